@@ -1,0 +1,61 @@
+//! SVG text output. Numbers are written with one decimal: hand-drawn lines do
+//! not need more, and comics stay small.
+
+use super::{Anchor, Pen};
+use std::fmt::Write;
+
+/// Escapes text for SVG content and attributes, so user text (message bodies,
+/// ids) is always shown as text and never parsed as markup.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub(super) fn stroke_path(out: &mut String, d: &str, pen: &Pen) {
+    let _ = write!(
+        out,
+        r#"<path d="{d}" fill="none" stroke="{}" stroke-width="{:.1}" stroke-linecap="round"/>"#,
+        escape(&pen.stroke),
+        pen.width
+    );
+}
+
+pub(super) fn filled_polygon(out: &mut String, points: &[(f64, f64)], colour: &str) {
+    out.push_str(r#"<path d=""#);
+    for (i, (x, y)) in points.iter().enumerate() {
+        let _ = write!(out, "{}{x:.1} {y:.1} ", if i == 0 { "M" } else { "L" });
+    }
+    let _ = write!(out, r#"Z" fill="{}" stroke="none"/>"#, escape(colour));
+}
+
+pub(super) fn text(
+    out: &mut String,
+    (x, y): (f64, f64),
+    text: &str,
+    size: f64,
+    anchor: Anchor,
+    colour: &str,
+) {
+    let anchor = match anchor {
+        Anchor::Start => "start",
+        Anchor::Middle => "middle",
+        Anchor::End => "end",
+    };
+    let _ = write!(
+        out,
+        r#"<text x="{x:.1}" y="{y:.1}" font-size="{size:.1}" text-anchor="{anchor}" fill="{}" class="hand">{}</text>"#,
+        escape(colour),
+        escape(text)
+    );
+}

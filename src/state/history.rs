@@ -1,0 +1,238 @@
+//! Undo/redo over any panel model. Every panel gets undo, redo and reset from
+//! this one mechanism because every change is a named action.
+
+use std::rc::Rc;
+
+/// How an action enters the history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UndoKind {
+    /// A user step: undo returns to the state before it.
+    Step,
+    /// A continuation (a drag frame, an animation tick): changes the present
+    /// in place without a new undo entry, so one drag is one undo step.
+    Transient,
+    /// Too big to keep copies of (a million generated rows): applied in place
+    /// and the history is cleared, so memory stays bounded.
+    Barrier,
+}
+
+/// The operations the history understands, wrapping the model's own actions.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change<A> {
+    Do(A),
+    Undo,
+    Redo,
+    Reset,
+    /// Reset to `start`, then apply a script of actions as one undo step (tours).
+    Replay(Vec<A>),
+}
+
+pub trait Undoable: Clone {
+    type Action: Clone + PartialEq + 'static;
+    fn apply(&mut self, action: &Self::Action);
+    fn undo_kind(_action: &Self::Action) -> UndoKind {
+        UndoKind::Step
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct History<M> {
+    start: Rc<M>,
+    present: Rc<M>,
+    past: Vec<Rc<M>>,
+    future: Vec<Rc<M>>,
+}
+
+/// Enough undo for real use, bounded so long sessions do not grow without end.
+pub const MAX_UNDO: usize = 100;
+
+impl<M: Undoable> History<M> {
+    /// `start` is what Reset returns to: the default state, not the linked one.
+    pub fn new(start: M, present: M) -> Self {
+        History {
+            start: Rc::new(start),
+            present: Rc::new(present),
+            past: Vec::new(),
+            future: Vec::new(),
+        }
+    }
+
+    pub fn present(&self) -> &M {
+        &self.present
+    }
+
+    pub fn present_rc(&self) -> Rc<M> {
+        self.present.clone()
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+
+    pub fn change(&mut self, change: Change<M::Action>) {
+        match change {
+            Change::Do(action) => self.apply(&action),
+            Change::Undo => {
+                if let Some(prev) = self.past.pop() {
+                    let now = std::mem::replace(&mut self.present, prev);
+                    self.future.push(now);
+                }
+            }
+            Change::Redo => {
+                if let Some(next) = self.future.pop() {
+                    let now = std::mem::replace(&mut self.present, next);
+                    self.past.push(now);
+                }
+            }
+            Change::Reset => {
+                let start = self.start.clone();
+                self.push_step(start);
+            }
+            Change::Replay(actions) => {
+                let mut next = (*self.start).clone();
+                for a in &actions {
+                    next.apply(a);
+                }
+                self.push_step(Rc::new(next));
+            }
+        }
+    }
+
+    fn apply(&mut self, action: &M::Action) {
+        match M::undo_kind(action) {
+            UndoKind::Step => {
+                let mut next = (*self.present).clone();
+                next.apply(action);
+                self.push_step(Rc::new(next));
+            }
+            UndoKind::Transient => Rc::make_mut(&mut self.present).apply(action),
+            UndoKind::Barrier => {
+                self.past.clear();
+                self.future.clear();
+                Rc::make_mut(&mut self.present).apply(action);
+            }
+        }
+    }
+
+    fn push_step(&mut self, next: Rc<M>) {
+        let prev = std::mem::replace(&mut self.present, next);
+        self.past.push(prev);
+        if self.past.len() > MAX_UNDO {
+            self.past.remove(0);
+        }
+        self.future.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Clone, Debug, PartialEq, Default)]
+    struct Counter(i64);
+
+    #[derive(Clone, Debug, PartialEq)]
+    enum Act {
+        Add(i64),
+        Nudge(i64),
+        Huge,
+    }
+
+    impl Undoable for Counter {
+        type Action = Act;
+        fn apply(&mut self, a: &Act) {
+            match a {
+                Act::Add(n) | Act::Nudge(n) => self.0 += n,
+                Act::Huge => self.0 = 1_000_000,
+            }
+        }
+        fn undo_kind(a: &Act) -> UndoKind {
+            match a {
+                Act::Add(_) => UndoKind::Step,
+                Act::Nudge(_) => UndoKind::Transient,
+                Act::Huge => UndoKind::Barrier,
+            }
+        }
+    }
+
+    fn history() -> History<Counter> {
+        History::new(Counter(0), Counter(0))
+    }
+
+    #[test]
+    fn undo_and_redo_walk_the_steps() {
+        let mut h = history();
+        h.change(Change::Do(Act::Add(2)));
+        h.change(Change::Do(Act::Add(3)));
+        h.change(Change::Undo);
+        assert_eq!(h.present().0, 2);
+        h.change(Change::Redo);
+        assert_eq!(h.present().0, 5);
+        h.change(Change::Redo);
+        assert_eq!(h.present().0, 5, "redo past the end does nothing");
+    }
+
+    #[test]
+    fn a_new_step_drops_the_redo_branch() {
+        let mut h = history();
+        h.change(Change::Do(Act::Add(1)));
+        h.change(Change::Undo);
+        h.change(Change::Do(Act::Add(10)));
+        assert!(!h.can_redo());
+        assert_eq!(h.present().0, 10);
+    }
+
+    #[test]
+    fn transient_changes_merge_into_one_undo_step() {
+        let mut h = history();
+        h.change(Change::Do(Act::Add(1)));
+        h.change(Change::Do(Act::Nudge(1)));
+        h.change(Change::Do(Act::Nudge(1)));
+        assert_eq!(h.present().0, 3);
+        h.change(Change::Undo);
+        assert_eq!(h.present().0, 0);
+    }
+
+    #[test]
+    fn barrier_clears_history() {
+        let mut h = history();
+        h.change(Change::Do(Act::Add(1)));
+        h.change(Change::Do(Act::Huge));
+        assert!(!h.can_undo());
+        assert_eq!(h.present().0, 1_000_000);
+    }
+
+    #[test]
+    fn reset_is_undoable_and_returns_to_start() {
+        let mut h = History::new(Counter(0), Counter(42));
+        h.change(Change::Reset);
+        assert_eq!(h.present().0, 0);
+        h.change(Change::Undo);
+        assert_eq!(h.present().0, 42);
+    }
+
+    #[test]
+    fn replay_starts_from_the_default() {
+        let mut h = History::new(Counter(0), Counter(42));
+        h.change(Change::Replay(vec![Act::Add(1), Act::Add(2)]));
+        assert_eq!(h.present().0, 3);
+    }
+
+    #[test]
+    fn undo_depth_is_bounded() {
+        let mut h = history();
+        for _ in 0..(MAX_UNDO + 20) {
+            h.change(Change::Do(Act::Add(1)));
+        }
+        let mut undos = 0;
+        while h.can_undo() {
+            h.change(Change::Undo);
+            undos += 1;
+        }
+        assert_eq!(undos, MAX_UNDO);
+    }
+}

@@ -1,0 +1,90 @@
+//! Tours: scripted walks through a panel, used for guided scenarios and workshops.
+//!
+//! A tour is pure data over a topic's `Action` type, so a topic's model can build
+//! its scenarios and test them natively. Entering step `k` means: reset the panel
+//! to its default state, then apply the actions of steps `0..=k` in order. Because
+//! every script is seeded, that replay is deterministic, which is what lets
+//! "back" work without storing snapshots.
+
+/// A question asked before the step's effect is explained; its answer is revealed
+/// on request or when the learner moves to the next step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Predict {
+    pub question: String,
+    pub answer: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step<A> {
+    pub text: String,
+    pub actions: Vec<A>,
+    pub predict: Option<Predict>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tour<A> {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub steps: Vec<Step<A>>,
+}
+
+impl<A> Step<A> {
+    pub fn new(text: impl Into<String>, actions: Vec<A>) -> Self {
+        Step {
+            text: text.into(),
+            actions,
+            predict: None,
+        }
+    }
+
+    pub fn predict(mut self, question: impl Into<String>, answer: impl Into<String>) -> Self {
+        self.predict = Some(Predict {
+            question: question.into(),
+            answer: answer.into(),
+        });
+        self
+    }
+}
+
+impl<A: Clone> Tour<A> {
+    /// The actions that bring a default state to step `k` (clamped to the last step).
+    pub fn actions_through(&self, k: usize) -> Vec<A> {
+        let end = k.min(self.steps.len().saturating_sub(1));
+        self.steps
+            .iter()
+            .take(end + 1)
+            .flat_map(|s| s.actions.iter().cloned())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_through_accumulates_and_clamps() {
+        let tour = Tour {
+            id: "t",
+            title: "T",
+            steps: vec![
+                Step::new("a", vec![1, 2]),
+                Step::new("b", vec![3]).predict("q?", "yes"),
+            ],
+        };
+        assert_eq!(tour.actions_through(0), vec![1, 2]);
+        assert_eq!(tour.actions_through(1), vec![1, 2, 3]);
+        assert_eq!(tour.actions_through(9), vec![1, 2, 3]);
+        assert_eq!(tour.steps[1].predict.as_ref().unwrap().answer, "yes");
+    }
+
+    #[test]
+    fn empty_tour_has_no_actions() {
+        let tour: Tour<u8> = Tour {
+            id: "e",
+            title: "E",
+            steps: vec![],
+        };
+        assert!(tour.actions_through(3).is_empty());
+    }
+}

@@ -1,0 +1,98 @@
+//! Browser tests: mount panels through the public embed API in headless
+//! Chromium and check what lands in the DOM. Run by `./dev test`.
+#![cfg(target_arch = "wasm32")]
+
+use techshack_live::embed::{mount, topic_ids};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_div(id: &str) -> web_sys::Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let div = doc.create_element("div").unwrap();
+    div.set_id(id);
+    doc.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+#[wasm_bindgen_test]
+async fn mounts_and_unmounts_every_topic() {
+    for id in topic_ids() {
+        let div = fresh_div(&format!("slot-{id}"));
+        let mut handle = mount(div.clone().into(), &id, JsValue::UNDEFINED).expect("mounts");
+        yew::scheduler::flush().await;
+        assert!(
+            div.query_selector(".panel").unwrap().is_some(),
+            "{id} rendered a panel"
+        );
+        assert_eq!(handle.topic(), id);
+        handle.unmount();
+        yew::scheduler::flush().await;
+        assert!(
+            div.query_selector(".panel").unwrap().is_none(),
+            "{id} unmounted"
+        );
+        handle.unmount();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn two_panels_share_a_page_with_their_own_state() {
+    let ids = topic_ids();
+    let (a, b) = (fresh_div("two-a"), fresh_div("two-b"));
+    let _ha = mount(a.clone().into(), &ids[0], JsValue::UNDEFINED).unwrap();
+    let _hb = mount(b.clone().into(), &ids[1], JsValue::UNDEFINED).unwrap();
+    yew::scheduler::flush().await;
+    assert!(a.query_selector(".panel").unwrap().is_some());
+    assert!(b.query_selector(".panel").unwrap().is_some());
+    let hash_before = web_sys::window().unwrap().location().hash().unwrap();
+
+    let comic_button = a.query_selector_all(".toolbar button").unwrap();
+    let comic = (0..comic_button.length())
+        .filter_map(|i| comic_button.item(i))
+        .find(|n| n.text_content().as_deref() == Some("Comic"))
+        .unwrap();
+    wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&comic).click();
+    yew::scheduler::flush().await;
+    assert!(
+        a.query_selector(".comic svg").unwrap().is_some(),
+        "first panel opened its comic"
+    );
+    assert!(
+        b.query_selector(".comic").unwrap().is_none(),
+        "second panel is untouched"
+    );
+    assert_eq!(
+        web_sys::window().unwrap().location().hash().unwrap(),
+        hash_before
+    );
+}
+
+#[wasm_bindgen_test]
+fn bad_mounts_throw_clear_errors() {
+    let err = mount(JsValue::NULL, "svm", JsValue::UNDEFINED)
+        .err()
+        .expect("null element rejected");
+    let msg: JsValue = err.into();
+    let text = js_sys::Reflect::get(&msg, &"message".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(text.contains("must be a DOM element, got null"), "{text}");
+
+    let div = fresh_div("bad-topic");
+    let err = mount(div.into(), "nope", JsValue::UNDEFINED)
+        .err()
+        .expect("unknown topic rejected");
+    let msg: JsValue = err.into();
+    let text = js_sys::Reflect::get(&msg, &"message".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(text.contains("unknown topic \"nope\""), "{text}");
+    assert!(text.contains(&topic_ids()[0]), "lists known topics: {text}");
+
+    let div = fresh_div("bad-options");
+    assert!(mount(div.into(), &topic_ids()[0], JsValue::from_f64(3.0)).is_err());
+}
