@@ -92,7 +92,9 @@ pub fn TopicPage(p: &TopicPageProps) -> Html {
     };
     html! {
         <div key={topic.id()} class="topic-page">
-            if !p.embedded {
+            if p.embedded {
+                <h1 class="sr-only">{ topic.title() }</h1>
+            } else {
                 <header class="topic-head">
                     <h1><span aria-hidden="true">{ topic.icon() }</span>{ " " }{ topic.title() }</h1>
                     <p>{ topic.summary() }</p>

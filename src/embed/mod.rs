@@ -21,7 +21,10 @@ struct EmbedRootProps {
 fn EmbedRoot(p: &EmbedRootProps) -> Html {
     match find(p.topic) {
         Some(topic) => html! {
-            <div class="techshack-embed" data-topic={topic.id()}>{ topic.panel(p.panel.clone()) }</div>
+            <div class="techshack-embed" data-topic={topic.id()}>
+                <h2 class="sr-only">{ topic.title() }</h2>
+                { topic.panel(p.panel.clone()) }
+            </div>
         },
         None => html! {},
     }

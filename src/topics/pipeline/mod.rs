@@ -1,4 +1,5 @@
 //! Deploy pipelines and reliability practice.
+pub mod model;
 super::placeholder::placeholder_topic!(
     "pipeline",
     "Pipeline stepper",
