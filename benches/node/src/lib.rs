@@ -3,5 +3,7 @@
 //! away. Timing itself happens in benches/run.mjs with performance.now().
 
 mod pipeline;
+mod vpc;
 
 pub use pipeline::*;
+pub use vpc::*;
