@@ -3,7 +3,6 @@
 
 pub mod message_store;
 pub mod pipeline;
-mod placeholder;
 pub mod svm;
 mod topic;
 pub mod vpc;

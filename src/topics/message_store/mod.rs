@@ -1,7 +1,12 @@
-//! Discord's message store on Cassandra.
-super::placeholder::placeholder_topic!(
-    "message-store",
-    "Message-store playground",
-    "How Discord stored billions of messages in Cassandra: Snowflake IDs, 10-day buckets, tombstones and the ring.",
-    "💬"
-);
+//! Discord's message store on Cassandra: Snowflake IDs, time buckets,
+//! tombstones and the ring, as a playground with a bucket timeline, a
+//! partition view, a query box that walks the buckets, the cluster ring, a
+//! workload generator and a CQL mirror.
+
+mod comic;
+pub mod model;
+mod state;
+mod view;
+
+/// The registry's name for this topic's panel model.
+pub use state::MessageStorePanel as Playground;

@@ -1,8 +1,11 @@
-//! Deploy pipelines and reliability practice.
+//! Deploy pipelines and reliability practice: a config editor validated as you
+//! type, the pipeline graph, releases stepped minute by minute through canaries
+//! and manual gates, rollbacks, cowboy mode, gamedays and error budgets.
+
+mod comic;
 pub mod model;
-super::placeholder::placeholder_topic!(
-    "pipeline",
-    "Pipeline stepper",
-    "Airbnb-style deploy pipelines as config, stepped release by release, with gamedays, rollback and error budgets.",
-    "🚦"
-);
+mod state;
+mod view;
+
+/// The registry's name for this topic's panel model.
+pub use state::PipelinePanel as Playground;

@@ -25,7 +25,7 @@ impl Field {
             Action::EditConfig(_) | Action::LoadPreset(_) => Field::Editor,
             Action::InjectFailure(_) | Action::Classify { .. } => Field::Gameday,
             Action::SetSlo(_) => Field::Slo,
-            Action::NewBudgetWindow | Action::SetSeed(_) => Field::Budget,
+            Action::NewBudgetWindow => Field::Budget,
             _ => Field::Release,
         }
     }

@@ -1,7 +1,10 @@
-//! Support vector machines with an exact SMO solver.
-super::placeholder::placeholder_topic!(
-    "svm",
-    "Live SVM margin visualizer",
-    "Click to add points and watch an exact SMO solver draw the boundary, the margins and the support vectors.",
-    "📈"
-);
+//! Support vector machines with an exact SMO solver: click to add points and
+//! watch the boundary, the margins and the support vectors move live.
+
+mod comic;
+pub mod model;
+mod state;
+mod view;
+
+/// The registry's name for this topic's panel model.
+pub use state::SvmPanel as Playground;

@@ -2,6 +2,7 @@
 //! simulated, the error budget and the incident log. Changed only by `apply`.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use super::action::{Snapshot, SnapshotConfig, MAX_SNAPSHOT_CONFIG_BYTES};
 use super::budget::{Availability, Downtime};
@@ -37,11 +38,13 @@ pub struct Gameday {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Playground {
-    pub(super) config_text: String,
+    // Shared (not copied) by the clones an undo history keeps: a config can
+    // be a megabyte and a pipeline thousands of targets.
+    pub(super) config_text: Rc<str>,
     pub(super) preset: Option<Preset>,
-    pub(super) editor_text: String,
+    pub(super) editor_text: Rc<str>,
     pub(super) editor_errors: Vec<ConfigError>,
-    pub(super) pipeline: Pipeline,
+    pub(super) pipeline: Rc<Pipeline>,
     pub(super) shares: Vec<f64>,
     /// What each target ran before the current release.
     pub(super) versions: Vec<u32>,
@@ -83,14 +86,15 @@ impl Playground {
         seed: u64,
         slo: Availability,
     ) -> Self {
+        let text: Rc<str> = text.into();
         Playground {
-            config_text: text.to_owned(),
+            config_text: text.clone(),
             preset,
-            editor_text: text.to_owned(),
+            editor_text: text,
             editor_errors: Vec::new(),
             shares: user_shares(&pipeline),
             versions: vec![BASE_VERSION; pipeline.len()],
-            pipeline,
+            pipeline: Rc::new(pipeline),
             defective: BTreeMap::new(),
             next_version: BASE_VERSION + 1,
             releases: 0,
@@ -107,7 +111,7 @@ impl Playground {
         Snapshot {
             config: match self.preset {
                 Some(p) => SnapshotConfig::Preset(p),
-                None => SnapshotConfig::Text(self.config_text.clone()),
+                None => SnapshotConfig::Text(self.config_text.to_string()),
             },
             seed: self.seed,
             slo_percent: self.budget.target.percent(),
@@ -146,10 +150,11 @@ impl Playground {
             .collect();
         self.shares = user_shares(&pipeline);
         self.versions = versions;
-        self.pipeline = pipeline;
-        self.config_text = text.to_owned();
+        self.pipeline = Rc::new(pipeline);
+        let text: Rc<str> = text.into();
+        self.config_text = text.clone();
         self.preset = preset;
-        self.editor_text = text.to_owned();
+        self.editor_text = text;
         self.editor_errors.clear();
         self.release = None;
         self.gameday = None;
@@ -161,6 +166,10 @@ impl Playground {
     /// The text of the pipeline in force.
     pub fn config_text(&self) -> &str {
         &self.config_text
+    }
+    /// The preset in force, if the config in force is one.
+    pub fn preset(&self) -> Option<Preset> {
+        self.preset
     }
     /// What the editor shows; may differ from the config in force when invalid.
     pub fn editor_text(&self) -> &str {

@@ -56,7 +56,7 @@ impl Playground {
         match validate_str(text) {
             Ok(pipeline) => self.install(pipeline, text, preset),
             Err(errors) => {
-                self.editor_text = text.to_owned();
+                self.editor_text = text.into();
                 self.editor_errors = errors;
             }
         }

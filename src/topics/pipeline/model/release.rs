@@ -4,6 +4,8 @@
 //! dependency has succeeded, except in cowboy mode, which skips the graph and
 //! pushes the new version to every user-facing target at once.
 
+use std::collections::VecDeque;
+
 use serde::{Deserialize, Serialize};
 
 use super::conditions::{Defect, Outage};
@@ -44,9 +46,8 @@ pub struct TargetRun {
     pub started_at: Option<u32>,
     pub finished_at: Option<u32>,
     pub last_sample: Option<HealthSample>,
-    /// The new version's recent samples as (release minute, sample), oldest
-    /// first, at most `HEALTH_HISTORY` of them: what the panel's charts plot.
-    pub history: Vec<(u32, HealthSample)>,
+    /// The release minute of `last_sample`.
+    pub sampled_at: Option<u32>,
     pub trip: Option<Trip>,
     /// The previous version carries a defect that shows on this target.
     pub(super) previous_defective: bool,
@@ -66,13 +67,25 @@ pub struct Release {
     pub(super) halted: bool,
     /// A failure happened under an automatic policy; the rollback runs next minute.
     pub(super) rollback_due: bool,
+    /// The newest `HEALTH_LOG_SAMPLES` samples, oldest first.
+    pub(super) health_log: VecDeque<HealthPoint>,
 }
 
 /// Minutes a rollout without canary steps takes to reach 100%.
 pub const DEPLOY_MINUTES: u32 = 2;
 
-/// Samples kept per target for the health charts (two hours of minutes).
-pub const HEALTH_HISTORY: usize = 120;
+/// Health samples kept per release for the charts, across all targets, so
+/// memory (and the copy each undo step keeps) is bounded however big the
+/// pipeline: four targets keep over eight hours of minutes.
+pub const HEALTH_LOG_SAMPLES: usize = 2048;
+
+/// One health sample of the new version on one target.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HealthPoint {
+    pub tick: u32,
+    pub target: usize,
+    pub sample: HealthSample,
+}
 
 impl Release {
     /// Starts release `number` of `version`; `previous[i]` is what target `i` runs
@@ -158,7 +171,7 @@ impl Release {
                 started_at: None,
                 finished_at: None,
                 last_sample: None,
-                history: Vec::new(),
+                sampled_at: None,
                 trip: None,
                 previous_defective: previous_defective.get(i).copied().unwrap_or(false),
             })
@@ -182,6 +195,7 @@ impl Release {
             outages: Vec::new(),
             halted: false,
             rollback_due: false,
+            health_log: VecDeque::new(),
         }
     }
 
@@ -218,6 +232,15 @@ impl Release {
     }
     pub fn status(&self, i: usize) -> TargetStatus {
         self.runs.get(i).map(|r| r.status).unwrap_or_default()
+    }
+
+    /// Target `i`'s kept samples as (release minute, sample), oldest first.
+    pub fn health_history(&self, i: usize) -> Vec<(u32, HealthSample)> {
+        self.health_log
+            .iter()
+            .filter(|p| p.target == i)
+            .map(|p| (p.tick, p.sample))
+            .collect()
     }
 
     /// Every health check that failed in this release, in order.

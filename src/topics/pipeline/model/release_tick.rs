@@ -6,7 +6,7 @@ use super::conditions::Outage;
 use super::events::{Event, EventKind};
 use super::health::{evaluate, sample, HealthSample, SampleKey, Trip};
 use super::pipeline::Pipeline;
-use super::release::{Release, ReleaseMode, DEPLOY_MINUTES, HEALTH_HISTORY};
+use super::release::{HealthPoint, Release, ReleaseMode, DEPLOY_MINUTES, HEALTH_LOG_SAMPLES};
 use super::spec::{CanaryStep, RollbackMode, RollbackScope};
 use super::status::TargetStatus;
 
@@ -16,11 +16,7 @@ impl Release {
         self.tick = self.tick.saturating_add(1);
         if self.mode == ReleaseMode::Cowboy {
             // Nothing gates a cowboy deploy; the samples only feed the dashboard.
-            for i in 0..self.runs.len() {
-                if self.new_traffic(i) > 0 {
-                    self.sample_health(pipeline, i);
-                }
-            }
+            self.sample_serving(pipeline);
             return;
         }
         if self.rollback_due {
@@ -41,6 +37,20 @@ impl Release {
             }
         }
         self.start_enabled(pipeline);
+        self.sample_serving(pipeline);
+    }
+
+    /// The dashboard's sample of every target the new version serves this
+    /// minute, unless a check already took one. Samples are keyed by minute and
+    /// target, so taking one more never changes what a check sees.
+    fn sample_serving(&mut self, pipeline: &Pipeline) {
+        let tick = self.tick;
+        for i in 0..self.runs.len() {
+            let fresh = self.runs.get(i).is_some_and(|r| r.sampled_at == Some(tick));
+            if self.new_traffic(i) > 0 && !fresh {
+                self.sample_health(pipeline, i);
+            }
+        }
     }
 
     /// Approves a target waiting at a manual gate; it starts deploying at once.
@@ -233,10 +243,15 @@ impl Release {
         let tick = self.tick;
         self.update(i, |r| {
             r.last_sample = Some(s);
-            if r.history.len() >= HEALTH_HISTORY {
-                r.history.remove(0);
-            }
-            r.history.push((tick, s));
+            r.sampled_at = Some(tick);
+        });
+        if self.health_log.len() >= HEALTH_LOG_SAMPLES {
+            self.health_log.pop_front();
+        }
+        self.health_log.push_back(HealthPoint {
+            tick,
+            target: i,
+            sample: s,
         });
         Some(s)
     }

@@ -5,6 +5,7 @@
 use super::super::model::Action;
 use super::super::state::Field;
 use super::rollback::RollbackControl;
+use super::seed::SeedField;
 use super::Props;
 use gloo::timers::callback::Interval;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -28,9 +29,8 @@ pub fn ReleaseControls(props: &Props) -> Html {
     {
         let dispatch = props.dispatch.clone();
         use_effect_with((*playing, *speed), move |&(on, speed)| {
-            let timer = on.then(|| {
-                Interval::new(1000 / speed.max(1), move || dispatch.emit(Action::Tick))
-            });
+            let timer =
+                on.then(|| Interval::new(1000 / speed.max(1), move || dispatch.emit(Action::Tick)));
             move || drop(timer)
         });
     }
@@ -76,7 +76,7 @@ pub fn ReleaseControls(props: &Props) -> Html {
     html! {
         <section class="card-box pl-release" aria-labelledby={format!("{uid}-release-h")}
             aria-describedby={refused.is_some().then(|| err_id.clone())}>
-            <h3 id={format!("{uid}-release-h")}>{ "Release" }</h3>
+            <h2 id={format!("{uid}-release-h")}>{ "Release" }</h2>
             <div class="controls">
                 <label class="pl-check">
                     <input type="checkbox" checked={*bad_build} onchange={toggle_bad} />
@@ -127,6 +127,7 @@ pub fn ReleaseControls(props: &Props) -> Html {
                 </ul>
             }
             <RollbackControl ..props.clone() />
+            <SeedField ..props.clone() />
             if let Some(msg) = refused {
                 <p class="field-error" id={err_id} role="alert">{ msg.to_owned() }</p>
             }

@@ -12,8 +12,14 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-/// Re-validation waits for typing to pause, so a big paste does not block keys.
-const DEBOUNCE_MS: u32 = 150;
+/// Re-validation waits for typing to pause (150 ms), so a big paste does not
+/// block keys; big texts wait longer, as validating them takes longer.
+pub fn debounce_ms(bytes: usize) -> u32 {
+    150 + u32::try_from(bytes / 2048).unwrap_or(u32::MAX).min(650)
+}
+
+/// Texts above this say "Validating…" before the work starts.
+const SLOW_BYTES: usize = 64 * 1024;
 
 #[function_component]
 pub fn ConfigEditor(props: &Props) -> Html {
@@ -42,8 +48,11 @@ pub fn ConfigEditor(props: &Props) -> Html {
         });
     }
 
+    let validating = use_state(|| None::<usize>);
+    let stage2: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let oninput = {
         let (draft, seen, sent, timer) = (draft.clone(), seen.clone(), sent.clone(), timer.clone());
+        let (validating, stage2) = (validating.clone(), stage2.clone());
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let Some(el) = e.target_dyn_into::<HtmlTextAreaElement>() else {
@@ -51,11 +60,29 @@ pub fn ConfigEditor(props: &Props) -> Html {
             };
             let text = el.value();
             draft.set(AttrValue::from(text.clone()));
+            *stage2.borrow_mut() = None;
             let (seen, sent, dispatch) = (seen.clone(), sent.clone(), dispatch.clone());
-            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                if *seen.borrow() != text {
-                    *sent.borrow_mut() = Some(text.clone());
-                    dispatch.emit(Action::EditConfig(text));
+            let (validating, stage2) = (validating.clone(), stage2.clone());
+            let delay = debounce_ms(text.len());
+            *timer.borrow_mut() = Some(Timeout::new(delay, move || {
+                if *seen.borrow() == text {
+                    return;
+                }
+                let bytes = text.len();
+                let send = {
+                    let validating = validating.clone();
+                    move || {
+                        *sent.borrow_mut() = Some(text.clone());
+                        dispatch.emit(Action::EditConfig(text));
+                        validating.set(None);
+                    }
+                };
+                if bytes > SLOW_BYTES {
+                    // Say so first, then validate once the message has painted.
+                    validating.set(Some(bytes));
+                    *stage2.borrow_mut() = Some(Timeout::new(30, send));
+                } else {
+                    send();
                 }
             }));
         })
@@ -99,7 +126,7 @@ pub fn ConfigEditor(props: &Props) -> Html {
 
     html! {
         <section class="card-box pl-editor" aria-labelledby={format!("{uid}-editor-h")}>
-            <h3 id={format!("{uid}-editor-h")}>{ "Pipeline config (TOML)" }</h3>
+            <h2 id={format!("{uid}-editor-h")}>{ "Pipeline config (TOML)" }</h2>
             <label for={area_id.clone()} class="sr-only">{ "Pipeline config" }</label>
             <div class="pl-code">
                 <pre class="pl-gutter" ref={gutter} aria-hidden="true">{ (*gutter_html).clone() }</pre>
@@ -110,7 +137,10 @@ pub fn ConfigEditor(props: &Props) -> Html {
                     {oninput} {onscroll} />
             </div>
             <p id={help_id} class="pl-hint" role="status">
-                { summary(pg, lines, errors.len()) }
+                { match *validating {
+                    Some(bytes) => format!("Validating {} KB…", bytes / 1024),
+                    None => summary(pg, lines, errors.len()),
+                } }
             </p>
             <div id={errors_id}>
                 if let Some(msg) = refused {
@@ -121,7 +151,7 @@ pub fn ConfigEditor(props: &Props) -> Html {
                         { for errors.iter().map(|e| html! {
                             <li>
                                 <button class="pl-link" onclick={jump(e)}
-                                    aria-label={format!("Go to line {}, column {}", e.pos.line, e.pos.column)}>
+                                    title={format!("Go to line {}, column {}", e.pos.line, e.pos.column)}>
                                     { format!("line {}, col {}", e.pos.line, e.pos.column) }
                                 </button>
                                 { format!(": {}", e.kind) }
@@ -175,13 +205,13 @@ fn gutter_lines(n: usize, marks: &[(u32, String)]) -> Html {
         if line > next {
             out.push(html! { { run(next, line) } });
         }
-        out.push(html! { <span class="pl-err-line" title={msg}>{ format!("{line}\n") }</span> });
+        out.push(html! { <><span class="pl-err-line" title={msg}>{ line }</span>{ "\n" }</> });
         next = line + 1;
     }
     if next <= n {
         out.push(html! { { run(next, n + 1) } });
     }
-    html! { for out }
+    out.into_iter().collect::<Html>()
 }
 
 /// Focuses the textarea with the error's span selected and its line in view.
@@ -195,7 +225,10 @@ fn select_error(area: &NodeRef, text: &str, e: &ConfigError, lines: usize) {
     };
     let utf16 = |b: usize| -> u32 {
         let b = b.min(text.len());
-        let b = (0..=b).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        let b = (0..=b)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
         u32::try_from(text[..b].encode_utf16().count()).unwrap_or(u32::MAX)
     };
     let _ = el.focus();

@@ -6,9 +6,9 @@ use super::super::model::{Action, TargetStatus};
 use super::Props;
 use yew::prelude::*;
 
-const NODE_W: usize = 168;
-const NODE_H: usize = 84;
-const COL_GAP: usize = 44;
+const NODE_W: usize = 150;
+const NODE_H: usize = 96;
+const COL_GAP: usize = 24;
 const ROW_GAP: usize = 16;
 /// Beyond this many targets the graph shows the first ones (the config, the
 /// release and the export still cover all of them).
@@ -51,7 +51,7 @@ pub fn PipelineGraph(props: &Props) -> Html {
         }
     }
     let cols = at.iter().flatten().map(|(c, _)| c + 1).max().unwrap_or(1);
-    let width = cols * (NODE_W + COL_GAP);
+    let width = cols * (NODE_W + COL_GAP) - COL_GAP;
     let height = rows.max(1) * (NODE_H + ROW_GAP);
     let xy = |(c, r): (usize, usize)| (c * (NODE_W + COL_GAP), r * (NODE_H + ROW_GAP));
 
@@ -84,7 +84,8 @@ pub fn PipelineGraph(props: &Props) -> Html {
             }
             _ => format!("v{}", versions.get(i).copied().unwrap_or_default()),
         };
-        let gate = if t.gate == super::super::model::Gate::Manual { " · manual gate" } else { "" };
+        let manual = t.gate == super::super::model::Gate::Manual;
+        let gate = if manual { " · manual gate" } else { "" };
         let label = format!(
             "{}, {} environment{gate}: {}, {version}",
             t.id,
@@ -102,11 +103,13 @@ pub fn PipelineGraph(props: &Props) -> Html {
                 title={reason.clone()}
                 aria-describedby={reason.is_some().then(|| tip.clone())}>
                 <span class="pl-node-id">{ t.id.clone() }</span>
-                <span class="pl-node-env">{ t.environment.name() }{ gate }</span>
-                <span class="pl-node-status">{ status.label() }{ " · " }{ version }</span>
+                <span class="pl-node-env">{ t.environment.name() }{ if manual { " · manual" } else { "" } }</span>
+                <span class="pl-node-status">{ status.label() }</span>
                 if status == TargetStatus::AwaitingApproval {
                     <button class="primary pl-approve" onclick={approve}
                         aria-label={format!("Approve {}", t.id)}>{ "Approve" }</button>
+                } else {
+                    <span class="pl-node-version">{ version }</span>
                 }
                 if let Some(r) = reason {
                     <span class="pl-tip" id={tip} role="tooltip">{ r }</span>
@@ -118,7 +121,7 @@ pub fn PipelineGraph(props: &Props) -> Html {
 
     html! {
         <section class="card-box pl-graph-box" aria-label="Pipeline graph">
-            <h3>{ format!("Pipeline: {}", p.service()) }</h3>
+            <h2>{ format!("Pipeline: {}", p.service()) }</h2>
             <div class="pl-graph-scroll">
                 <div class="pl-graph" style={format!("width:{width}px;height:{height}px")}>
                     <svg class="pl-edges" width={width.to_string()} height={height.to_string()}

@@ -15,6 +15,7 @@ mod incidents;
 mod presets;
 mod rollback;
 mod saved;
+mod seed;
 mod status;
 mod storage;
 mod timeline;

@@ -18,7 +18,9 @@ pub fn ReleaseStatus(props: &Props) -> Html {
         None => ("no release yet".to_owned(), "—".to_owned(), "idle", ""),
         Some(r) => {
             let (label, badge) = match r.outcome() {
-                Outcome::InProgress if r.is_waiting_for_approval() => ("waiting for approval", "warn"),
+                Outcome::InProgress if r.is_waiting_for_approval() => {
+                    ("waiting for approval", "warn")
+                }
                 Outcome::InProgress => ("in progress", "warn"),
                 Outcome::Succeeded => ("succeeded", "good"),
                 Outcome::Failed => ("failed (not rolled back)", "bad"),

@@ -307,23 +307,49 @@ fn health_history_keeps_each_sample_and_is_bounded() {
         ],
     );
     let canary = pg.pipeline().find("canary").unwrap_or(0);
-    let run = pg.release().and_then(|r| r.run(canary)).cloned();
-    let run = run.unwrap_or_else(|| panic!("canary run"));
-    assert!(!run.history.is_empty(), "the canary was sampled");
-    assert_eq!(run.history.last().map(|(_, s)| *s), run.last_sample);
-    assert!(run.history.windows(2).all(|w| w[0].0 < w[1].0));
-    // A long bake on a bad build that nothing checks keeps only the newest samples.
+    let r = pg.release().unwrap_or_else(|| panic!("a release"));
+    let h = r.health_history(canary);
+    assert!(!h.is_empty(), "the canary was sampled");
+    assert_eq!(
+        h.last().map(|(_, s)| *s),
+        r.run(canary).and_then(|x| x.last_sample)
+    );
+    assert!(h.windows(2).all(|w| w[0].0 < w[1].0));
+    // A long cowboy release keeps only the newest samples, across all targets.
     let mut pg = Playground::default();
     apply(&mut pg, &[Action::CowboyDeploy { bad_build: true }]);
-    for _ in 0..3 {
+    for _ in 0..12 {
         apply(&mut pg, &[Action::Advance { minutes: 100 }]);
     }
+    let r = pg.release().unwrap_or_else(|| panic!("a release"));
     let prod = pg.pipeline().find("production").unwrap_or(0);
-    let h = pg
-        .release()
-        .and_then(|r| r.run(prod))
-        .map(|r| r.history.clone())
-        .unwrap_or_default();
-    assert_eq!(h.len(), super::super::release::HEALTH_HISTORY);
-    assert_eq!(h.last().map(|p| p.0), Some(300));
+    let (c, p) = (r.health_history(canary), r.health_history(prod));
+    assert_eq!(c.len() + p.len(), super::super::release::HEALTH_LOG_SAMPLES);
+    assert_eq!(p.last().map(|x| x.0), Some(1200));
+    assert_eq!(p.first().map(|x| x.0), Some(1200 - 1023));
+}
+
+#[test]
+fn the_dashboard_samples_every_minute_the_new_version_serves() {
+    let mut pg = Playground::default();
+    apply(
+        &mut pg,
+        &[
+            Action::StartRelease { bad_build: false },
+            Action::RunUntilBlocked,
+        ],
+    );
+    let canary = pg.pipeline().find("canary").unwrap_or(0);
+    let r = pg.release().unwrap_or_else(|| panic!("a release"));
+    let run = r
+        .run(canary)
+        .cloned()
+        .unwrap_or_else(|| panic!("canary run"));
+    let Some(start) = run.started_at else {
+        panic!("the canary ran: {run:?}");
+    };
+    let minutes: Vec<u32> = r.health_history(canary).iter().map(|h| h.0).collect();
+    // From its first weight step (the minute after it started) to now, every minute.
+    let expected: Vec<u32> = (start + 1..=r.minutes()).collect();
+    assert_eq!(minutes, expected);
 }

@@ -1,0 +1,38 @@
+//! Message-store playground: how Discord stored billions of messages in
+//! Cassandra (2017) and what changed in 2023.
+//!
+//! Layers, bottom up:
+//! - `snowflake`, `bucket`, `murmur3`, `schema`, `cell`: the rules (IDs,
+//!   10-day buckets, tokens, the table, last-write-wins).
+//! - `store`: one node's table, built for millions of rows; reads walk
+//!   buckets, count tombstones like Cassandra, page, and compact.
+//! - `cluster`: a small replicated view (ring, consistency, hints, repair).
+//! - `coalesce`: 2023's data services.
+//! - `workload`: seeded, chunkable synthetic traffic.
+//! - `cql`: the CQL mirror and `.cql` export.
+//! - `playground` + `action` + `snapshot` + `tours`: the reducer the UI wraps.
+
+pub mod action;
+pub mod bucket;
+pub mod cell;
+pub mod cluster;
+pub mod coalesce;
+pub mod cql;
+pub mod error;
+pub mod murmur3;
+pub mod playground;
+pub mod schema;
+pub mod snapshot;
+pub mod snowflake;
+pub mod store;
+pub mod tours;
+pub mod workload;
+
+#[cfg(test)]
+mod tests;
+
+pub use action::Action;
+pub use error::Error;
+pub use playground::{Outcome, Playground};
+pub use snapshot::Snapshot;
+pub use tours::tours;

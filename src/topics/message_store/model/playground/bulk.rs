@@ -1,0 +1,197 @@
+//! Bulk writes that only the single-node store takes: bursts of messages,
+//! API-style mass deletes, and generated workloads.
+
+use super::super::action::Action;
+use super::super::cell::Deletion;
+use super::super::cql;
+use super::super::error::{check_range, Error};
+use super::super::store::{RowWrite, MAX_ROWS};
+use super::super::workload::{Progress, WorkloadConfig, WorkloadGen};
+use super::writes::{ldt, snowflake, snowflake_time};
+use super::{Outcome, Playground};
+
+pub const MAX_BURST: u32 = 200_000;
+/// Bulk actions log this many statements, then a count.
+const BULK_LOGGED: usize = 20;
+
+impl Playground {
+    pub(super) fn burst(
+        &mut self,
+        channel: u64,
+        author: u64,
+        count: u32,
+        spacing_ms: u64,
+    ) -> Result<(), Error> {
+        let ch = snowflake("channel", channel)?;
+        snowflake("author", author)?;
+        check_range("Count", count as u64, 1, MAX_BURST as u64)?;
+        check_range("Spacing (ms)", spacing_ms, 0, 86_400_000)?;
+        if self.now_ms < ch.unix_ms() {
+            return Err(Error::Invalid {
+                field: "channel",
+                reason: "was created after the playground's clock".into(),
+            });
+        }
+        let end = self.now_ms + spacing_ms * (count as u64 - 1);
+        snowflake_time(end)?;
+        if self.store.row_count() + count as usize > MAX_ROWS {
+            return Err(Error::TooMuchData {
+                what: "the number of rows",
+                limit: MAX_ROWS as u64,
+            });
+        }
+        for k in 0..count as u64 {
+            let at = self.now_ms + spacing_ms * k;
+            let seq = self.next_seq();
+            let id = self.message_id(at, seq)?;
+            let prev = self.now_ms;
+            self.now_ms = at;
+            let ts = self.next_ts();
+            self.now_ms = prev;
+            let content = format!("message {} of the burst", k + 1);
+            self.store.insert_message(
+                channel,
+                id,
+                author,
+                &content,
+                ts,
+                ldt(ts),
+                self.write_nulls,
+            )?;
+            if (k as usize) < BULK_LOGGED {
+                self.log_cql(self.insert_cql(channel, id, author, &content, ts));
+            }
+        }
+        if count as usize > BULK_LOGGED {
+            self.log_cql(format!(
+                "-- ... and {} more INSERTs like these",
+                count as usize - BULK_LOGGED
+            ));
+        }
+        self.now_ms = end;
+        self.outcome = Outcome::Bulk { rows: count as u64 };
+        Ok(())
+    }
+
+    pub(super) fn delete_newest(&mut self, channel: u64, count: u32) -> Result<(), Error> {
+        snowflake("channel", channel)?;
+        check_range("Count", count as u64, 1, MAX_ROWS as u64)?;
+        let ids = self
+            .store
+            .newest_live_ids(channel, count as usize, self.now_ms);
+        let size = self.store.config().bucket;
+        for (k, id) in ids.iter().enumerate() {
+            let ts = self.next_ts();
+            let w = RowWrite {
+                channel,
+                message_id: *id,
+                marker: None,
+                deletion: Some(Deletion { ts, ldt: ldt(ts) }),
+                cells: Vec::new(),
+            };
+            self.store.apply_row(&w)?;
+            if k < BULK_LOGGED {
+                self.log_cql(cql::delete_row_statement(
+                    channel,
+                    size.bucket(*id),
+                    *id,
+                    ts,
+                ));
+            }
+        }
+        if ids.len() > BULK_LOGGED {
+            self.log_cql(format!(
+                "-- ... and {} more DELETEs like these",
+                ids.len() - BULK_LOGGED
+            ));
+        }
+        self.outcome = Outcome::Bulk {
+            rows: ids.len() as u64,
+        };
+        Ok(())
+    }
+
+    pub(super) fn generate(
+        &mut self,
+        seed: u64,
+        messages: u64,
+        channels: u32,
+    ) -> Result<(), Error> {
+        let cfg = self.workload_config(seed, messages, channels);
+        let mut gen = WorkloadGen::new(cfg.clone())?;
+        if self.store.row_count() as u64 + messages > MAX_ROWS as u64 {
+            return Err(Error::TooMuchData {
+                what: "the number of rows",
+                limit: MAX_ROWS as u64,
+            });
+        }
+        let p = gen.next_chunk(&mut self.store, messages)?;
+        self.finish_workload(&cfg, p);
+        Ok(())
+    }
+
+    /// Starts generating a workload in slices (see `workload_step`).
+    pub fn begin_workload(
+        &mut self,
+        seed: u64,
+        messages: u64,
+        channels: u32,
+    ) -> Result<Progress, Error> {
+        if self.pending.is_some() {
+            return Err(Error::WorkloadRunning);
+        }
+        let gen = WorkloadGen::new(self.workload_config(seed, messages, channels))?;
+        let p = gen.progress();
+        self.pending = Some(gen);
+        Ok(p)
+    }
+
+    /// Generates up to `n` more messages. When finished, the action is
+    /// logged as if `GenerateWorkload` had been applied.
+    pub fn workload_step(&mut self, n: u64) -> Result<Progress, Error> {
+        let Some(mut gen) = self.pending.take() else {
+            return Err(Error::Invalid {
+                field: "workload",
+                reason: "no workload is being generated".into(),
+            });
+        };
+        let p = gen.next_chunk(&mut self.store, n)?;
+        if p.finished {
+            let c = gen.config().clone();
+            self.finish_workload(&c, p);
+            self.remember(&Action::GenerateWorkload {
+                seed: c.seed,
+                messages: c.messages,
+                channels: c.channels,
+            });
+        } else {
+            self.pending = Some(gen);
+        }
+        Ok(p)
+    }
+
+    /// Stops a workload; the messages generated so far stay.
+    pub fn cancel_workload(&mut self) -> Option<Progress> {
+        self.pending.take().map(|g| g.progress())
+    }
+
+    pub(super) fn workload_config(
+        &self,
+        seed: u64,
+        messages: u64,
+        channels: u32,
+    ) -> WorkloadConfig {
+        let mut c = WorkloadConfig::new(seed, messages, channels, self.now_ms);
+        c.write_nulls = self.write_nulls;
+        c
+    }
+
+    pub(super) fn finish_workload(&mut self, c: &WorkloadConfig, p: Progress) {
+        self.store.shrink();
+        self.log_cql(format!(
+            "-- generated workload (seed {}, {} messages, {} channels): its rows are not exported",
+            c.seed, c.messages, c.channels
+        ));
+        self.outcome = Outcome::Generated(p);
+    }
+}

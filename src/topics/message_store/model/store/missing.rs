@@ -1,0 +1,102 @@
+//! A run of buckets with no partition at all: each still costs a statement
+//! unless the empty-bucket cache already knows it, and the whole run is
+//! counted (and cached) arithmetically, so even millisecond buckets are cheap.
+
+use super::super::cql::select_statement;
+use super::walk::{BucketVisit, Page, MAX_STATEMENTS};
+use super::Store;
+
+impl Store {
+    /// Buckets `lo..=hi` hold no partition at all: each costs a statement
+    /// unless the cache already knows it is empty.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn missing_run(
+        &mut self,
+        page: &mut Page,
+        channel: u64,
+        lo: u64,
+        hi: u64,
+        cut: Option<u64>,
+        limit: u32,
+        record_top: bool,
+    ) {
+        let cache_on = self.config.empty_bucket_cache;
+        let run = hi - lo + 1;
+        let cached = if cache_on {
+            self.empty.count_in(channel, lo, hi)
+        } else {
+            0
+        };
+        let asked = run - cached;
+        page.stats.empty_buckets_skipped += cached;
+        page.stats.empty_buckets_visited += asked;
+        page.stats.buckets_queried += asked;
+        if cached == 0 {
+            page.visit(BucketVisit::Missing { from: hi, to: lo });
+        } else if asked == 0 {
+            page.visit(BucketVisit::Skipped { from: hi, to: lo });
+        } else {
+            self.visits_with_cache(page, channel, lo, hi);
+        }
+        let mut b = Some(hi);
+        let mut first = true;
+        let mut logged = 0u64;
+        while let Some(cur) = b {
+            if cur < lo || page.statements.len() >= MAX_STATEMENTS {
+                break;
+            }
+            if let Some((clo, _)) = cache_on
+                .then(|| self.empty.covering(channel, cur))
+                .flatten()
+            {
+                b = clo.checked_sub(1);
+                first = false;
+                continue;
+            }
+            let c = if first { cut } else { None };
+            page.log(format!("{};", select_statement(channel, cur, c, limit)));
+            logged += 1;
+            first = false;
+            b = cur.checked_sub(1);
+        }
+        page.statements_omitted += asked.saturating_sub(logged);
+        if cache_on {
+            let top = if record_top {
+                Some(hi)
+            } else {
+                hi.checked_sub(1)
+            };
+            if let Some(t) = top.filter(|t| *t >= lo) {
+                self.empty.insert(channel, lo, t);
+            }
+        }
+    }
+
+    fn visits_with_cache(&self, page: &mut Page, channel: u64, lo: u64, hi: u64) {
+        let mut cur = hi;
+        loop {
+            match self.empty.covering(channel, cur) {
+                Some((clo, _)) => {
+                    let to = clo.max(lo);
+                    page.visit(BucketVisit::Skipped { from: cur, to });
+                    cur = to;
+                }
+                None => {
+                    let below = self
+                        .empty
+                        .intervals(channel)
+                        .into_iter()
+                        .rev()
+                        .find(|(_, h)| *h < cur);
+                    let to = below.map_or(lo, |(_, h)| (h + 1).max(lo));
+                    page.visit(BucketVisit::Missing { from: cur, to });
+                    cur = to;
+                }
+            }
+            if cur <= lo {
+                break;
+            }
+            cur -= 1;
+        }
+    }
+}

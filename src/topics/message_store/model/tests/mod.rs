@@ -1,0 +1,17 @@
+//! Native tests, one file per rule family.
+
+mod bench;
+mod cluster_tests;
+mod compact_props;
+mod cql_tests;
+mod lww_tests;
+mod murmur3_tests;
+mod paging_tests;
+mod playground_tests;
+mod snapshot_tests;
+mod snowflake_tests;
+mod store_tests;
+mod tombstone_tests;
+mod tour_tests;
+mod walk_tests;
+mod workload_tests;

@@ -1,0 +1,136 @@
+//! Snapshots ("copy link"): they round-trip through JSON, stay small, and
+//! reject tampered content.
+
+use super::super::action::Action;
+use super::super::cluster::Consistency;
+use super::super::playground::{Playground, DEFAULT_NOW_MS, MAX_LOG};
+use super::super::snapshot::Snapshot;
+use super::playground_tests::ch;
+
+pub fn sample_session() -> Playground {
+    let mut p = Playground::new();
+    p.apply(&Action::LoadScenario("edit-race".into())).unwrap();
+    let acts = [
+        Action::SetBucketDays(5),
+        Action::WriteNullColumns(true),
+        Action::WriteMessage {
+            channel: ch(),
+            author: 3,
+            content: "it's ok".into(),
+            at: DEFAULT_NOW_MS - 50,
+        },
+        Action::GenerateWorkload {
+            seed: 9,
+            messages: 2000,
+            channels: 20,
+        },
+        Action::SetGrace(3600),
+        Action::AdvanceClock { seconds: 7200 },
+        Action::Compact,
+        Action::SetReadCl(Consistency::One),
+        Action::SetNodes(4),
+        Action::SetCoalescing(true),
+        Action::Query {
+            channel: ch(),
+            limit: 10,
+            before: None,
+        },
+    ];
+    for a in &acts {
+        p.apply(a).unwrap();
+    }
+    p
+}
+
+#[test]
+fn snapshot_round_trips_through_json() {
+    let p = sample_session();
+    let snap = p.snapshot();
+    assert_eq!(snap.scenario.as_deref(), Some("edit-race"));
+    assert_eq!(snap.actions.len(), 11);
+    let json = serde_json::to_string(&snap).unwrap();
+    assert!(json.len() < 2000, "small: {} bytes", json.len());
+    let back: Snapshot = serde_json::from_str(&json).unwrap();
+    let q = Playground::from_snapshot(back).unwrap();
+    assert_eq!(q.snapshot(), snap);
+    assert_eq!(q.store().row_count(), p.store().row_count());
+    assert_eq!(q.store().totals(), p.store().totals());
+    assert_eq!(q.outcome(), p.outcome());
+    assert_eq!(q.export_cql(), p.export_cql());
+}
+
+#[test]
+fn tampered_snapshots_are_rejected() {
+    let snap = sample_session().snapshot();
+    let mut s = snap.clone();
+    s.v = 99;
+    assert!(Playground::from_snapshot(s)
+        .unwrap_err()
+        .to_string()
+        .contains("version"));
+    let mut s = snap.clone();
+    s.actions.push(Action::Reset);
+    assert!(Playground::from_snapshot(s).is_err());
+    let mut s = snap.clone();
+    s.actions.insert(0, Action::SetPageSize(0));
+    let e = Playground::from_snapshot(s).unwrap_err().to_string();
+    assert!(e.contains("action 1") && e.contains("Page size"), "{e}");
+    let mut s = snap.clone();
+    s.actions = vec![Action::SetPageSize(10); MAX_LOG + 1];
+    assert!(Playground::from_snapshot(s).is_err());
+    let mut s = snap.clone();
+    s.params.now_ms = 0;
+    assert!(Playground::from_snapshot(s).is_err());
+    let mut s = snap.clone();
+    s.params.rf = 9;
+    assert!(Playground::from_snapshot(s).is_err());
+    let mut s = snap;
+    s.scenario = Some("nope".into());
+    assert!(Playground::from_snapshot(s).is_err());
+}
+
+#[test]
+fn the_action_log_is_capped() {
+    let mut p = Playground::new();
+    for _ in 0..MAX_LOG + 5 {
+        p.apply(&Action::SetPageSize(10)).unwrap();
+    }
+    let s = p.snapshot();
+    assert_eq!(s.actions.len(), MAX_LOG);
+    assert!(s.truncated);
+    assert!(Playground::from_snapshot(s).is_ok());
+}
+
+#[test]
+fn a_link_restored_in_steps_equals_one_restored_at_once() {
+    let p = sample_session();
+    let snap = p.snapshot();
+    let whole = Playground::from_snapshot(snap.clone()).unwrap();
+    let (mut q, restoring) = Playground::restore_in_steps(snap.clone()).unwrap();
+    let mut r = restoring.expect("the workload is left to generate");
+    assert_eq!(r.snapshot(), &snap);
+    assert!(q.workload_progress().is_some());
+    let mut slices = 0;
+    loop {
+        while q.workload_progress().is_some() {
+            q.workload_step(300).unwrap();
+            slices += 1;
+        }
+        if q.resume_restore(&mut r).unwrap() {
+            break;
+        }
+    }
+    assert!(slices >= 7);
+    assert_eq!(q.snapshot(), snap);
+    assert_eq!(q.store().totals(), whole.store().totals());
+    assert_eq!(q.outcome(), whole.outcome());
+    assert_eq!(q.export_cql(), whole.export_cql());
+    assert_eq!(q.now_ms(), whole.now_ms());
+
+    // Without a workload there is nothing left to do.
+    let mut small = Playground::new();
+    small.apply(&Action::SetGrace(60)).unwrap();
+    let (s, rest) = Playground::restore_in_steps(small.snapshot()).unwrap();
+    assert!(rest.is_none());
+    assert_eq!(s.snapshot(), small.snapshot());
+}

@@ -1,0 +1,550 @@
+//! The panel's state: the model's playground behind a shared cell, the
+//! channel being looked at, and the refusal of the last action kept with the
+//! field that caused it.
+//!
+//! A generated store holds a million rows, and the frame clones the panel
+//! state on every change. So the playground sits in `Rc<RefCell<_>>`: while
+//! it is small, `Clone` deep-copies it and undo works as anywhere else; once
+//! it is big, `Clone` shares it, the view marks its actions as barriers
+//! (history is cleared, so no old state can see the shared cell change) and
+//! says that undo is off. `version` changes on every apply, so a shared cell
+//! still compares unequal after a change.
+
+use super::model::{self, Action, Error, Playground};
+use super::view::MessageStoreView;
+use crate::state::history::{UndoKind, Undoable};
+use crate::topics::{PanelHandle, PanelModel};
+use crate::tour::{Step, Tour};
+use std::cell::{Ref, RefCell, RefMut};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Above this many stored rows the playground is shared, not copied, and
+/// undo is off.
+pub const UNDO_ROW_LIMIT: usize = 20_000;
+
+/// The channel the panel opens on: the example ID of Discord's API docs
+/// (created 2016-04-30, before the playground's clock).
+pub const DEFAULT_CHANNEL: u64 = 175_928_847_299_117_063;
+/// The example user ID of Discord's API docs.
+pub const DEFAULT_AUTHOR: u64 = model::tours::AUTHOR;
+
+/// The input a refusal belongs to, so the view shows it next to that input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Channel,
+    Author,
+    Content,
+    MessageId,
+    /// The compose form as a whole (a cluster that cannot take the write).
+    Compose,
+    Bulk,
+    QueryChannel,
+    Limit,
+    Before,
+    PageSize,
+    NextPage,
+    BucketDays,
+    Timeline,
+    Grace,
+    Clock,
+    Upkeep,
+    Nodes,
+    Rf,
+    ReadCl,
+    WriteCl,
+    Ring,
+    ClusterRead,
+    Services,
+    Messages,
+    Channels,
+    Workload,
+    General,
+}
+
+impl Field {
+    /// Where the refusal of `action` with `error` is shown.
+    pub fn of(action: &Action, error: &Error) -> Field {
+        let named = error_field(error);
+        match action {
+            Action::WriteMessage { .. }
+            | Action::EditMessage { .. }
+            | Action::DeleteMessage { .. } => match named {
+                Some("channel") | Some("at") => Field::Channel,
+                Some("author") => Field::Author,
+                Some("content") => Field::Content,
+                Some("message") => Field::MessageId,
+                _ => Field::Compose,
+            },
+            Action::Burst { .. } | Action::DeleteNewest { .. } | Action::WriteNullColumns(_) => {
+                Field::Bulk
+            }
+            Action::Query { .. } => match named {
+                Some("channel") => Field::QueryChannel,
+                Some("Limit") => Field::Limit,
+                Some("before") => Field::Before,
+                Some("Page size") => Field::PageSize,
+                _ => Field::Limit,
+            },
+            Action::NextPage | Action::ResumePage { .. } => Field::NextPage,
+            Action::SetPageSize(_) => Field::PageSize,
+            Action::SetBucketDays(_) => Field::BucketDays,
+            Action::DeleteBucket { .. } => Field::Timeline,
+            Action::SetGrace(_) => Field::Grace,
+            Action::AdvanceClock { .. } => Field::Clock,
+            Action::Compact | Action::EnableEmptyBucketCache(_) | Action::RepairNullAuthors(_) => {
+                Field::Upkeep
+            }
+            Action::SetNodes(_) => Field::Nodes,
+            Action::SetRf(_) => Field::Rf,
+            Action::SetReadCl(_) => Field::ReadCl,
+            Action::SetWriteCl(_) => Field::WriteCl,
+            Action::NodeDown(_) | Action::NodeUp(_) | Action::Repair => Field::Ring,
+            Action::ClusterRead { .. } | Action::HotReads { .. } => Field::ClusterRead,
+            Action::SetCoalescing(_)
+            | Action::SetDataServices(_)
+            | Action::ConcurrentReads { .. } => Field::Services,
+            Action::GenerateWorkload { .. } => match named {
+                Some("Messages") => Field::Messages,
+                Some("Channels") => Field::Channels,
+                _ => Field::Workload,
+            },
+            Action::LoadScenario(_) | Action::Reset => Field::General,
+        }
+    }
+}
+
+fn error_field(e: &Error) -> Option<&'static str> {
+    match e {
+        Error::Snowflake { field, .. }
+        | Error::OutOfRange { field, .. }
+        | Error::Invalid { field, .. } => Some(field),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refusal {
+    pub field: Field,
+    pub message: String,
+}
+
+/// What the timeline and the partition view show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Focus {
+    pub channel: u64,
+    /// `None`: the channel's newest partition.
+    pub bucket: Option<u64>,
+}
+
+/// Whether an action may keep an undo step. The view decides, because it
+/// knows how big the store is; `undo_kind` only sees the action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Undo {
+    Keep,
+    Off,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PanelAction {
+    Model(Action, Undo),
+    Focus(Focus),
+    BeginWorkload {
+        seed: u64,
+        messages: u64,
+        channels: u32,
+    },
+    /// Generates up to this many more messages of the running workload.
+    WorkloadStep(u64),
+    CancelWorkload,
+}
+
+/// How the last generation ended, for the workload card.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WorkloadEnd {
+    pub progress: model::workload::Progress,
+    pub cancelled: bool,
+}
+
+pub struct MessageStorePanel {
+    pg: Rc<RefCell<Playground>>,
+    /// Changes on every apply.
+    pub version: u64,
+    /// Changes when the stored data or settings do, but not on each slice
+    /// of a running generation (views keyed on it skip those).
+    pub data_version: u64,
+    pub focus: Focus,
+    pub refusal: Option<Refusal>,
+    /// The last read's outcome (a page or Cassandra's refusal) and the
+    /// version it was produced at, kept while other actions follow.
+    pub last_read: Option<(Rc<model::Outcome>, u64)>,
+    pub workload_end: Option<WorkloadEnd>,
+    /// A shared link whose generated messages are still being made in
+    /// slices; the rest of the link is replayed when they are done.
+    pub restoring: Option<model::snapshot::Restoring>,
+}
+
+impl MessageStorePanel {
+    pub fn new(pg: Playground) -> Self {
+        let focus = focus_of(&pg);
+        let last_read = read_of(&pg).map(|o| (o, 0));
+        MessageStorePanel {
+            pg: Rc::new(RefCell::new(pg)),
+            version: 0,
+            data_version: 0,
+            focus,
+            refusal: None,
+            last_read,
+            workload_end: None,
+            restoring: None,
+        }
+    }
+
+    /// Looks again at what the playground did last: its last channel and
+    /// its last read (after a link finished restoring).
+    fn look_again(&mut self) {
+        let (focus, read) = {
+            let pg = self.pg();
+            (focus_of(&pg), read_of(&pg))
+        };
+        self.focus = focus;
+        self.last_read = read.map(|o| (o, self.version));
+    }
+
+    pub fn pg(&self) -> Ref<'_, Playground> {
+        self.pg.borrow()
+    }
+
+    fn pg_mut(&self) -> RefMut<'_, Playground> {
+        self.pg.borrow_mut()
+    }
+
+    pub fn rows(&self) -> usize {
+        self.pg().store().row_count()
+    }
+
+    /// Too big to copy: undo is off and clones share the playground.
+    pub fn is_big(&self) -> bool {
+        self.rows() > UNDO_ROW_LIMIT
+    }
+
+    /// How an action from the view enters the history.
+    pub fn undo_for(&self) -> Undo {
+        if self.is_big() {
+            Undo::Off
+        } else {
+            Undo::Keep
+        }
+    }
+
+    /// The refusal shown at `field`, if any.
+    pub fn refused(&self, field: Field) -> Option<&str> {
+        self.refusal
+            .as_ref()
+            .filter(|r| r.field == field)
+            .map(|r| r.message.as_str())
+    }
+
+    pub fn generating(&self) -> bool {
+        self.pg().workload_progress().is_some()
+    }
+
+    fn apply_model(&mut self, action: &Action) {
+        let result = self.pg_mut().apply(action);
+        match result {
+            Ok(()) => {
+                self.refusal = None;
+                self.data_version += 1;
+                let focus = focus_after(action, &self.pg());
+                if let Some(f) = focus {
+                    self.focus = f;
+                }
+                let pg = self.pg();
+                if let o @ (model::Outcome::Page(_) | model::Outcome::ReadFailed(_)) = pg.outcome()
+                {
+                    let read = Rc::new(o.clone());
+                    drop(pg);
+                    self.last_read = Some((read, self.version));
+                }
+            }
+            Err(e) => {
+                self.refusal = Some(Refusal {
+                    field: Field::of(action, &e),
+                    message: e.to_string(),
+                });
+            }
+        }
+    }
+
+    /// Carries on restoring a link once its generated messages are made.
+    fn resume_link(&mut self) {
+        let Some(mut r) = self.restoring.take() else {
+            return;
+        };
+        let resumed = self.pg_mut().resume_restore(&mut r);
+        match resumed {
+            Ok(true) => self.look_again(),
+            Ok(false) => self.restoring = Some(r),
+            Err(e) => {
+                self.refusal = Some(Refusal {
+                    field: Field::Workload,
+                    message: e.to_string(),
+                })
+            }
+        }
+        self.data_version += 1;
+    }
+
+    fn finish_workload(&mut self, end: WorkloadEnd) {
+        self.workload_end = Some(end);
+        self.data_version += 1;
+        let busiest = self.pg().store().busiest_channels(1).first().map(|b| b.0);
+        if let Some(channel) = busiest {
+            self.focus = Focus {
+                channel,
+                bucket: None,
+            };
+        }
+    }
+}
+
+/// Where a playground's own history says to look: its last channel.
+fn focus_of(pg: &Playground) -> Focus {
+    let fresh = Playground::new();
+    let last = pg.actions().iter().rev().find_map(|a| match a {
+        Action::GenerateWorkload { .. } => Some(None),
+        _ => focus_after(a, &fresh).map(|f| Some(f.channel)),
+    });
+    let channel = match last {
+        // After a generation, its busiest channel.
+        Some(None) => pg.store().busiest_channels(1).first().map(|b| b.0),
+        Some(Some(c)) => Some(c),
+        None => None,
+    };
+    Focus {
+        channel: channel.unwrap_or(DEFAULT_CHANNEL),
+        bucket: None,
+    }
+}
+
+/// The playground's last read, if its last outcome was one.
+fn read_of(pg: &Playground) -> Option<Rc<model::Outcome>> {
+    match pg.outcome() {
+        o @ (model::Outcome::Page(_) | model::Outcome::ReadFailed(_)) => Some(Rc::new(o.clone())),
+        _ => None,
+    }
+}
+
+/// The channel a change was about; a partition when it named one.
+fn focus_after(action: &Action, pg: &Playground) -> Option<Focus> {
+    let size = pg.store().config().bucket;
+    let (channel, bucket) = match action {
+        Action::WriteMessage { channel, .. }
+        | Action::Burst { channel, .. }
+        | Action::DeleteNewest { channel, .. }
+        | Action::Query { channel, .. }
+        | Action::ClusterRead { channel, .. }
+        | Action::HotReads { channel, .. }
+        | Action::ConcurrentReads { channel, .. } => (*channel, None),
+        Action::EditMessage {
+            channel, message, ..
+        }
+        | Action::DeleteMessage { channel, message } => (*channel, Some(size.bucket(*message))),
+        Action::DeleteBucket { channel, bucket } => (*channel, Some(*bucket)),
+        _ => return None,
+    };
+    Some(Focus { channel, bucket })
+}
+
+impl Clone for MessageStorePanel {
+    /// Deep while small (each undo step is its own playground), shared
+    /// once big (the view then marks every change as a barrier).
+    fn clone(&self) -> Self {
+        let pg = if self.is_big() {
+            self.pg.clone()
+        } else {
+            Rc::new(RefCell::new(self.pg().clone()))
+        };
+        MessageStorePanel {
+            pg,
+            version: self.version,
+            data_version: self.data_version,
+            focus: self.focus,
+            refusal: self.refusal.clone(),
+            last_read: self.last_read.clone(),
+            workload_end: self.workload_end,
+            restoring: self.restoring.clone(),
+        }
+    }
+}
+
+impl std::fmt::Debug for MessageStorePanel {
+    /// Short: a derived form would print a million rows.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MessageStorePanel")
+            .field("version", &self.version)
+            .field("rows", &self.rows())
+            .field("focus", &self.focus)
+            .field("refusal", &self.refusal)
+            .finish()
+    }
+}
+
+impl PartialEq for MessageStorePanel {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.pg, &other.pg)
+            && self.version == other.version
+            && self.focus == other.focus
+            && self.refusal == other.refusal
+    }
+}
+
+impl Undoable for MessageStorePanel {
+    type Action = PanelAction;
+
+    fn apply(&mut self, action: &PanelAction) {
+        self.version += 1;
+        match action {
+            PanelAction::Model(a, _) => self.apply_model(a),
+            PanelAction::Focus(f) => self.focus = *f,
+            PanelAction::BeginWorkload {
+                seed,
+                messages,
+                channels,
+            } => {
+                let begun = self.pg_mut().begin_workload(*seed, *messages, *channels);
+                match begun {
+                    Ok(_) => {
+                        self.refusal = None;
+                        self.workload_end = None;
+                    }
+                    Err(e) => {
+                        let probe = Action::GenerateWorkload {
+                            seed: *seed,
+                            messages: *messages,
+                            channels: *channels,
+                        };
+                        self.refusal = Some(Refusal {
+                            field: Field::of(&probe, &e),
+                            message: e.to_string(),
+                        });
+                    }
+                }
+            }
+            PanelAction::WorkloadStep(n) => {
+                let stepped = self.pg_mut().workload_step(*n);
+                match stepped {
+                    Ok(p) if p.finished => {
+                        self.finish_workload(WorkloadEnd {
+                            progress: p,
+                            cancelled: false,
+                        });
+                        self.resume_link();
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        self.pg_mut().cancel_workload();
+                        self.refusal = Some(Refusal {
+                            field: Field::Workload,
+                            message: e.to_string(),
+                        });
+                        self.data_version += 1;
+                    }
+                }
+            }
+            PanelAction::CancelWorkload => {
+                let cancelled = self.pg_mut().cancel_workload();
+                if let Some(progress) = cancelled {
+                    self.finish_workload(WorkloadEnd {
+                        progress,
+                        cancelled: true,
+                    });
+                }
+                if self.restoring.take().is_some() {
+                    self.refusal = Some(Refusal {
+                        field: Field::Workload,
+                        message: "Restoring the link stopped with its generated messages; what it holds so far stays, the rest of the link was not replayed.".into(),
+                    });
+                }
+            }
+        }
+    }
+
+    fn undo_kind(action: &PanelAction) -> UndoKind {
+        match action {
+            PanelAction::Model(_, Undo::Keep) => UndoKind::Step,
+            PanelAction::Model(_, Undo::Off) | PanelAction::BeginWorkload { .. } => {
+                UndoKind::Barrier
+            }
+            PanelAction::Focus(_) | PanelAction::WorkloadStep(_) | PanelAction::CancelWorkload => {
+                UndoKind::Transient
+            }
+        }
+    }
+}
+
+impl PanelModel for MessageStorePanel {
+    const ID: &'static str = "message-store";
+    const TITLE: &'static str = "Message-store playground";
+    const SUMMARY: &'static str = "How Discord stored billions of messages in Cassandra: Snowflake IDs, 10-day buckets, tombstones and the ring.";
+    const ICON: &'static str = "💬";
+    const STATE_VERSION: u32 = 1;
+
+    type Snapshot = model::Snapshot;
+
+    fn initial() -> Self {
+        MessageStorePanel::new(Playground::new())
+    }
+
+    fn snapshot(&self) -> model::Snapshot {
+        // While a link is being restored, it is still that link.
+        match &self.restoring {
+            Some(r) => r.snapshot().clone(),
+            None => self.pg().snapshot(),
+        }
+    }
+
+    /// A link with generated messages comes back in steps: the view makes
+    /// the messages in slices, so the page never freezes on a big link.
+    fn restore(snapshot: model::Snapshot) -> Result<Self, String> {
+        let (pg, restoring) = Playground::restore_in_steps(snapshot).map_err(|e| e.to_string())?;
+        let mut m = MessageStorePanel::new(pg);
+        m.restoring = restoring;
+        Ok(m)
+    }
+
+    fn tours() -> Vec<Tour<PanelAction>> {
+        model::tours()
+            .into_iter()
+            .map(|t| Tour {
+                id: t.id,
+                title: t.title,
+                steps: t
+                    .steps
+                    .into_iter()
+                    .map(|s| Step {
+                        text: s.text,
+                        actions: s
+                            .actions
+                            .into_iter()
+                            .map(|a| PanelAction::Model(a, Undo::Keep))
+                            .collect(),
+                        predict: s.predict,
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn comic(&self) -> String {
+        super::comic::draw(self)
+    }
+
+    fn view(handle: PanelHandle<Self>) -> Html {
+        html! { <MessageStoreView {handle} /> }
+    }
+}
+
+#[cfg(test)]
+#[path = "state_tests.rs"]
+mod tests;

@@ -1,0 +1,81 @@
+//! The CQL mirror: the statements the last action corresponds to, the
+//! session's recent statements, and the whole session as a `.cql` file.
+
+use super::Props;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+/// Session statements listed (the export has them all).
+const RECENT: usize = 40;
+
+/// Offers `text` as a file download through a Blob URL and an anchor click.
+fn download(name: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("text/plain");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    gloo::timers::callback::Timeout::new(1_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+#[function_component]
+pub fn CqlLog(p: &Props) -> Html {
+    let s = &p.state;
+    let exported = use_state(|| None::<String>);
+    let note = use_state(|| None::<String>);
+    let pg = s.pg();
+    let last: Vec<String> = pg.last_statements().iter().take(RECENT).cloned().collect();
+    let last_more = pg.last_statements().len().saturating_sub(RECENT);
+    let all = pg.statements();
+    let recent: Vec<String> = all.iter().rev().take(RECENT).rev().cloned().collect();
+    let total = all.len();
+    drop(pg);
+    let export = {
+        let (state, exported, note) = (s.clone(), exported.clone(), note.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = state.pg().export_cql();
+            note.set(Some(match download("session.cql", &text) {
+                Ok(()) => "Downloading session.cql.".into(),
+                Err(_) => "The browser refused the download; copy the text below instead.".into(),
+            }));
+            exported.set(Some(text));
+        })
+    };
+    let area = p.id("cql-export");
+    html! {
+        <section class="card-box ms-cql" aria-labelledby={p.id("cql-h")}>
+            <h2 id={p.id("cql-h")}>{ "CQL" }</h2>
+            <h3>{ "The last action as CQL" }</h3>
+            if last.is_empty() {
+                <p class="ms-hint">{ "The last action sent no statement (or changed only the view)." }</p>
+            } else {
+                <pre class="ms-cql-last" tabindex="0" role="region" aria-label="CQL of the last action">{ last.join("\n") }{ if last_more > 0 { format!("\n-- … {last_more} more") } else { String::new() } }</pre>
+            }
+            <details class="ms-cql-session">
+                <summary>{ format!("Session log ({total} statements kept)") }</summary>
+                <pre class="ms-cql-all" tabindex="0" role="region" aria-label="Recent CQL of the session">{ recent.join("\n") }</pre>
+            </details>
+            <div class="controls">
+                <button type="button" onclick={export}>{ "Export as .cql" }</button>
+            </div>
+            if let Some(n) = (*note).clone() {
+                <p class="ms-hint" role="status">{ n }</p>
+            }
+            if let Some(text) = (*exported).clone() {
+                <label for={area.clone()} class="ms-block-label">{ "session.cql (schema and session statements)" }</label>
+                <textarea id={area} class="ms-cql-text" readonly=true value={text} rows="12" spellcheck="false" wrap="off" />
+            }
+        </section>
+    }
+}

@@ -1,0 +1,248 @@
+//! One partition `(channel_id, bucket)` as Cassandra stores it: rows newest
+//! first, deleted rows kept as greyed tombstones with their age against
+//! gc_grace_seconds, null-column tombstones counted per row.
+
+use super::super::model::cell::Deletion;
+use super::super::model::murmur3::partition_token;
+use super::super::model::schema::{Column, Value};
+use super::super::model::snowflake::Snowflake;
+use super::super::model::store::{PartitionImage, RowImage};
+use super::super::model::Action;
+use super::super::state::Field;
+use super::field::error_line;
+use super::format::{count, date_time, duration};
+use super::text::MessageText;
+use super::timeline::Lane;
+use super::Props;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Rows listed; the rest of a big partition is counted.
+pub const ROWS_SHOWN: usize = 100;
+
+/// A row as the partition view shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowView {
+    pub id: u64,
+    pub author: Option<u64>,
+    pub content: Option<String>,
+    /// The row tombstone, when it hides everything in the row.
+    pub deleted: Option<Deletion>,
+    /// A row tombstone that newer cells outlive (the edit/delete race).
+    pub outlived: Option<Deletion>,
+    /// Cell tombstones still in the row, with the newest deletion time.
+    pub cell_tombstones: u32,
+    pub newest_cell_ldt: Option<u32>,
+}
+
+impl RowView {
+    pub fn of(r: &RowImage) -> RowView {
+        let d = r.deletion;
+        let after = |ts: i64| d.is_none_or(|d| ts > d.ts);
+        let mut v = RowView {
+            id: r.id,
+            author: None,
+            content: None,
+            deleted: None,
+            outlived: None,
+            cell_tombstones: 0,
+            newest_cell_ldt: None,
+        };
+        let mut live = r.marker.is_some_and(after);
+        for (col, c) in &r.cells {
+            if !after(c.ts) {
+                continue;
+            }
+            match (&c.value, col) {
+                (None, _) => {
+                    v.cell_tombstones += 1;
+                    v.newest_cell_ldt = v.newest_cell_ldt.max(Some(c.ldt));
+                }
+                (Some(Value::BigInt(a)), Column::AuthorId) => {
+                    v.author = Some(*a as u64);
+                    live = true;
+                }
+                (Some(Value::Text(t)), Column::Content) => {
+                    v.content = Some(t.clone());
+                    live = true;
+                }
+                (Some(_), _) => live = true,
+            }
+        }
+        if live {
+            v.outlived = d;
+        } else {
+            v.deleted = d;
+        }
+        v
+    }
+}
+
+/// "3 d of 10 d grace", or that the tombstone is past grace.
+pub fn grace_words(ldt: u32, now_ms: u64, grace_s: u32) -> String {
+    let age = (now_ms / 1000).saturating_sub(ldt as u64);
+    if age > grace_s as u64 {
+        format!(
+            "{} old, past {} grace: compaction drops it",
+            duration(age),
+            duration(grace_s as u64)
+        )
+    } else {
+        format!("{} of {} grace", duration(age), duration(grace_s as u64))
+    }
+}
+
+fn row_html(r: &RowView, now: u64, grace: u32, on_delete: Option<Callback<MouseEvent>>) -> Html {
+    let created = date_time(Snowflake(r.id).unix_ms());
+    let dead = r.deleted.is_some();
+    let state = match (r.deleted, r.outlived) {
+        (Some(d), _) => {
+            html! { <span class="ms-tomb">{ "🪦 deleted · " }{ grace_words(d.ldt, now, grace) }</span> }
+        }
+        (None, Some(d)) => {
+            html! { <span class="ms-tomb">{ "🪦 row tombstone, outlived by a later write · " }{ grace_words(d.ldt, now, grace) }</span> }
+        }
+        _ => html! { <span class="badge good">{ "live" }</span> },
+    };
+    html! {
+        <tr key={r.id.to_string()} class={classes!(dead.then_some("ms-dead"))}>
+            <td class="mono">{ r.id }<br /><span class="ms-hint">{ created }</span></td>
+            <td class="mono">{ r.author.map_or_else(|| html! { <span class="ms-null">{ "null" }</span> }, |a| html! { { a } }) }</td>
+            <td>{ if dead { html! { <span class="ms-null">{ "(shadowed)" }</span> } } else { html! { <MessageText text={r.content.clone().map(AttrValue::from)} /> } } }</td>
+            <td>
+                { state }
+                if r.cell_tombstones > 0 {
+                    <span class="ms-tomb ms-cells">
+                        { format!(" 🪦 ×{} null-column tombstones", r.cell_tombstones) }
+                        { r.newest_cell_ldt.map(|l| format!(" · {}", grace_words(l, now, grace))).unwrap_or_default() }
+                    </span>
+                }
+            </td>
+            <td>
+                if let Some(cb) = on_delete {
+                    <button type="button" class="ms-small" onclick={cb} aria-label={format!("Delete message {}", r.id)}>{ "Delete" }</button>
+                }
+            </td>
+        </tr>
+    }
+}
+
+#[function_component]
+pub fn PartitionView(p: &Props) -> Html {
+    let s = &p.state;
+    let channel = s.focus.channel;
+    let pg = s.pg();
+    let now = pg.now_ms();
+    let grace = pg.store().config().gc_grace_seconds;
+    let newest = Lane::of_newest(pg.store(), channel);
+    drop(pg);
+    let bucket = s.focus.bucket.or(newest);
+    let data: Rc<Option<(PartitionImage, usize)>> =
+        use_memo((s.data_version, channel, bucket), |(_, c, b)| {
+            b.map(|b| s.pg().store().partition_newest(*c, b, ROWS_SHOWN))
+        });
+    let Some(b) = bucket else {
+        return html! {
+            <section class="card-box ms-partition" aria-labelledby={p.id("part-h")}>
+                <h2 id={p.id("part-h")}>{ "Partition" }</h2>
+                <p class="ms-hint">{ format!("Channel {channel} has no partitions yet: write a message to it.") }</p>
+            </section>
+        };
+    };
+    let replicas = s.pg().cluster().replicas(channel, b);
+    let rows: Vec<RowView> = data
+        .as_ref()
+        .as_ref()
+        .map(|(img, _)| img.rows.iter().map(RowView::of).collect())
+        .unwrap_or_default();
+    let total = data.as_ref().as_ref().map_or(0, |(_, n)| *n);
+    let part_del = data.as_ref().as_ref().and_then(|(img, _)| img.deletion);
+    let dead = rows.iter().filter(|r| r.deleted.is_some()).count();
+    html! {
+        <section class="card-box ms-partition" aria-labelledby={p.id("part-h")}>
+            <h2 id={p.id("part-h")}>{ format!("Partition ({channel}, {b})") }</h2>
+            <p class="ms-hint">
+                { format!("{} rows, newest first. Token {}; replicas: nodes {}. gc_grace_seconds = {} ({}).",
+                    count(total as u64), partition_token(channel, b),
+                    replicas.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(", "),
+                    grace, duration(grace as u64)) }
+            </p>
+            if let Some(d) = part_del {
+                <p class="ms-tomb ms-part-tomb">{ "🪦 Partition tombstone: every row written before it is deleted · " }{ grace_words(d.ldt, now, grace) }</p>
+            }
+            if rows.is_empty() {
+                <p class="ms-hint">{ "This bucket holds no rows." }</p>
+            } else {
+                <div class="scroll" tabindex="0" role="region" aria-label={format!("Rows of partition {b}")}>
+                    <table class="data ms-rows">
+                        <caption class="sr-only">{ format!("Rows of partition ({channel}, {b}); {dead} of the first {} are tombstones", rows.len()) }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "message_id" }</th><th scope="col">{ "author_id" }</th>
+                            <th scope="col">{ "content" }</th><th scope="col">{ "state" }</th><th scope="col"><span class="sr-only">{ "Actions" }</span></th>
+                        </tr></thead>
+                        <tbody>
+                            { for rows.iter().map(|r| {
+                                let del = r.deleted.is_none().then(|| p.send::<MouseEvent>(Action::DeleteMessage { channel, message: r.id }));
+                                row_html(r, now, grace, del)
+                            }) }
+                        </tbody>
+                    </table>
+                    if total > rows.len() {
+                        <p class="ms-hint">{ format!("… and {} older rows in this partition.", count((total - rows.len()) as u64)) }</p>
+                    }
+                </div>
+            }
+            <div class="controls">
+                <button type="button" onclick={p.send::<MouseEvent>(Action::DeleteBucket { channel, bucket: b })}>
+                    { format!("Delete partition {b} (one tombstone)") }
+                </button>
+            </div>
+            { error_line(&p.id("part-error"), s.refused(Field::Timeline)) }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::model::cell::CellVersion;
+    use super::*;
+
+    #[test]
+    fn a_deleted_row_is_a_tombstone_and_an_edit_after_it_outlives_it() {
+        let del = Deletion { ts: 10, ldt: 100 };
+        let gone = RowImage {
+            id: 1,
+            marker: Some(5),
+            deletion: Some(del),
+            cells: vec![(
+                Column::Content,
+                CellVersion::live(5, Value::Text("x".into())),
+            )],
+        };
+        let v = RowView::of(&gone);
+        assert_eq!(v.deleted, Some(del));
+        assert_eq!(v.content, None);
+        let raced = RowImage {
+            cells: vec![(
+                Column::Content,
+                CellVersion::live(11, Value::Text("y".into())),
+            )],
+            ..gone
+        };
+        let v = RowView::of(&raced);
+        assert_eq!(v.deleted, None);
+        assert_eq!(v.outlived, Some(del));
+        assert_eq!(v.content.as_deref(), Some("y"));
+        assert_eq!(v.author, None);
+    }
+
+    #[test]
+    fn grace_reads_as_age_of_grace() {
+        let now = 1_000_000 * 1000;
+        assert_eq!(
+            grace_words(1_000_000 - 3 * 86_400, now, 864_000),
+            "3 d of 10 d grace"
+        );
+        assert!(grace_words(0, now, 3600).contains("past 1 h grace"));
+    }
+}

@@ -1,0 +1,54 @@
+//! The "Live SVM margin visualizer" model: a C-SVC trained with libsvm's SMO
+//! solver (svm.cpp 3.37: WSS2 selection, shrinking, LRU kernel cache), plus the
+//! playground state, presets, tours and libsvm model-file I/O around it.
+//!
+//! Layers: `kernel`/`qmatrix`/`cache` compute Q; `solver` (+ `select`, `update`,
+//! `shrink`) solves one binary dual; `train` runs one-vs-one over the labels and
+//! builds a `Fit`; `playground` is the panel's reducer over `Action`s.
+
+pub mod action;
+mod cache;
+mod cfmt;
+pub mod csv;
+pub mod error;
+mod fastexp;
+pub mod fit;
+pub mod kernel;
+pub mod margin;
+pub mod model_file;
+mod model_parse;
+pub mod playground;
+pub mod points;
+pub mod presets;
+mod qmatrix;
+mod readout;
+mod rho;
+mod select;
+mod shrink;
+pub mod snapshot;
+pub mod solver;
+pub mod status;
+pub mod stepping;
+pub mod tours;
+pub mod train;
+mod update;
+pub mod warm;
+
+pub use action::Action;
+pub use error::SvmError;
+pub use fit::{Fit, PairFit, SupportVector};
+pub use kernel::{Gamma, Kernel, KernelKind, KernelSpec};
+pub use margin::{LinearBoundary, Slack};
+pub use model_file::{ModelFile, ModelSv};
+pub use playground::Playground;
+pub use points::Point;
+pub use presets::Preset;
+pub use snapshot::Snapshot;
+pub use solver::{Phase, SolverConfig, StepInfo};
+pub use status::Status;
+pub use tours::tours;
+pub use train::{train, TrainParams, TrainingRun, TrainingStep};
+pub use warm::PairAlpha;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,86 @@
+//! What the view reads off the shown model, computed once per state: support
+//! vector counts, training accuracy and the margin violators. A two-class
+//! model's decision values at the training points are computed once and give
+//! both the accuracy and the slacks (the model's own functions would each
+//! evaluate them again).
+
+use super::super::model::{Fit, Slack};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    pub support: usize,
+    pub bounded: usize,
+    pub accuracy: f64,
+    /// Margin violators of a two-class model, by index (empty otherwise).
+    pub slacks: Vec<Slack>,
+}
+
+impl Analysis {
+    pub fn of(fit: &Fit) -> Analysis {
+        let support = fit.support_indices().len();
+        let bounded = fit.bounded_indices().len();
+        let Some(pair) = fit.binary() else {
+            return Analysis {
+                support,
+                bounded,
+                accuracy: fit.training_accuracy(),
+                slacks: Vec::new(),
+            };
+        };
+        let f = fit.pair_decisions_on_training(0);
+        let mut right = 0;
+        let mut slacks = Vec::new();
+        for (index, (p, &v)) in fit.points.iter().zip(&f).enumerate() {
+            // libsvm's vote for two classes: f < 0 → the smaller label.
+            let predicted = if v < 0.0 {
+                pair.negative
+            } else {
+                pair.positive
+            };
+            right += usize::from(predicted == p.label);
+            if let Some(y) = pair.sign_of(p.label) {
+                let xi = 1.0 - y * v;
+                if xi > 0.0 {
+                    slacks.push(Slack { index, xi });
+                }
+            }
+        }
+        let n = fit.points.len();
+        Analysis {
+            support,
+            bounded,
+            accuracy: if n == 0 { 0.0 } else { right as f64 / n as f64 },
+            slacks,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::model::{Action, KernelKind, Playground, Preset};
+    use super::*;
+
+    #[test]
+    fn the_analysis_agrees_with_the_model() {
+        let mut pg = Playground::default();
+        for a in [
+            Action::LoadPreset {
+                preset: Preset::BlobsOverlap,
+                seed: 4,
+            },
+            Action::SetKernel(KernelKind::Rbf),
+            Action::LoadPreset {
+                preset: Preset::ThreeBlobs,
+                seed: 2,
+            },
+        ] {
+            pg.apply(&a).unwrap();
+            let fit = pg.fit().unwrap();
+            let an = Analysis::of(fit);
+            assert_eq!(an.accuracy, fit.training_accuracy());
+            assert_eq!(an.slacks, fit.slacks());
+            assert_eq!(an.support, pg.support_count());
+            assert_eq!(an.bounded, pg.bounded_count());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! Importing points as `x,y,label` rows. A refused import keeps the points in
+//! force and names the line that is wrong.
+
+use super::super::model::Action;
+use super::super::state::{Field, PanelAction};
+use super::Props;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+const EXAMPLE: &str = "x,y,label\n-0.5,-0.4,-1\n0.5,0.4,1";
+
+/// The current points as CSV, for editing and re-importing.
+pub fn to_csv(points: &[super::super::model::Point]) -> String {
+    let mut out = String::from("x,y,label\n");
+    for p in points {
+        out.push_str(&format!("{},{},{}\n", p.x, p.y, p.label));
+    }
+    out
+}
+
+#[function_component]
+pub fn CsvImport(p: &Props) -> Html {
+    let text = use_state(String::new);
+    let id = |s: &str| format!("{}-{s}", p.uid);
+    let on_input = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: HtmlTextAreaElement = e.target_unchecked_into();
+            text.set(el.value());
+        })
+    };
+    let on_import = {
+        let (d, text) = (p.dispatch.clone(), text.clone());
+        Callback::from(move |_| d.emit(PanelAction::Do(Action::ImportCsv((*text).clone()))))
+    };
+    let on_fill = {
+        let (text, state) = (text.clone(), p.state.clone());
+        Callback::from(move |_| text.set(to_csv(state.pg.points())))
+    };
+    let error = p.state.refused(Field::Csv);
+    let err_id = id("csv-err");
+    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+    html! {
+        <section class="card-box svm-csv" aria-labelledby={id("csv-h")}>
+            <h2 id={id("csv-h")}>{ "Import CSV" }</h2>
+            <label for={id("csv")}>{ "Rows of x,y,label (a header row and # comments are allowed)" }</label>
+            <textarea id={id("csv")} class="svm-textarea" rows="6" value={(*text).clone()} oninput={on_input}
+                placeholder={EXAMPLE} spellcheck="false"
+                aria-invalid={error.is_some().to_string()}
+                aria-describedby={error.is_some().then(|| err_id.clone())} />
+            if let Some(msg) = error {
+                <p class="field-error" id={err_id} role="alert">{ format!("{msg}. The points in force are unchanged.") }</p>
+            }
+            <div class="controls">
+                <button type="button" class="primary" onclick={on_import} disabled={lines == 0}>{ "Import" }</button>
+                <button type="button" onclick={on_fill}>{ "Edit the current points here" }</button>
+                <span class="svm-note">{ format!("{lines} non-empty lines. The plot shows −1 to 1 on both axes.") }</span>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,74 @@
+//! The VPC topic's model: a network layout with AWS's validation rules,
+//! route lookup, Reachability-Analyzer-style packet traces, AZ failure
+//! what-ifs, an all-pairs reachability matrix, presets, Terraform export,
+//! a CIDR explorer, and the playground reducer with its tours.
+//!
+//! Layers, bottom up: `cidr` and the data in `layout`/`filters`; rules in
+//! `validate*`; `lookup` (routing) and `index` (ids to positions); the
+//! tracer (`trace`, `walk*`) and `matrix`; then `edits`, `playground` and
+//! `tours` for the UI.
+
+mod action;
+mod cidr;
+mod edits;
+mod edits_hosts;
+mod error;
+mod explorer;
+mod filters;
+mod index;
+mod layout;
+mod limits;
+mod lookup;
+mod matrix;
+mod packet;
+mod playground;
+mod presets;
+mod synth;
+mod terraform;
+mod tour_answers;
+mod tours;
+mod trace;
+mod validate;
+mod validate_filters;
+mod validate_hosts;
+mod validate_routes;
+mod walk;
+mod walk_filters;
+mod walk_places;
+
+#[cfg(test)]
+mod tests;
+
+pub use action::{AclRuleInput, Action, Notice, PeerInput, SgRuleInput};
+pub use cidr::{
+    check_block_size, halves, overlaps, parse_cidr, parse_ip, reserved_addresses, reserved_role,
+    total_addresses, usable_addresses, ParsedCidr, ReservedRole, MAX_PREFIX, MIN_PREFIX,
+    RESERVED_PER_SUBNET,
+};
+pub use error::VpcError;
+pub use explorer::{address_bits, explain, CidrExplain, ReservedAddress};
+pub use filters::{
+    protocol_port_match, AclAction, AclRule, AclVerdict, NetworkAcl, PortRange, Protocol,
+    SecurityGroup, SgPeer, SgRule, ACL_RULE_MAX, ACL_RULE_MIN, MAX_PORT,
+};
+pub use layout::{
+    Instance, InternetGateway, NatGateway, Network, Peering, Route, RouteState, RouteTable, Subnet,
+    Target, Vpc,
+};
+pub use limits::*;
+pub use lookup::{
+    blackholes, effective_routes, is_public_subnet, route_for, CompiledTable, RouteDecision,
+    RouteEntry,
+};
+pub use matrix::{reachability_matrix, Cell, Matrix};
+pub use packet::{
+    Blocker, Code, CodeSet, ComponentKind, Endpoint, Explanation, Faults, Header, Hop, Matched,
+    Path, Trace, TraceSpec, DEFAULT_EPHEMERAL_PORT, INTERNET_HOST,
+};
+pub use playground::{Playground, Snapshot, Stats};
+pub use presets::PresetId;
+pub use synth::{synthetic, SynthParams};
+pub use terraform::{resource_name, to_terraform};
+pub use tours::tours;
+pub use trace::{check_spec, trace};
+pub use validate::validate;

@@ -1,0 +1,12 @@
+mod cidr_tests;
+mod matrix_tests;
+mod playground_tests;
+mod robustness_tests;
+mod routing_tests;
+mod snapshot_tests;
+mod support;
+mod terraform_tests;
+mod tour_tests;
+mod trace_rule_tests;
+mod trace_tests;
+mod validate_tests;

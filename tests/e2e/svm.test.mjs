@@ -1,0 +1,396 @@
+// The SVM margin visualizer, driven as a person would: clicking points of both
+// classes onto the plot, dragging and deleting them, kernels and bad
+// parameters, step mode, the model export, CSV import errors, shared links,
+// the keyboard, console errors and axe-core in light and dark. It also
+// measures (and prints, never asserts) the redraw time of a drag frame with
+// 500 points.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, openPage, axeViolations, waitForApp } from "./support.mjs";
+
+let server, browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(options = {}) {
+  const opened = await openPage(browser, server.url, options);
+  await opened.page.goto(`${server.url}#/svm`);
+  await waitForApp(opened.page);
+  await opened.page.waitForSelector(".svm-canvas");
+  return opened;
+}
+
+const button = (page, name) => page.getByRole("button", { name, exact: true });
+const stat = (page, term) => page.locator(`.svm-stats div:has(dt:text-is("${term}")) dd`).textContent();
+const status = (page) => page.textContent(".svm-status-text");
+const pixels = (page) => page.$eval(".svm-canvas", (c) => c.toDataURL());
+
+/// The page position of data point (x, y); the plot spans [-1, 1]².
+async function at(page, x, y) {
+  await page.locator(".svm-canvas").scrollIntoViewIfNeeded();
+  const box = await page.locator(".svm-canvas").boundingBox();
+  return [box.x + ((x + 1) / 2) * box.width, box.y + ((1 - y) / 2) * box.height];
+}
+
+async function clickAt(page, x, y, options = {}) {
+  const [px, py] = await at(page, x, y);
+  await page.mouse.click(px, py, options);
+}
+
+async function importCsv(page, text) {
+  await page.fill(".svm-csv textarea", text);
+  await button(page, "Import").click();
+}
+
+async function waitForStat(page, term, pattern) {
+  await page.waitForFunction(
+    ([t, src]) => {
+      const dd = [...document.querySelectorAll(".svm-stats div")].find((d) => d.querySelector("dt")?.textContent === t)?.querySelector("dd");
+      return dd && new RegExp(src).test(dd.textContent);
+    },
+    [term, pattern.source],
+  );
+}
+
+const FOUR = "x,y,label\n-0.5,-0.5,-1\n0.5,0.5,1\n-0.3,0.1,-1\n0.2,-0.3,1\n";
+
+test("clicking adds points of both classes and the model follows", async () => {
+  const { page, problems, context } = await open();
+  await button(page, "Clear all points").click();
+  assert.match(await status(page), /There are no points yet/);
+  assert.match(await page.getAttribute(".svm-canvas", "aria-label"), /0 points, no model/);
+  const empty = await pixels(page);
+
+  // Class −1 is picked by default; one class alone gets a clear message.
+  assert.equal(await page.getByLabel("class −1").isChecked(), true);
+  await clickAt(page, -0.5, -0.5);
+  await page.waitForFunction(() => /1 point,/.test(document.querySelector(".svm-canvas").getAttribute("aria-label")));
+  assert.match(await status(page), /Need points of both classes/);
+  assert.equal(await page.locator(".svm-stats").count(), 0, "no model readout for one class");
+
+  // The class picker, then a shift-click for the other class.
+  await page.getByLabel("class +1").check();
+  await clickAt(page, 0.5, 0.5);
+  await waitForStat(page, "Points", /^2$/);
+  assert.match(await status(page), /Converged/);
+  assert.equal(await stat(page, "Support vectors"), "2 (2 free, 0 at C)");
+  const two = await pixels(page);
+  assert.notEqual(two, empty, "the boundary and shading were drawn");
+  const width2 = await stat(page, "Margin width 2/‖w‖");
+
+  await page.keyboard.down("Shift");
+  await clickAt(page, 0.3, -0.2);
+  await page.keyboard.up("Shift");
+  await waitForStat(page, "Points", /^3$/);
+  const csv = await (async () => {
+    await button(page, "Edit the current points here").click();
+    return page.inputValue(".svm-csv textarea");
+  })();
+  const rows = csv.trim().split("\n").slice(1).map((r) => r.split(",").map(Number));
+  assert.deepEqual(rows.map((r) => r[2]), [-1, 1, -1], "the shift-click added class −1");
+  assert.ok(Math.abs(rows[1][0] - 0.5) < 0.01 && Math.abs(rows[1][1] - 0.5) < 0.01, `clicked at (0.5, 0.5): ${rows[1]}`);
+  assert.notEqual(await stat(page, "Margin width 2/‖w‖"), width2, "the new point narrowed the margin");
+  assert.notEqual(await pixels(page), two);
+  assert.match(await page.getAttribute(".svm-canvas", "aria-label"), /^SVM plot: 3 points, \d+ support vectors? \(\d+ free, \d+ at C\), training accuracy \d+%$/);
+  await page.waitForFunction(() => /3 points/.test(document.querySelector(".svm-live").textContent));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a drag moves a point, retrains live, and is one undo step; right-click deletes", async () => {
+  const { page, problems, context } = await open();
+  await importCsv(page, FOUR);
+  await waitForStat(page, "Points", /^4$/);
+  const before = { w: await stat(page, "w"), b: await stat(page, "b") };
+  const shot = await pixels(page);
+
+  const [x0, y0] = await at(page, -0.3, 0.1);
+  const [x1, y1] = await at(page, -0.6, 0.6);
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (let k = 1; k <= 12; k++) {
+    await page.mouse.move(x0 + ((x1 - x0) * k) / 12, y0 + ((y1 - y0) * k) / 12);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  }
+  await page.mouse.up();
+  await page.waitForFunction((w) => document.querySelector(".svm-stats") && ![...document.querySelectorAll(".svm-stats dd")].some((d) => d.textContent === w), before.w);
+  assert.notEqual(await stat(page, "w"), before.w, "the boundary turned");
+  assert.notEqual(await pixels(page), shot);
+  await button(page, "Edit the current points here").click();
+  const moved = (await page.inputValue(".svm-csv textarea")).trim().split("\n")[3].split(",").map(Number);
+  assert.ok(Math.abs(moved[0] + 0.6) < 0.02 && Math.abs(moved[1] - 0.6) < 0.02, `dragged to (−0.6, 0.6): ${moved}`);
+
+  // One drag, one undo step.
+  await button(page, "↶ Undo").click();
+  await waitForStat(page, "w", new RegExp(`^${before.w.replace(/[()]/g, "\\$&")}$`));
+  assert.equal(await stat(page, "b"), before.b);
+  await button(page, "↷ Redo").click();
+
+  // Right-click on a point deletes it; the context menu is suppressed.
+  await clickAt(page, 0.2, -0.3, { button: "right" });
+  await waitForStat(page, "Points", /^3$/);
+  await clickAt(page, 0.9, -0.9, { button: "right" });
+  await page.waitForTimeout(100);
+  assert.equal(await stat(page, "Points"), "3", "a right-click on empty space deletes nothing");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the keyboard moves a cross, adds at it and deletes the nearest point", async () => {
+  const { page, problems, context } = await open();
+  await importCsv(page, FOUR);
+  await waitForStat(page, "Points", /^4$/);
+  const quiet = await pixels(page);
+  await page.focus(".svm-canvas");
+  await page.keyboard.press("ArrowRight");
+  assert.notEqual(await pixels(page), quiet, "the cross is drawn");
+  for (let k = 0; k < 7; k++) await page.keyboard.press("ArrowRight");
+  for (let k = 0; k < 4; k++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await waitForStat(page, "Points", /^5$/);
+  await button(page, "Edit the current points here").click();
+  const added = (await page.inputValue(".svm-csv textarea")).trim().split("\n")[5].split(",").map(Number);
+  assert.deepEqual(added, [0.4, -0.2, -1]);
+  await page.focus(".svm-canvas");
+  await page.keyboard.press("Shift+Enter");
+  await waitForStat(page, "Points", /^6$/);
+  await page.keyboard.press("Delete");
+  await waitForStat(page, "Points", /^5$/);
+  assert.equal(await page.locator(".tour").count(), 0, "arrows on the plot do not drive anything else");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("kernels switch, and bad parameters get clear messages in place", async () => {
+  const { page, problems, context } = await open();
+  assert.match(await stat(page, "w"), /^\(/);
+  await page.selectOption(".svm-kernel select", "rbf");
+  await page.waitForSelector(".svm-kernel input[type=checkbox]");
+  assert.equal(await page.locator(".svm-stats dt:text-is('w')").count(), 0, "no w for a non-linear kernel");
+  assert.match(await status(page), /Converged/);
+  assert.match(await page.textContent(".svm-kernel"), /γ = 'scale' \(1 \/ \(2 · Var X\)\): now [\d.]+/);
+
+  const c = page.getByLabel("C", { exact: true });
+  await c.fill("0");
+  await c.press("Enter");
+  const cErr = page.locator(".svm-kernel .field-error", { hasText: "C must be greater than 0" });
+  await cErr.waitFor();
+  assert.equal(await c.getAttribute("aria-invalid"), "true");
+  assert.equal(await c.getAttribute("aria-describedby"), await cErr.getAttribute("id"));
+  assert.match(await status(page), /Converged/, "the previous model stays");
+  await c.fill("");
+  await c.press("Enter");
+  await page.locator(".field-error", { hasText: "C must be a number" }).waitFor();
+  await c.fill("10");
+  await c.press("Enter");
+  await page.waitForFunction(() => !document.querySelector(".svm-kernel .field-error"));
+
+  const gamma = page.getByLabel("γ (gamma)", { exact: true });
+  await gamma.fill("-1");
+  await gamma.press("Enter");
+  await page.locator(".field-error", { hasText: "gamma must be greater than 0" }).waitFor();
+  await gamma.fill("2");
+  await gamma.press("Enter");
+  await page.waitForFunction(() => !document.querySelector(".svm-kernel .field-error"));
+  assert.equal(await page.isChecked(".svm-kernel input[type=checkbox]"), false, "a typed γ replaces 'scale'");
+
+  await page.selectOption(".svm-kernel select", "polynomial");
+  const degree = page.getByLabel("Degree (1–10)");
+  await degree.fill("11");
+  await degree.press("Enter");
+  await page.locator(".field-error", { hasText: "Degree must be between 1 and 10 (got 11)" }).waitFor();
+  assert.equal(await degree.getAttribute("aria-invalid"), "true");
+  await degree.fill("2");
+  await degree.press("Enter");
+  await page.waitForFunction(() => !document.querySelector(".svm-kernel .field-error"));
+  await page.getByLabel("coef0").fill("1");
+  await page.getByLabel("coef0").press("Enter");
+  assert.match(await status(page), /Converged/);
+
+  // The slider moves C on a log scale (3 key presses: 10^1.03).
+  await page.selectOption(".svm-kernel select", "linear");
+  const slider = page.getByLabel(/^C on a log scale/);
+  await slider.focus();
+  for (let k = 0; k < 3; k++) await page.keyboard.press("ArrowRight");
+  assert.equal(await page.inputValue(".svm-kernel input[type=number]"), "10.72");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("step mode shows the working pair, the gap and the iteration counter", async () => {
+  const { page, problems, context } = await open();
+  await button(page, "Start step mode").click();
+  assert.equal(await page.textContent(".svm-iter"), "0");
+  assert.match(await page.textContent(".svm-pair"), /α = 0 everywhere/);
+  const still = await pixels(page);
+  await button(page, "Step").click();
+  assert.equal(await page.textContent(".svm-iter"), "1");
+  const pair = await page.textContent(".svm-pair");
+  assert.match(pair, /^Working pair: #\d+ \(class [−+]1\) and #\d+ \(class [−+]1\)\. α\d+ 0 → [\d.]+, α\d+ 0 → [\d.]+/);
+  assert.notEqual(await pixels(page), still, "the pair is ringed and the boundary moved");
+  await button(page, "Step").click();
+  assert.equal(await page.textContent(".svm-iter"), "2");
+  assert.match(await page.textContent(".svm-step"), /Objective ½αᵀQα − eᵀα−[\d.]+/);
+  await page.waitForSelector(".svm-gap [role=img]");
+  assert.match(await page.getAttribute(".svm-gap [role=img]", "aria-label"), /^Gap over the last 2 iterations/);
+  await page.selectOption(".svm-step select", "60");
+  await button(page, "▶ Play").click();
+  await page.waitForFunction(() => Number(document.querySelector(".svm-iter").textContent) > 2);
+  await page.waitForFunction(() => /converged after/.test(document.querySelector(".svm-step").textContent), null, { timeout: 15000 });
+  await button(page, "Leave step mode").click();
+  assert.match(await status(page), /Converged after \d+ iterations/);
+  await button(page, "Start step mode").click();
+  await button(page, "Finish").click();
+  await page.getByRole("button", { name: "Start step mode" }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the model exports as a libsvm file to copy or download", async () => {
+  const { page, problems, context } = await open();
+  await button(page, "Show model file").click();
+  const text = await page.inputValue(".svm-model");
+  assert.match(text, /^svm_type c_svc\n/);
+  assert.match(text, /\nkernel_type linear\n/);
+  assert.match(text, /\nSV\n/);
+  assert.equal(await page.$eval(".svm-model", (t) => t.readOnly), true);
+  await button(page, "Copy").click();
+  await page.waitForSelector("text=Model copied");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
+  const [download] = await Promise.all([page.waitForEvent("download"), button(page, "Download svm.model").click()]);
+  assert.equal(download.suggestedFilename(), "svm.model");
+  const { readFile } = await import("node:fs/promises");
+  assert.equal(await readFile(await download.path(), "utf8"), text);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("bad CSV is refused with its line number and the points stay", async () => {
+  const { page, problems, context } = await open();
+  await importCsv(page, "x,y,label\n0.1,0.2,1\n0.5,abc,-1\n");
+  const err = page.locator(".svm-csv .field-error");
+  await err.waitFor();
+  assert.match(await err.textContent(), /^CSV line 3: y is not a number: 'abc'/);
+  assert.equal(await page.getAttribute(".svm-csv textarea", "aria-invalid"), "true");
+  assert.equal(await stat(page, "Points"), "40");
+  await importCsv(page, "1,2\n");
+  await page.locator(".svm-csv .field-error", { hasText: "CSV line 1: expected 3 columns" }).waitFor();
+  await importCsv(page, FOUR);
+  await waitForStat(page, "Points", /^4$/);
+  assert.equal(await page.locator(".svm-csv .field-error").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a copied link reloads into the same points, kernel and model", async () => {
+  const { page, problems, context } = await open();
+  await page.selectOption(".svm-data select", "moons");
+  await page.fill(".svm-data input", "7");
+  await button(page, "Load preset").click();
+  await clickAt(page, 0.05, 0.9);
+  await waitForStat(page, "Points", /^101$/);
+  const c = page.getByLabel("C", { exact: true });
+  await c.fill("5");
+  await c.press("Enter");
+  // A kernel change trains from α = 0, as a restored link does: same picture.
+  await page.selectOption(".svm-kernel select", "rbf");
+  await page.waitForSelector(".svm-kernel input[type=checkbox]");
+  const readout = await page.textContent(".svm-stats");
+  await page.click("text=Copy link");
+  const link = await page.inputValue(".link-out");
+  assert.match(link, /#\/svm\?s=1\./);
+
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await fresh.waitForSelector(".svm-stats");
+  assert.equal(await fresh.textContent(".svm-stats"), readout);
+  assert.equal(await fresh.inputValue(".svm-kernel select"), "rbf");
+  assert.equal(await fresh.inputValue(".svm-kernel input[type=number]"), "5");
+  assert.equal(await fresh.locator(".notice").count(), 0);
+  assert.equal(await pixels(fresh), await pixels(page), "the same picture");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("axe-core finds no violations on the busy panel, light and dark", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const { page, problems, context } = await open({ colorScheme });
+    await page.selectOption(".svm-kernel select", "polynomial");
+    const degree = page.getByLabel("Degree (1–10)");
+    await degree.fill("11");
+    await degree.press("Enter");
+    await page.locator(".field-error", { hasText: "Degree must be" }).waitFor();
+    await importCsv(page, "x,y\n1,2,3,4\n");
+    await page.locator(".svm-csv .field-error").waitFor();
+    await button(page, "Start step mode").click();
+    await button(page, "Step ×10").click();
+    await button(page, "Show model file").click();
+    await button(page, "Comic").click();
+    await page.waitForSelector(".comic svg");
+    assert.match(await page.textContent(".comic"), /Only \d+ of 40 points hold up this margin/);
+    await page.focus(".svm-canvas");
+    await page.keyboard.press("ArrowUp");
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], colorScheme);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+/// 500 points in two overlapping clouds, seeded.
+function cloud500() {
+  let s = 12345;
+  const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const gauss = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const rows = ["x,y,label"];
+  for (let i = 0; i < 500; i++) {
+    const label = i % 2 ? 1 : -1;
+    const x = Math.max(-0.98, Math.min(0.98, label * 0.25 + gauss() * 0.3));
+    const y = Math.max(-0.98, Math.min(0.98, label * 0.2 + gauss() * 0.3));
+    rows.push(`${x.toFixed(3)},${y.toFixed(3)},${label}`);
+  }
+  return rows;
+}
+
+test("drag frame time with 500 points (measured, not asserted)", async () => {
+  const { page, problems, context } = await open();
+  const rows = cloud500();
+  await page.evaluate((text) => {
+    const t = document.querySelector(".svm-csv textarea");
+    t.value = text;
+    t.dispatchEvent(new InputEvent("input", { bubbles: true }));
+  }, rows.join("\n"));
+  await button(page, "Import").click();
+  await waitForStat(page, "Points", /^500$/);
+  const [px, py] = rows[1].split(",").map(Number);
+  for (const kernel of ["linear", "rbf"]) {
+    await page.selectOption(".svm-kernel select", kernel);
+    await page.waitForTimeout(200);
+    await page.evaluate(() => { window.__svmFrameTimes = []; });
+    const [x0, y0] = await at(page, px, py);
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    for (let k = 1; k <= 60; k++) {
+      await page.mouse.move(x0 + k * 2, y0 - k);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+    }
+    await page.mouse.up();
+    const times = await page.evaluate(() => window.__svmFrameTimes.slice());
+    await page.evaluate(() => { delete window.__svmFrameTimes; });
+    assert.ok(times.length > 10, `frames recorded: ${times.length}`);
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    const p90 = sorted[Math.floor(sorted.length * 0.9)];
+    console.log(`svm drag frame median (${kernel}, 500 points, warm-start retrain + redraw): ${median.toFixed(2)} ms, p90 ${p90.toFixed(2)} ms over ${times.length} frames; SVs ${await stat(page, "Support vectors")}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
