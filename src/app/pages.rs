@@ -91,7 +91,7 @@ pub fn TopicPage(p: &TopicPageProps) -> Html {
         embedded: p.embedded,
     };
     html! {
-        <div key={topic.id()} class="topic-page">
+        <div key={format!("{}{}", if p.embedded { "embed/" } else { "" }, topic.id())} class="topic-page">
             if p.embedded {
                 <h1 class="sr-only">{ topic.title() }</h1>
             } else {

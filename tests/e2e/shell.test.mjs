@@ -127,7 +127,9 @@ test("keyboard alone reaches every control on each page", async () => {
     await page.waitForTimeout(200);
     const controls = await page.$$eval(
       "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])",
-      (els) => els.filter((e) => e.offsetParent !== null && getComputedStyle(e).visibility !== "hidden" && !e.closest("details:not([open]) > :not(summary)")).length,
+      // A radio group is one Tab stop (arrow keys move within it), so count only its checked radio.
+      (els) => els.filter((e) => e.offsetParent !== null && getComputedStyle(e).visibility !== "hidden" && !e.closest("details:not([open]) > :not(summary)")
+        && !(e.type === "radio" && !e.checked && e.name && document.querySelector(`input[type=radio][name="${e.name}"]:checked`))).length,
     );
     const reached = new Set();
     for (let i = 0; i < controls + 10; i++) {

@@ -35,7 +35,11 @@ fn paint(canvas: &HtmlCanvasElement, scene: &Scene) {
     let pal = palette::read(canvas);
     let image = plot::shading_rgba(&scene.shading, &pal);
     let bg = format!("rgb({},{},{})", pal.bg.0, pal.bg.1, pal.bg.2);
-    let background = match raster::paint(canvas, &bg, image.as_ref().map(|(m, px)| (*m, px.as_slice()))) {
+    let background = match raster::paint(
+        canvas,
+        &bg,
+        image.as_ref().map(|(m, px)| (*m, px.as_slice())),
+    ) {
         Ok(()) => plot::Background::Painted,
         Err(_) => plot::Background::Draw,
     };

@@ -178,7 +178,10 @@ pub fn shading_colours(shading: &Shading, pal: &Palette) -> Option<(usize, Vec<R
         }
         Shading::Multi { n, slots } => Some((
             *n,
-            slots.iter().map(|&s| mix(pal.bg, pal.class(s), 0.22)).collect(),
+            slots
+                .iter()
+                .map(|&s| mix(pal.bg, pal.class(s), 0.22))
+                .collect(),
         )),
     }
 }
@@ -416,8 +419,12 @@ mod tests {
         // Top-left (−1, 1) lies between the blobs' sides; bottom-left is −1's.
         let bottom_left = &rgba[(m - 1) * m * 4..(m - 1) * m * 4 + 3];
         let c = pal.class(0);
-        let towards = |px: &[u8]| (px[2] as i32 - px[0] as i32) - (pal.bg.2 as i32 - pal.bg.0 as i32);
-        assert!(towards(bottom_left) > 0, "bottom-left is tinted towards class −1's blue {c:?}: {bottom_left:?}");
+        let towards =
+            |px: &[u8]| (px[2] as i32 - px[0] as i32) - (pal.bg.2 as i32 - pal.bg.0 as i32);
+        assert!(
+            towards(bottom_left) > 0,
+            "bottom-left is tinted towards class −1's blue {c:?}: {bottom_left:?}"
+        );
         assert!(shading_rgba(&Shading::None, &pal).is_none());
     }
 

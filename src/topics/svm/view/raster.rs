@@ -48,19 +48,34 @@ fn offscreen(side: u32) -> Result<HtmlCanvasElement, JsValue> {
 
 /// Fills `canvas` with `bg`, then stretches the m×m image `rgba` (rows from
 /// the top) over it.
-pub fn paint(canvas: &HtmlCanvasElement, bg: &str, image: Option<(usize, &[u8])>) -> Result<(), JsValue> {
+pub fn paint(
+    canvas: &HtmlCanvasElement,
+    bg: &str,
+    image: Option<(usize, &[u8])>,
+) -> Result<(), JsValue> {
     let ctx = context(canvas)?;
     let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
     Reflect::set(&ctx, &"fillStyle".into(), &bg.into())?;
-    call(&ctx, "fillRect", &Array::of4(&0.into(), &0.into(), &w.into(), &h.into()))?;
-    let Some((m, rgba)) = image else { return Ok(()) };
+    call(
+        &ctx,
+        "fillRect",
+        &Array::of4(&0.into(), &0.into(), &w.into(), &h.into()),
+    )?;
+    let Some((m, rgba)) = image else {
+        return Ok(());
+    };
     let side = m as u32;
     let off = offscreen(side)?;
     let octx = context(&off)?;
     let data = js_sys::Uint8ClampedArray::from(rgba);
-    let ctor: js_sys::Function = Reflect::get(&js_sys::global(), &"ImageData".into())?.dyn_into()?;
+    let ctor: js_sys::Function =
+        Reflect::get(&js_sys::global(), &"ImageData".into())?.dyn_into()?;
     let img = Reflect::construct(&ctor, &Array::of3(&data, &side.into(), &side.into()))?;
-    call(&octx, "putImageData", &Array::of3(&img, &0.into(), &0.into()))?;
+    call(
+        &octx,
+        "putImageData",
+        &Array::of3(&img, &0.into(), &0.into()),
+    )?;
     Reflect::set(&ctx, &"imageSmoothingEnabled".into(), &true.into())?;
     let args = Array::of5(&off, &0.into(), &0.into(), &w.into(), &h.into());
     call(&ctx, "drawImage", &args)?;
