@@ -221,7 +221,7 @@ test("the inspector adds subnets, instances, routes and rules in place", async (
   await traceWith(page, { src: "db-b", dst: "Internet" });
   await page.waitForSelector(".vpc-verdict:has-text('db-b → the internet')");
   assert.match(await verdict(page), /✗ Blocked.*rt-main NO_ROUTE_TO_DESTINATION/);
-  await part(page, "RT rt-main (main)").click();
+  await part(page, "RT rt-main, route table of subnet-d").click();
   await field("Destination").fill("0.0.0.0/0");
   await field("Target").selectOption({ label: "NAT gateway nat-b" });
   await button(page, "Add route").click();
