@@ -42,8 +42,9 @@ test("each topic route and embed route renders its panel without errors", async 
     assert.ok((await page.textContent("h1")).includes(title.replace(/^\S+\s/, "")), `${id} page title`);
     assert.equal(await page.locator(".site-header").count(), 1);
 
+    // A fresh document, as when a reader opens the embed link (see the note on stale link writes).
+    await page.goto("about:blank");
     await page.goto(`${server.url}#/embed/${id}`);
-    await page.reload();
     await page.waitForSelector(".panel.embedded");
     assert.equal(await page.locator(".site-header").count(), 0, `${id} embed has no site chrome`);
     assert.deepEqual(problems, [], `${id}: ${problems.join("\n")}`);
@@ -80,12 +81,12 @@ test("a copied link restores the state and a corrupted one shows a notice", asyn
   await fresh.waitForSelector(".panel");
   assert.equal(await fresh.locator(".notice").count(), 0, "a good link restores without a notice");
 
+  await fresh.goto("about:blank");
   await fresh.goto(`${server.url}#/${id}?s=1.%%%garbage`);
-  await fresh.reload();
   await fresh.waitForSelector(".notice");
   assert.match(await fresh.textContent(".notice"), /Could not restore the shared state/);
+  await fresh.goto("about:blank");
   await fresh.goto(`${server.url}#/${id}?s=999.eyJ9`);
-  await fresh.reload();
   await fresh.waitForSelector(".notice");
   assert.match(await fresh.textContent(".notice"), /older version|not valid/);
   assert.deepEqual(problems, []);
