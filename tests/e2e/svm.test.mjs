@@ -144,6 +144,33 @@ test("a drag moves a point, retrains live, and is one undo step; right-click del
   await context.close();
 });
 
+test("touch: a tap adds a point and a long press deletes one", async () => {
+  const { page, problems, context } = await open({ hasTouch: true });
+  await importCsv(page, FOUR);
+  await waitForStat(page, "Points", /^4$/);
+  const cdp = await context.newCDPSession(page);
+  const touch = async (type, x, y) =>
+    cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
+  const [tx, ty] = await at(page, 0.7, 0.7);
+  await touch("touchStart", tx, ty);
+  await touch("touchEnd");
+  await waitForStat(page, "Points", /^5$/);
+  const [lx, ly] = await at(page, 0.2, -0.3);
+  await touch("touchStart", lx, ly);
+  await page.waitForTimeout(350);
+  assert.equal(await stat(page, "Points"), "5", "not yet: the press is shorter than 500 ms");
+  await page.waitForTimeout(350);
+  await touch("touchEnd");
+  await waitForStat(page, "Points", /^4$/);
+  await button(page, "Edit the current points here").click();
+  const csv = await page.inputValue(".svm-csv textarea");
+  assert.doesNotMatch(csv, /^0\.2,-0\.3,1$/m, "the long-pressed point is gone");
+  const last = csv.trim().split("\n").at(-1).split(",").map(Number);
+  assert.ok(Math.abs(last[0] - 0.7) < 0.01 && Math.abs(last[1] - 0.7) < 0.01 && last[2] === -1, `the tapped point stays: ${last}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the keyboard moves a cross, adds at it and deletes the nearest point", async () => {
   const { page, problems, context } = await open();
   await importCsv(page, FOUR);
@@ -165,6 +192,16 @@ test("the keyboard moves a cross, adds at it and deletes the nearest point", asy
   await page.keyboard.press("Delete");
   await waitForStat(page, "Points", /^5$/);
   assert.equal(await page.locator(".tour").count(), 0, "arrows on the plot do not drive anything else");
+  // The class picker answers the arrow keys like any radio group.
+  await page.getByLabel("class −1").focus();
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.getByLabel("class +1").isChecked(), true);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-posinset")), "2");
+  await page.focus(".svm-canvas");
+  await page.keyboard.press("Enter");
+  await waitForStat(page, "Points", /^6$/);
+  await button(page, "Edit the current points here").click();
+  assert.match((await page.inputValue(".svm-csv textarea")).trim().split("\n").at(-1), /,1$/, "Enter adds the picked class");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -220,7 +257,7 @@ test("kernels switch, and bad parameters get clear messages in place", async () 
   const slider = page.getByLabel(/^C on a log scale/);
   await slider.focus();
   for (let k = 0; k < 3; k++) await page.keyboard.press("ArrowRight");
-  assert.equal(await page.inputValue(".svm-kernel input[type=number]"), "10.72");
+  await page.waitForFunction(() => document.querySelector(".svm-kernel input[type=number]").value === "10.72");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -345,13 +382,13 @@ test("axe-core finds no violations on the busy panel, light and dark", async () 
   }
 });
 
-/// 500 points in two overlapping clouds, seeded.
-function cloud500() {
+/// `n` points in two overlapping clouds, seeded.
+function cloud(n) {
   let s = 12345;
   const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
   const gauss = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
   const rows = ["x,y,label"];
-  for (let i = 0; i < 500; i++) {
+  for (let i = 0; i < n; i++) {
     const label = i % 2 ? 1 : -1;
     const x = Math.max(-0.98, Math.min(0.98, label * 0.25 + gauss() * 0.3));
     const y = Math.max(-0.98, Math.min(0.98, label * 0.2 + gauss() * 0.3));
@@ -360,9 +397,42 @@ function cloud500() {
   return rows;
 }
 
+test("a big import trains in chunks with progress, and the page keeps drawing frames", async () => {
+  const { page, problems, context } = await open();
+  const rows = cloud(2000);
+  await page.evaluate((text) => {
+    const t = document.querySelector(".svm-csv textarea");
+    t.value = text;
+    t.dispatchEvent(new InputEvent("input", { bubbles: true }));
+  }, rows.join("\n"));
+  // Record the longest gap between animation frames while it trains.
+  await page.evaluate(() => {
+    window.__svmLongest = 0;
+    let last = performance.now();
+    const tick = (t) => { window.__svmLongest = Math.max(window.__svmLongest, t - last); last = t; if (!window.__svmStop) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  await button(page, "Import").click();
+  const bulk = page.locator(".svm-bulk");
+  await bulk.waitFor();
+  assert.match(await bulk.textContent(), /^Training 2000 points in chunks: \d+ SMO iterations so far/);
+  assert.equal(await bulk.locator("progress").count(), 1);
+  await bulk.waitFor({ state: "detached", timeout: 120000 });
+  const longest = await page.evaluate(() => { window.__svmStop = true; return window.__svmLongest; });
+  assert.match(await status(page), /^Converged after \d+ iterations$/);
+  assert.equal(await stat(page, "Points"), "2000");
+  assert.equal(await page.locator(".svm-step button", { hasText: "Start step mode" }).count(), 1, "the import's run was ended");
+  console.log(`svm 2000-point import: longest frame gap while training in chunks ${longest.toFixed(1)} ms`);
+  // The import with its training is one undo step.
+  await button(page, "↶ Undo").click();
+  await waitForStat(page, "Points", /^40$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("drag frame time with 500 points (measured, not asserted)", async () => {
   const { page, problems, context } = await open();
-  const rows = cloud500();
+  const rows = cloud(500);
   await page.evaluate((text) => {
     const t = document.querySelector(".svm-csv textarea");
     t.value = text;

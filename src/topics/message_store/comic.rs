@@ -6,7 +6,7 @@
 use super::model::store::TOMBSTONE_FAILURE_THRESHOLD;
 use super::model::Outcome;
 use super::state::MessageStorePanel;
-use super::view::format::{count, duration};
+use super::view::format::count;
 use crate::sketch::{Anchor, Pen, Sketch};
 
 const W: f64 = 660.0;
@@ -54,12 +54,23 @@ pub fn script(state: &MessageStorePanel) -> Script {
         tombstones,
         bucket_says,
         tomb_says,
-        third_bucket: format!("Compaction takes you after {}.", duration(grace as u64)),
+        third_bucket: format!("Compaction takes you after {}.", spoken(grace as u64)),
         third_tomb: format!(
             "If {} of us pile up first, reads fail!",
             count(TOMBSTONE_FAILURE_THRESHOLD as u64)
         ),
     }
+}
+
+/// A duration as a character would say it: "10 days", "1 hour".
+pub fn spoken(seconds: u64) -> String {
+    let (n, unit) = match seconds {
+        s if s >= 86_400 && s % 86_400 == 0 => (s / 86_400, "day"),
+        s if s >= 3_600 && s % 3_600 == 0 => (s / 3_600, "hour"),
+        s if s >= 60 && s % 60 == 0 => (s / 60, "minute"),
+        s => (s, "second"),
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
 /// A bucket with a face, standing on `feet`.
@@ -192,6 +203,13 @@ mod tests {
             .filter_map(|n| n.text())
             .map(|t| t.split_whitespace().count())
             .sum()
+    }
+
+    #[test]
+    fn durations_are_spoken() {
+        assert_eq!(spoken(864_000), "10 days");
+        assert_eq!(spoken(3_600), "1 hour");
+        assert_eq!(spoken(90), "90 seconds");
     }
 
     #[test]

@@ -168,10 +168,11 @@ pub struct WorkloadEnd {
 
 pub struct MessageStorePanel {
     pg: Rc<RefCell<Playground>>,
-    /// Changes on every apply.
+    /// Changes on every apply, to a value no other state has had.
     pub version: u64,
-    /// Changes when the stored data or settings do, but not on each slice
-    /// of a running generation (views keyed on it skip those).
+    /// Changes (likewise uniquely) when the stored data or settings do, but
+    /// not on each slice of a running generation (views keyed on it skip
+    /// those).
     pub data_version: u64,
     pub focus: Focus,
     pub refusal: Option<Refusal>,
@@ -187,11 +188,12 @@ pub struct MessageStorePanel {
 impl MessageStorePanel {
     pub fn new(pg: Playground) -> Self {
         let focus = focus_of(&pg);
-        let last_read = read_of(&pg).map(|o| (o, 0));
+        let version = stamp();
+        let last_read = read_of(&pg).map(|o| (o, version));
         MessageStorePanel {
             pg: Rc::new(RefCell::new(pg)),
-            version: 0,
-            data_version: 0,
+            version,
+            data_version: version,
             focus,
             refusal: None,
             last_read,
@@ -254,7 +256,7 @@ impl MessageStorePanel {
         match result {
             Ok(()) => {
                 self.refusal = None;
-                self.data_version += 1;
+                self.data_version = stamp();
                 let focus = focus_after(action, &self.pg());
                 if let Some(f) = focus {
                     self.focus = f;
@@ -292,12 +294,12 @@ impl MessageStorePanel {
                 })
             }
         }
-        self.data_version += 1;
+        self.data_version = stamp();
     }
 
     fn finish_workload(&mut self, end: WorkloadEnd) {
         self.workload_end = Some(end);
-        self.data_version += 1;
+        self.data_version = stamp();
         let busiest = self.pg().store().busiest_channels(1).first().map(|b| b.0);
         if let Some(channel) = busiest {
             self.focus = Focus {
@@ -306,6 +308,20 @@ impl MessageStorePanel {
             };
         }
     }
+}
+
+thread_local! {
+    static STAMPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A number no other state has had: versions compare unequal across
+/// resets, replays and undo, where counting from the start would collide.
+fn stamp() -> u64 {
+    STAMPS.with(|c| {
+        let n = c.get() + 1;
+        c.set(n);
+        n
+    })
 }
 
 /// Where a playground's own history says to look: its last channel.
@@ -403,7 +419,7 @@ impl Undoable for MessageStorePanel {
     type Action = PanelAction;
 
     fn apply(&mut self, action: &PanelAction) {
-        self.version += 1;
+        self.version = stamp();
         match action {
             PanelAction::Model(a, _) => self.apply_model(a),
             PanelAction::Focus(f) => self.focus = *f,
@@ -431,6 +447,8 @@ impl Undoable for MessageStorePanel {
                     }
                 }
             }
+            // A slice that arrives after its generation ended does nothing.
+            PanelAction::WorkloadStep(_) if !self.generating() => {}
             PanelAction::WorkloadStep(n) => {
                 let stepped = self.pg_mut().workload_step(*n);
                 match stepped {
@@ -448,7 +466,7 @@ impl Undoable for MessageStorePanel {
                             field: Field::Workload,
                             message: e.to_string(),
                         });
-                        self.data_version += 1;
+                        self.data_version = stamp();
                     }
                 }
             }

@@ -52,7 +52,7 @@ impl Field {
             Action::SetDegree(_) => Field::Degree,
             Action::SetCoef0(_) => Field::Coef0,
             Action::LoadPreset { .. } | Action::Clear => Field::Data,
-            Action::ImportCsv(_) => Field::Csv,
+            Action::ImportCsv(_) | Action::ImportCsvStepwise(_) => Field::Csv,
             Action::StepStart | Action::Step(_) | Action::StepFinish => Field::Step,
         }
     }
@@ -101,7 +101,9 @@ impl Undoable for SvmPanel {
     fn undo_kind(action: &PanelAction) -> UndoKind {
         match action {
             PanelAction::Continue(_) => UndoKind::Transient,
-            PanelAction::Do(Action::ImportCsv(text)) if text.len() > BULK_CSV_BYTES => {
+            PanelAction::Do(Action::ImportCsv(text) | Action::ImportCsvStepwise(text))
+                if text.len() > BULK_CSV_BYTES =>
+            {
                 UndoKind::Barrier
             }
             PanelAction::Do(_) => UndoKind::Step,

@@ -26,7 +26,9 @@ pub fn Summary(p: &Props) -> Html {
                     <div><dt>{ "Scenario" }</dt><dd>{ sc }</dd></div>
                 }
             </dl>
-            if s.is_big() {
+            if s.restoring.is_some() {
+                <p class="ms-undo-note" role="status">{ "Restoring the shared link: its generated messages are being made again (see the progress below), then the rest of the link is replayed." }</p>
+            } else if s.is_big() {
                 <p class="ms-undo-note" role="status">
                     { format!("Undo is off while the store holds {} messages (more than {}); Reset starts over.", count(rows), count(UNDO_ROW_LIMIT as u64)) }
                 </p>

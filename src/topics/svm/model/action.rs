@@ -42,6 +42,10 @@ pub enum Action {
     Clear,
     /// Replaces the points with `x,y,label` rows.
     ImportCsv(String),
+    /// Replaces the points with `x,y,label` rows and starts a step-by-step run
+    /// from α = 0 instead of training at once, so a big file can be trained
+    /// in chunks of `Step`s (ended by `StepFinish`) without freezing the page.
+    ImportCsvStepwise(String),
     /// Starts a step-by-step run from α = 0 on the current points.
     StepStart,
     /// Advances the step-by-step run by this many SMO iterations.

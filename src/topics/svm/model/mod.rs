@@ -11,7 +11,7 @@ mod cache;
 mod cfmt;
 pub mod csv;
 pub mod error;
-mod fastexp;
+pub mod fastexp;
 pub mod fit;
 pub mod kernel;
 pub mod margin;

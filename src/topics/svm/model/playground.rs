@@ -131,6 +131,7 @@ impl Playground {
             Action::StepStart => return self.step_start(),
             Action::Step(n) => return self.step_by((*n).min(MAX_STEPS_PER_ACTION)),
             Action::StepFinish => return self.step_finish(),
+            Action::ImportCsvStepwise(text) => return self.import_stepwise(text),
             _ => {}
         }
         let saved = (
@@ -230,7 +231,10 @@ impl Playground {
                 self.origin = None;
                 self.warm.clear();
             }
-            Action::StepStart | Action::Step(_) | Action::StepFinish => {}
+            Action::StepStart
+            | Action::Step(_)
+            | Action::StepFinish
+            | Action::ImportCsvStepwise(_) => {}
         }
         Ok(())
     }
@@ -248,6 +252,32 @@ impl Playground {
             iterations: 0,
             gap: f64::INFINITY,
         };
+        Ok(())
+    }
+
+    /// Replaces the points and starts a step run on them (no model until it
+    /// ends). Missing data becomes a `Waiting` status as in `retrain`.
+    fn import_stepwise(&mut self, text: &str) -> Result<(), SvmError> {
+        let points = parse_csv(text)?;
+        let run = match TrainingRun::new(&points, &self.params(), &[]) {
+            Ok(run) => Some(run),
+            Err(e @ (SvmError::EmptyData | SvmError::SingleClass { .. })) => {
+                self.status = Status::Waiting(e);
+                None
+            }
+            Err(e) => return Err(e),
+        };
+        self.points = points;
+        self.origin = None;
+        self.warm.clear();
+        self.fit = None;
+        self.stepping = run.map(StepSession::new);
+        if self.stepping.is_some() {
+            self.status = Status::Stepping {
+                iterations: 0,
+                gap: f64::INFINITY,
+            };
+        }
         Ok(())
     }
 

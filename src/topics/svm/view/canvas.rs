@@ -19,7 +19,10 @@ use yew::prelude::*;
 /// Arrow-key step of the cross, in data units.
 const CURSOR_STEP: f64 = 0.05;
 
-fn paint(canvas: &HtmlCanvasElement, scene: &Scene) {
+/// The palette last read from the page's CSS, refreshed by the theme watch.
+type PaletteCache = Rc<RefCell<Option<plot::Palette>>>;
+
+fn paint(canvas: &HtmlCanvasElement, scene: &Scene, cache: &PaletteCache) {
     let dpr = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0);
@@ -32,7 +35,9 @@ fn paint(canvas: &HtmlCanvasElement, scene: &Scene) {
         canvas.set_width(side);
         canvas.set_height(side);
     }
-    let pal = palette::read(canvas);
+    let pal = *cache
+        .borrow_mut()
+        .get_or_insert_with(|| palette::read(canvas));
     let image = plot::shading_rgba(&scene.shading, &pal);
     let bg = format!("rgb({},{},{})", pal.bg.0, pal.bg.1, pal.bg.2);
     let background = match raster::paint(
@@ -69,11 +74,13 @@ pub fn PlotCanvas(props: &CanvasProps) -> Html {
     let cursor = use_state(|| (0.0f64, 0.0f64));
     let show_cursor = use_state(|| false);
     let redraw = use_state(|| 0u32);
+    let palette_cache: PaletteCache = use_mut_ref(|| None);
 
     // Redraw on resize and when the theme's colours change.
     {
         let redraw = redraw.clone();
         let canvas = canvas.clone();
+        let last = palette_cache.clone();
         use_effect_with((), move |_| {
             let bump = {
                 let redraw = redraw.clone();
@@ -83,13 +90,11 @@ pub fn PlotCanvas(props: &CanvasProps) -> Html {
                 let bump = bump.clone();
                 EventListener::new(&w, "resize", move |_| bump())
             });
-            let last = Rc::new(RefCell::new(None::<plot::Palette>));
             let theme = Interval::new(1000, move || {
                 if let Some(el) = canvas.cast::<web_sys::Element>() {
                     let now = Some(palette::read(&el));
-                    let changed = last.borrow().is_some() && *last.borrow() != now;
-                    *last.borrow_mut() = now;
-                    if changed {
+                    if *last.borrow() != now {
+                        *last.borrow_mut() = now;
                         bump();
                     }
                 }
@@ -100,6 +105,7 @@ pub fn PlotCanvas(props: &CanvasProps) -> Html {
 
     {
         let canvas = canvas.clone();
+        let cache = palette_cache.clone();
         let deps = (
             p.state.clone(),
             p.shown.clone(),
@@ -107,18 +113,27 @@ pub fn PlotCanvas(props: &CanvasProps) -> Html {
             *show_cursor,
             *redraw,
         );
-        use_effect_with(deps, move |(state, shown, cursor, show, _)| {
+        let last = use_mut_ref(|| None::<(Scene, u32, u32, f64)>);
+        use_effect_with(deps, move |(state, shown, cursor, show, redraw)| {
             if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
                 let fit = shown.get();
-                let pair = state
-                    .pg
-                    .stepping()
+                // The working pair belongs to the model drawn: none, none.
+                let pair = fit
+                    .and(state.pg.stepping())
                     .filter(|s| !s.is_finished())
                     .and_then(|s| s.last())
                     .map(|s| (s.info.i, s.info.j));
                 let n = fit.map_or(2, |f| field::grid_side(f.0));
                 let scene = Scene::build(state.pg.points(), fit, n, pair, show.then_some(*cursor));
-                paint(&el, &scene);
+                // Skip frames that would draw the same picture again (a big
+                // import's training ticks, refused edits).
+                let width = el.client_width().max(0) as u32;
+                let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+                let key = (scene, *redraw, width, dpr);
+                if last.borrow().as_ref() != Some(&key) {
+                    paint(&el, &key.0, &cache);
+                    *last.borrow_mut() = Some(key);
+                }
             }
         });
     }

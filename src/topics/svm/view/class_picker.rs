@@ -33,18 +33,45 @@ pub struct PickerProps {
     pub uid: AttrValue,
 }
 
+/// A radio group whose every option is also a Tab stop: each radio has its
+/// own name, so the arrow keys are handled here (and the set size given).
 #[function_component]
 pub fn ClassPicker(props: &PickerProps) -> Html {
-    let name = format!("{}-class", props.uid);
+    let id = |k: usize| format!("{}-class-{k}", props.uid);
+    let legend_id = format!("{}-class-legend", props.uid);
+    let onkeydown = {
+        let (options, class, on_pick, uid) = (
+            props.options.clone(),
+            props.class,
+            props.on_pick.clone(),
+            props.uid.clone(),
+        );
+        Callback::from(move |e: KeyboardEvent| {
+            let step: isize = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => 1,
+                "ArrowLeft" | "ArrowUp" => -1,
+                _ => return,
+            };
+            e.prevent_default();
+            e.stop_propagation();
+            let len = options.len() as isize;
+            let at = options.iter().position(|c| *c == class).unwrap_or(0) as isize;
+            let k = (at + step).rem_euclid(len) as usize;
+            on_pick.emit(options[k]);
+            crate::app::dom::focus_by_id(&format!("{uid}-class-{k}"));
+        })
+    };
+    let size = props.options.len().to_string();
     html! {
-        <fieldset class="svm-classes">
-            <legend>{ "Class for new points" }</legend>
-            { for props.options.iter().map(|&c| {
+        <fieldset class="svm-classes" role="radiogroup" aria-labelledby={legend_id.clone()} {onkeydown}>
+            <legend id={legend_id}>{ "Class for new points" }</legend>
+            { for props.options.iter().enumerate().map(|(k, &c)| {
                 let slot = class_slot(c, &props.options);
                 let on_pick = props.on_pick.clone();
                 html! {
                     <label class={classes!("svm-class", format!("slot{}", slot % 5))}>
-                        <input type="radio" name={name.clone()} checked={c == props.class}
+                        <input type="radio" id={id(k)} name={id(k)} checked={c == props.class}
+                            aria-posinset={(k + 1).to_string()} aria-setsize={size.clone()}
                             onchange={move |_| on_pick.emit(c)} />
                         <span class={classes!("svm-swatch", SHAPES[slot % 4])} aria-hidden="true"></span>
                         { format!("class {}", label(c)) }

@@ -13,6 +13,17 @@ pub fn coord(k: usize, n: usize) -> f64 {
 /// samples row by row from y = −1, each row from x = −1. Cells touching a NaN
 /// are skipped; saddles are resolved by the cell's mean.
 pub fn segments(values: &[f64], n: usize, level: f64) -> Vec<Segment> {
+    segments_where(values, n, level, |_, _| true)
+}
+
+/// `segments`, only in the cells (row, column of their lower-left sample)
+/// that `keep` accepts.
+pub fn segments_where(
+    values: &[f64],
+    n: usize,
+    level: f64,
+    keep: impl Fn(usize, usize) -> bool,
+) -> Vec<Segment> {
     let mut out = Vec::new();
     if n < 2 || values.len() < n * n {
         return out;
@@ -21,6 +32,9 @@ pub fn segments(values: &[f64], n: usize, level: f64) -> Vec<Segment> {
     for r in 0..n - 1 {
         let (y0, y1) = (coord(r, n), coord(r + 1, n));
         for c in 0..n - 1 {
+            if !keep(r, c) {
+                continue;
+            }
             let (x0, x1) = (coord(c, n), coord(c + 1, n));
             // Corners: a bottom-left, b bottom-right, t top-right, d top-left.
             let (a, b, t, d) = (v(r, c), v(r, c + 1), v(r + 1, c + 1), v(r + 1, c));

@@ -3,6 +3,7 @@
 
 use super::super::model::Action;
 use super::super::state::{Field, PanelAction};
+use super::bulk::BULK_POINTS;
 use super::Props;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -18,8 +19,16 @@ pub fn to_csv(points: &[super::super::model::Point]) -> String {
     out
 }
 
+#[derive(Properties, PartialEq, Clone)]
+pub struct CsvProps {
+    pub p: Props,
+    /// Called when a big import starts training in chunks.
+    pub on_bulk: Callback<()>,
+}
+
 #[function_component]
-pub fn CsvImport(p: &Props) -> Html {
+pub fn CsvImport(props: &CsvProps) -> Html {
+    let p = &props.p;
     let text = use_state(String::new);
     let id = |s: &str| format!("{}-{s}", p.uid);
     let on_input = {
@@ -30,8 +39,16 @@ pub fn CsvImport(p: &Props) -> Html {
         })
     };
     let on_import = {
-        let (d, text) = (p.dispatch.clone(), text.clone());
-        Callback::from(move |_| d.emit(PanelAction::Do(Action::ImportCsv((*text).clone()))))
+        let (d, text, on_bulk) = (p.dispatch.clone(), text.clone(), props.on_bulk.clone());
+        Callback::from(move |_| {
+            let rows = text.lines().filter(|l| !l.trim().is_empty()).count();
+            if rows > BULK_POINTS {
+                d.emit(PanelAction::Do(Action::ImportCsvStepwise((*text).clone())));
+                on_bulk.emit(());
+            } else {
+                d.emit(PanelAction::Do(Action::ImportCsv((*text).clone())));
+            }
+        })
     };
     let on_fill = {
         let (text, state) = (text.clone(), p.state.clone());

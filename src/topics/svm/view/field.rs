@@ -3,6 +3,7 @@
 //! exp(−γ‖q − x‖²) = exp(−γ(q₁ − x₁)²)·exp(−γ(q₂ − x₂)²), so a drag frame
 //! costs a few exponentials per support vector instead of one per grid cell.
 
+use super::super::model::fastexp;
 use super::super::model::kernel::powi;
 use super::super::model::{Fit, KernelKind, PairFit};
 use super::contour::coord;
@@ -50,8 +51,8 @@ pub fn pair_grid(fit: &Fit, p: &PairFit, n: usize) -> Vec<f64> {
             for s in &p.support {
                 let (x, y) = point(s.index);
                 for k in 0..n {
-                    ex[k] = (-g * (axis[k] - x) * (axis[k] - x)).exp();
-                    ey[k] = s.coef * (-g * (axis[k] - y) * (axis[k] - y)).exp();
+                    ex[k] = fastexp::exp(-g * (axis[k] - x) * (axis[k] - x));
+                    ey[k] = s.coef * fastexp::exp(-g * (axis[k] - y) * (axis[k] - y));
                 }
                 for (r, &a) in ey.iter().enumerate() {
                     if a == 0.0 {
@@ -85,6 +86,39 @@ pub fn pair_grid(fit: &Fit, p: &PairFit, n: usize) -> Vec<f64> {
     out
 }
 
+/// Pair `p`'s decision value at every training point (NaN outside the pair),
+/// as the model computes it but with the table-driven exp (within 2 ulp).
+pub fn training_values(fit: &Fit, p: &PairFit) -> Vec<f64> {
+    let k = fit.kernel;
+    let sv: Vec<(f64, f64, f64)> = p
+        .support
+        .iter()
+        .filter_map(|s| fit.points.get(s.index).map(|q| (q.x, q.y, s.coef)))
+        .collect();
+    fit.points
+        .iter()
+        .map(|q| {
+            if p.sign_of(q.label).is_none() {
+                return f64::NAN;
+            }
+            let mut f = 0.0;
+            for &(x, y, coef) in &sv {
+                let kv = match k.kind {
+                    KernelKind::Linear => x * q.x + y * q.y,
+                    KernelKind::Rbf => {
+                        let (dx, dy) = (x - q.x, y - q.y);
+                        fastexp::exp(-k.gamma * (dx * dx + dy * dy))
+                    }
+                    KernelKind::Poly => powi(k.gamma * (x * q.x + y * q.y) + k.coef0, k.degree),
+                    KernelKind::Sigmoid => (k.gamma * (x * q.x + y * q.y) + k.coef0).tanh(),
+                };
+                f += coef * kv;
+            }
+            f - p.rho
+        })
+        .collect()
+}
+
 /// f(q) of pair `p` and its gradient, from the kernel's derivative.
 pub fn value_and_gradient(fit: &Fit, p: &PairFit, q: (f64, f64)) -> (f64, (f64, f64)) {
     let k = fit.kernel;
@@ -98,7 +132,7 @@ pub fn value_and_gradient(fit: &Fit, p: &PairFit, q: (f64, f64)) -> (f64, (f64, 
             KernelKind::Linear => (x * q.0 + y * q.1, (x, y)),
             KernelKind::Rbf => {
                 let (dx, dy) = (q.0 - x, q.1 - y);
-                let kv = (-k.gamma * (dx * dx + dy * dy)).exp();
+                let kv = fastexp::exp(-k.gamma * (dx * dx + dy * dy));
                 let m = -2.0 * k.gamma * kv;
                 (kv, (m * dx, m * dy))
             }
@@ -167,6 +201,32 @@ mod tests {
             pg.apply(&Action::SetKernel(kind)).unwrap();
             pg.apply(&Action::SetGamma(Gamma::Value(gamma))).unwrap();
             check(&pg);
+        }
+    }
+
+    #[test]
+    fn training_values_match_the_model() {
+        let mut pg = Playground::default();
+        pg.apply(&Action::LoadPreset {
+            preset: Preset::Circles,
+            seed: 2,
+        })
+        .unwrap();
+        for kind in [
+            KernelKind::Linear,
+            KernelKind::Rbf,
+            KernelKind::Poly,
+            KernelKind::Sigmoid,
+        ] {
+            pg.apply(&Action::SetKernel(kind)).unwrap();
+            let fit = pg.fit().unwrap();
+            let ours = training_values(fit, fit.binary().unwrap());
+            for (a, b) in ours.iter().zip(fit.pair_decisions_on_training(0)) {
+                assert!(
+                    (a - b).abs() <= 1e-12 * (1.0 + b.abs()),
+                    "{kind:?}: {a} vs {b}"
+                );
+            }
         }
     }
 

@@ -3,6 +3,7 @@
 //! step mode, data and export below.
 
 mod analysis;
+mod bulk;
 mod canvas;
 mod class_picker;
 mod contour;
@@ -89,7 +90,16 @@ fn next_uid() -> AttrValue {
 pub fn SvmView(props: &RootProps) -> Html {
     let uid = use_memo((), |_| next_uid());
     let state = props.handle.state.clone();
-    let shown = use_memo(state.clone(), |s| ShownFit::of(s));
+    let bulk = use_state(|| false);
+    // While a big import trains in chunks, only the points are drawn: a
+    // preview of thousands of points would cost more than the chunk itself.
+    let shown = use_memo((state.clone(), *bulk), |(s, bulk)| {
+        if *bulk && s.pg.stepping().is_some_and(|x| !x.is_finished()) {
+            ShownFit(Rc::new(None))
+        } else {
+            ShownFit::of(s)
+        }
+    });
     let p = Props {
         state: state.clone(),
         dispatch: props.handle.dispatch.clone(),
@@ -106,8 +116,16 @@ pub fn SvmView(props: &RootProps) -> Html {
         Callback::from(move |c: i32| picked.set(Some(c)))
     };
 
+    let on_bulk = {
+        let bulk = bulk.clone();
+        Callback::from(move |on: bool| bulk.set(on))
+    };
+
     html! {
         <div class="svm">
+            if *bulk {
+                <bulk::BulkTrainer p={p.clone()} on_done={on_bulk.reform(|_| false)} />
+            }
             <div class="svm-main">
                 <div class="svm-plot card-box">
                     <class_picker::ClassPicker options={options.clone()} {class} {on_pick} uid={p.uid.clone()} />
@@ -131,7 +149,7 @@ pub fn SvmView(props: &RootProps) -> Html {
             <stepper::StepMode ..p.clone() />
             <div class="cols">
                 <data::DataControls ..p.clone() />
-                <csv_import::CsvImport ..p.clone() />
+                <csv_import::CsvImport p={p.clone()} on_bulk={on_bulk.reform(|_| true)} />
             </div>
             <export::ModelExport ..p.clone() />
         </div>

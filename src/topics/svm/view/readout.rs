@@ -91,6 +91,8 @@ pub fn Readout(p: &Props) -> Html {
                 if fit.binary().is_none() {
                     <p class="svm-note">{ format!("{} classes: one binary SVM per pair ({}), combined by vote.", fit.labels.len(), fit.pairs.len()) }</p>
                 }
+            } else if matches!(pg.status(), Status::Stepping { .. }) {
+                <p class="svm-note">{ format!("{} points. Training: the model appears when the run ends.", pg.points().len()) }</p>
             } else {
                 <p class="svm-note">{ format!("{} points. Nothing is drawn but the points until there are two classes.", pg.points().len()) }</p>
             }

@@ -4,9 +4,9 @@
 
 use super::super::model::fit::vote;
 use super::super::model::points::sorted_labels;
-use super::super::model::{Fit, Point};
+use super::super::model::{Fit, KernelKind, Point};
 use super::analysis::Analysis;
-use super::contour::{segments, Segment};
+use super::contour::{segments, segments_where, Segment};
 use super::field::{pair_grid, value_and_gradient};
 
 /// Which colour and marker a label gets: −1 and +1 keep theirs whatever else
@@ -64,8 +64,12 @@ pub struct Scene {
 /// At most this many slack segments are drawn; beyond that they are a blur.
 const MAX_SLACKS: usize = 400;
 
+/// Longest slack segment drawn for a non-linear kernel: beyond it one Newton
+/// step says little about where the margin is.
+const MAX_NEWTON_STEP: f64 = 0.5;
+
 /// Where a violator's slack ends: one Newton step of f towards its margin
-/// f = y (exact for the linear kernel), at most one unit long.
+/// f = y (exact for the linear kernel; omitted when too long to trust).
 fn slack_end(fit: &Fit, p: &Point, y: f64) -> Option<(f64, f64)> {
     let pair = fit.binary()?;
     let (f, (gx, gy)) = value_and_gradient(fit, pair, (p.x, p.y));
@@ -73,12 +77,9 @@ fn slack_end(fit: &Fit, p: &Point, y: f64) -> Option<(f64, f64)> {
     if norm.is_nan() || norm <= 1e-12 {
         return None;
     }
-    let (mut dx, mut dy) = ((y - f) * gx / norm, (y - f) * gy / norm);
-    let len = (dx * dx + dy * dy).sqrt();
-    if len > 1.0 {
-        (dx, dy) = (dx / len, dy / len);
-    }
-    Some((p.x + dx, p.y + dy))
+    let (dx, dy) = ((y - f) * gx / norm, (y - f) * gy / norm);
+    let linear = fit.kernel.kind == KernelKind::Linear;
+    (linear || dx.hypot(dy) <= MAX_NEWTON_STEP).then_some((p.x + dx, p.y + dy))
 }
 
 impl Scene {
@@ -150,12 +151,20 @@ impl Scene {
                         .unwrap_or_default()
                 })
                 .collect();
-            for &l in &fit.labels {
-                let inside: Vec<f64> = predicted
-                    .iter()
-                    .map(|&v| if v == l { 1.0 } else { 0.0 })
-                    .collect();
-                scene.boundary.extend(segments(&inside, n, 0.5));
+            // Each border is where its own pair's decision is 0, drawn in
+            // the cells whose corners the vote gives to that pair's classes.
+            for (p, g) in fit.pairs.iter().zip(&grids) {
+                let ours = |i: usize| predicted[i] == p.negative || predicted[i] == p.positive;
+                scene.boundary.extend(segments_where(g, n, 0.0, |r, c| {
+                    [
+                        r * n + c,
+                        r * n + c + 1,
+                        (r + 1) * n + c,
+                        (r + 1) * n + c + 1,
+                    ]
+                    .into_iter()
+                    .all(ours)
+                }));
             }
             let slots = predicted.iter().map(|&l| class_slot(l, &labels)).collect();
             scene.shading = Shading::Multi { n, slots };

@@ -10,7 +10,7 @@ thread_local! {
 }
 
 /// `performance.now()`, read without the web-sys `Performance` feature.
-fn now() -> Option<f64> {
+pub fn now() -> Option<f64> {
     let window: JsValue = web_sys::window()?.into();
     let perf = js_sys::Reflect::get(&window, &"performance".into()).ok()?;
     let f: js_sys::Function = js_sys::Reflect::get(&perf, &"now".into())

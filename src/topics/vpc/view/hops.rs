@@ -3,7 +3,8 @@
 //! matched, AZ crossings and the explanation codes as badges.
 
 use super::super::model::{
-    AclAction, ComponentKind, Header, Hop, Matched, Network, Path, RouteState, SgPeer, Target,
+    AclAction, ComponentKind, Header, Hop, Matched, Network, Path, Protocol, RouteState, SgPeer,
+    Target,
 };
 use super::super::state::VpcPanel;
 use super::select::{of_hop, Sel};
@@ -99,11 +100,14 @@ fn matched_text(net: &Network, m: &Matched) -> String {
                         SgPeer::Group(g) => format!("members of {g}"),
                     };
                     let dir = if *egress { "to" } else { "from" };
-                    format!(
-                        ": {} {} {dir} {peer}",
-                        r.protocol.name(),
-                        ports(r.ports.from, r.ports.to)
-                    )
+                    let what = match r.protocol {
+                        Protocol::All => "all traffic".to_string(),
+                        p if p.has_ports() => {
+                            format!("{} {}", p.name(), ports(r.ports.from, r.ports.to))
+                        }
+                        p => p.name().to_string(),
+                    };
+                    format!(": {what} {dir} {peer}")
                 })
                 .unwrap_or_default();
             format!("{group} {} rule #{}{rule}", way(*egress), index + 1)

@@ -178,6 +178,20 @@ impl Row {
         }
     }
 
+    /// Whether every cell of the row shares the marker's timestamp (no
+    /// side-table entry): the row an INSERT leaves.
+    pub fn is_plain(&self) -> bool {
+        self.extra == NO_EXTRA && self.marker != NO_TS
+    }
+
+    /// Drops the marker and every cell that shares its timestamp: what a
+    /// deletion at or after the marker does to a plain row.
+    pub fn clear_plain(&mut self) {
+        self.marker = NO_TS;
+        self.inline = 0;
+        self.null_mask = 0;
+    }
+
     /// Moves every cell that borrows the marker's timestamp into the side
     /// table, so the marker can change.
     pub fn materialize(&mut self, extras: &mut Vec<RowExtra>) {

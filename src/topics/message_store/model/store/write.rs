@@ -86,6 +86,15 @@ fn apply_to_row(
     deletion: Option<Deletion>,
     cells: &[(Column, Compact)],
 ) {
+    // A bare row deletion of a plain row shadows all of it: skip moving its
+    // cells to the side table only to drop them (a mass delete's hot path).
+    if let (None, Some(d), true) = (marker, deletion, cells.is_empty()) {
+        if row.is_plain() && d.deletes(row.marker) {
+            row.clear_plain();
+            row.set_deletion(Some(d), extras);
+            return;
+        }
+    }
     row.materialize(extras);
     if let Some(d) = deletion {
         let cur = row.deletion(extras);

@@ -111,11 +111,44 @@ fn bench_slices() {
         let t = Instant::now();
         let pr = p.workload_step(n).unwrap();
         times.push((n, pr.done, t.elapsed().as_secs_f64() * 1e3));
-        n = 20_000;
+        n = if pr.done < 30_000 { 4_000 } else { 20_000 };
         if pr.finished {
             break;
         }
     }
+    println!("first slices: {:?}", &times[..8]);
     times.sort_by(|a, b| b.2.total_cmp(&a.2));
     println!("slowest slices (size, done, ms): {:?}", &times[..5]);
+}
+
+#[test]
+#[ignore]
+fn bench_shrink() {
+    let mut store = Store::new(StoreConfig::default());
+    let mut gen =
+        WorkloadGen::new(WorkloadConfig::new(2017, 1_000_000, 5000, DEFAULT_NOW_MS)).unwrap();
+    while !gen.next_chunk(&mut store, 100_000).unwrap().finished {}
+    let t = Instant::now();
+    store.shrink();
+    println!("shrink after 1M: {:.2} ms", t.elapsed().as_secs_f64() * 1e3);
+}
+
+#[test]
+#[ignore]
+fn bench_incident_step() {
+    use super::super::playground::Playground;
+    let tour = super::super::tours::tours()
+        .into_iter()
+        .find(|t| t.id == "one-live-message")
+        .unwrap();
+    let mut p = Playground::new();
+    for a in tour.steps[0].actions.clone() {
+        let t = Instant::now();
+        p.apply(&a).unwrap();
+        println!(
+            "{:?}: {:.1} ms",
+            std::mem::discriminant(&a),
+            t.elapsed().as_secs_f64() * 1e3
+        );
+    }
 }

@@ -152,6 +152,43 @@ fn csv_import_replaces_the_points() {
 }
 
 #[test]
+fn a_stepwise_import_trains_in_chunks_to_the_same_model() {
+    let text = "x,y,label\n0,0,1\n1,1,-1\n0.5,0.2,1\n0.9,0.6,-1\n";
+    let mut at_once = Playground::default();
+    at_once.apply(&Action::ImportCsv(text.into())).unwrap();
+    let mut pg = Playground::default();
+    pg.apply(&Action::ImportCsvStepwise(text.into())).unwrap();
+    assert_eq!(pg.points(), at_once.points());
+    assert!(pg.fit().is_none(), "no model until the run ends");
+    assert!(matches!(
+        pg.status(),
+        Status::Stepping { iterations: 0, .. }
+    ));
+    while pg.stepping().is_some_and(|s| !s.is_finished()) {
+        pg.apply(&Action::Step(1)).unwrap();
+    }
+    pg.apply(&Action::StepFinish).unwrap();
+    assert!(pg.stepping().is_none());
+    assert_eq!(
+        pg.fit().map(|f| f.pairs[0].alpha.clone()),
+        at_once.fit().map(|f| f.pairs[0].alpha.clone())
+    );
+    // Bad rows are refused as by ImportCsv; one class waits.
+    let e = pg
+        .apply(&Action::ImportCsvStepwise("0,0,1\n0,oops,1\n".into()))
+        .unwrap_err();
+    assert_eq!(e.to_string(), "CSV line 2: y is not a number: 'oops'");
+    assert_eq!(pg.points().len(), 4);
+    pg.apply(&Action::ImportCsvStepwise("0,0,1\n".into()))
+        .unwrap();
+    assert!(matches!(
+        pg.status(),
+        Status::Waiting(SvmError::SingleClass { .. })
+    ));
+    assert!(pg.stepping().is_none() && pg.fit().is_none());
+}
+
+#[test]
 fn snapshots_restore_the_state() {
     let mut pg = Playground::default();
     pg.apply(&Action::SetKernel(KernelKind::Rbf)).unwrap();
@@ -268,6 +305,7 @@ fn action() -> impl Strategy<Value = Action> {
         (0u32..40).prop_map(Action::Step),
         Just(Action::StepFinish),
         Just(Action::ImportCsv("0,0,1\n1,1,-1\nx\n".into())),
+        Just(Action::ImportCsvStepwise("0,0,1\n1,1,-1\n".into())),
     ]
 }
 
