@@ -83,7 +83,13 @@ pub fn TopicPage(p: &TopicPageProps) -> Html {
     let initial_state = state_param(&hash).map(|s| AttrValue::from(s.to_string()));
     let prefix = if p.embedded { "#/embed/" } else { "#/" };
     let route = format!("{prefix}{}", topic.id());
-    let on_share = Callback::from(move |state: String| replace_hash(&format!("{route}?s={state}")));
+    let on_share = Callback::from(move |state: String| {
+        // The write is debounced, so it can land after the reader has moved to
+        // another page; it must never pull them back.
+        if location_hash().split('?').next() == Some(route.as_str()) {
+            replace_hash(&format!("{route}?s={state}"));
+        }
+    });
     let props = PanelProps {
         initial_state,
         on_share,

@@ -357,6 +357,20 @@ test("a copied link reloads into the same points, kernel and model", async () =>
   await context.close();
 });
 
+test("leaving the panel right after an edit stays on the new page", async () => {
+  const { page, problems, context } = await open();
+  await clickAt(page, 0.3, 0.4);
+  // The panel writes its link into the address after a short pause; a write
+  // that lands after the reader has left must not drag them back.
+  await page.getByRole("link", { name: "About", exact: true }).click();
+  await page.waitForSelector("h1:text-is('About Techshack Live')");
+  await page.waitForTimeout(800);
+  assert.equal(await page.evaluate(() => location.hash), "#/about");
+  assert.equal(await page.textContent("h1"), "About Techshack Live");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("axe-core finds no violations on the busy panel, light and dark", async () => {
   for (const colorScheme of ["light", "dark"]) {
     const { page, problems, context } = await open({ colorScheme });

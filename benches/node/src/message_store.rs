@@ -17,6 +17,8 @@ const NOW_MS: u64 = 1_484_611_200_000;
 pub fn ms_ingest(channels: &[u64], ids: &[u64], authors: &[u64]) -> usize {
     STORE.with(|s| {
         let mut store = Store::new(StoreConfig::default());
+        // "m{i}" is at most 8 bytes for a million messages.
+        store.reserve_for_messages(channels, channels.len() * 8);
         let mut content = String::new();
         for (i, ((&c, &id), &a)) in channels.iter().zip(ids).zip(authors).enumerate() {
             use std::fmt::Write;

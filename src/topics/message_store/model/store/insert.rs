@@ -112,6 +112,28 @@ impl Store {
         })
     }
 
+    /// Sizes each channel's row vector for a bulk load of messages to these
+    /// channels (one entry per message) and the text arena for `text_bytes`
+    /// more, so the load grows memory once instead of by repeated doubling.
+    /// Invalid or surplus channels are left to the inserts to report.
+    pub fn reserve_for_messages(&mut self, channels: &[u64], text_bytes: usize) {
+        let mut counts: Vec<usize> = Vec::new();
+        for &c in channels {
+            if check_id("channel_id", c).is_err() {
+                continue;
+            }
+            let Some(slot) = self.slot(c) else { continue };
+            if counts.len() <= slot {
+                counts.resize(slot + 1, 0);
+            }
+            counts[slot] += 1;
+        }
+        for (ch, n) in self.channels.iter_mut().zip(counts) {
+            ch.rows.reserve(n);
+        }
+        self.arena.bytes.reserve(text_bytes);
+    }
+
     /// Capacity hints for bulk loads.
     pub fn reserve(&mut self, slot: usize, rows: usize, text_bytes: usize) {
         if let Some(ch) = self.channels.get_mut(slot) {

@@ -321,3 +321,26 @@ fn compaction_repacks_text_after_edits() {
         Some("bbbbbbbbbb")
     );
 }
+
+#[test]
+fn a_reserved_bulk_load_stores_the_same_rows() {
+    let channels = [7u64, 9, 7, u64::MAX, 7];
+    let mut plain = store();
+    let mut reserved = store();
+    reserved.reserve_for_messages(&channels, 64);
+    for (k, &c) in channels.iter().enumerate() {
+        let id = 100 + k as u64;
+        let a = plain.insert_message(c, id, 42, "hi", 5, 0, false);
+        let b = reserved.insert_message(c, id, 42, "hi", 5, 0, false);
+        assert_eq!(a.is_ok(), b.is_ok(), "channel {c}");
+    }
+    assert!(plain.channel(u64::MAX).is_none() && reserved.channel(u64::MAX).is_none());
+    assert_eq!(reserved.row_count(), 4);
+    for c in [7, 9] {
+        assert_eq!(
+            reserved.partition_image(c, 0, None),
+            plain.partition_image(c, 0, None)
+        );
+        assert!(reserved.channel(c).is_some_and(|ch| ch.row_count() > 0));
+    }
+}
