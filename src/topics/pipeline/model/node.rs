@@ -55,9 +55,17 @@ impl Node {
 }
 
 /// Parses TOML text into a tree in document order; the error is toml's, with its span.
+/// Of several syntax errors the first in the text is reported: toml notices some
+/// (an unclosed string, say) only after a later one, and the reader fixes from the top.
 pub fn parse(text: &str) -> Result<Vec<Entry>, toml::de::Error> {
-    let root = DeTable::parse(text)?;
-    Ok(entries(root.into_inner()))
+    let (root, errors) = DeTable::parse_recoverable(text);
+    match errors
+        .into_iter()
+        .min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start))
+    {
+        Some(first) => Err(first),
+        None => Ok(entries(root.into_inner())),
+    }
 }
 
 fn entries(table: DeTable<'_>) -> Vec<Entry> {

@@ -259,3 +259,10 @@ fn datetimes_are_reported_as_a_type_not_a_crash() {
         .to_string()
         .contains("must be a string (got a date/time)"));
 }
+
+#[test]
+fn the_first_syntax_error_in_the_text_is_the_one_reported() {
+    let e = only("service = \"shop\ntargets = 1\n");
+    assert!(matches!(e.kind, K::Syntax { .. }));
+    assert_eq!(e.pos.line, 1, "{e}");
+}
