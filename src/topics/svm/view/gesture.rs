@@ -98,6 +98,7 @@ fn deliver(g: &SharedGesture, dispatch: &Callback<PanelAction>) {
     } else {
         PanelAction::Continue(action)
     });
+    timing::retrained();
 }
 
 fn request_frame(g: &SharedGesture, dispatch: &Callback<PanelAction>) {

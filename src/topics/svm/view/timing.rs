@@ -1,6 +1,8 @@
 //! Opt-in timing of drag frames: when the page defines an array
 //! `window.__svmFrameTimes`, each drag frame pushes the milliseconds from its
-//! dispatch to the end of its redraw. Nothing is recorded otherwise.
+//! dispatch to the end of its redraw, and, when it also defines
+//! `window.__svmRetrainTimes`, the part of them spent in the reducer (the
+//! warm-start retrain). Nothing is recorded otherwise.
 
 use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
@@ -21,11 +23,26 @@ pub fn now() -> Option<f64> {
 }
 
 fn sink() -> Option<js_sys::Array> {
+    array("__svmFrameTimes")
+}
+
+fn array(name: &str) -> Option<js_sys::Array> {
     let window: JsValue = web_sys::window()?.into();
-    js_sys::Reflect::get(&window, &"__svmFrameTimes".into())
+    js_sys::Reflect::get(&window, &name.into())
         .ok()?
         .dyn_into()
         .ok()
+}
+
+/// Called when the drag frame's action has been reduced (the reducer runs
+/// inside `dispatch`, before the redraw).
+pub fn retrained() {
+    let Some(t0) = STARTED.with(Cell::get) else {
+        return;
+    };
+    if let (Some(t1), Some(out)) = (now(), array("__svmRetrainTimes")) {
+        out.push(&JsValue::from_f64(t1 - t0));
+    }
 }
 
 pub fn drag_frame_started() {
