@@ -23,6 +23,7 @@ const CURSOR_STEP: f64 = 0.05;
 type PaletteCache = Rc<RefCell<Option<plot::Palette>>>;
 
 fn paint(canvas: &HtmlCanvasElement, scene: &Scene, cache: &PaletteCache) {
+    let t0 = timing::now();
     let dpr = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0);
@@ -53,6 +54,7 @@ fn paint(canvas: &HtmlCanvasElement, scene: &Scene, cache: &PaletteCache) {
     };
     // A failed draw leaves a partial picture; the text readouts still hold.
     let _ = plot::draw(&backend.into_drawing_area(), scene, &pal, dpr, background);
+    timing::painted_since(t0);
     timing::frame_drawn();
 }
 

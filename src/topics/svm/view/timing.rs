@@ -2,7 +2,8 @@
 //! `window.__svmFrameTimes`, each drag frame pushes the milliseconds from its
 //! dispatch to the end of its redraw, and, when it also defines
 //! `window.__svmRetrainTimes`, the part of them spent in the reducer (the
-//! warm-start retrain). Nothing is recorded otherwise.
+//! warm-start retrain), and with `window.__svmPaintTimes` the time the canvas
+//! paint itself takes. Nothing is recorded otherwise.
 
 use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
@@ -56,6 +57,16 @@ pub fn frame_drawn() {
         return;
     };
     if let (Some(t1), Some(out)) = (now(), sink()) {
+        out.push(&JsValue::from_f64(t1 - t0));
+    }
+}
+
+/// Records how long a canvas paint that started at `t0` (from `now`) took.
+pub fn painted_since(t0: Option<f64>) {
+    if STARTED.with(Cell::get).is_none() {
+        return;
+    }
+    if let (Some(t0), Some(t1), Some(out)) = (t0, now(), array("__svmPaintTimes")) {
         out.push(&JsValue::from_f64(t1 - t0));
     }
 }
