@@ -5,6 +5,8 @@
 use super::super::model::Action;
 use super::super::state::PanelAction;
 use super::gesture::{self, Down, Gesture};
+use super::marker_layer::{MarkerLayer, Plan};
+use super::plot::Markers;
 use super::scene::Scene;
 use super::{field, palette, plot, raster, timing, Props};
 use gloo::events::EventListener;
@@ -22,7 +24,12 @@ const CURSOR_STEP: f64 = 0.05;
 /// The palette last read from the page's CSS, refreshed by the theme watch.
 type PaletteCache = Rc<RefCell<Option<plot::Palette>>>;
 
-fn paint(canvas: &HtmlCanvasElement, scene: &Scene, cache: &PaletteCache) {
+fn paint(
+    canvas: &HtmlCanvasElement,
+    scene: &Scene,
+    cache: &PaletteCache,
+    layer: &RefCell<MarkerLayer>,
+) {
     let t0 = timing::now();
     let dpr = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
@@ -53,7 +60,14 @@ fn paint(canvas: &HtmlCanvasElement, scene: &Scene, cache: &PaletteCache) {
         return;
     };
     // A failed draw leaves a partial picture; the text readouts still hold.
-    let _ = plot::draw(&backend.into_drawing_area(), scene, &pal, dpr, background);
+    let root = backend.into_drawing_area();
+    let _ = plot::draw_under(&root, scene, &pal, dpr, background);
+    let mut layer = layer.borrow_mut();
+    let which = match layer.plan(scene, side, dpr, &pal) {
+        Plan::Stamp(k) if layer.stamp(canvas).is_ok() => Markers::Only(k),
+        _ => Markers::All,
+    };
+    let _ = plot::draw_over(&root, scene, &pal, dpr, which);
     timing::painted_since(t0);
     timing::frame_drawn();
 }
@@ -116,6 +130,7 @@ pub fn PlotCanvas(props: &CanvasProps) -> Html {
             *redraw,
         );
         let last = use_mut_ref(|| None::<(Scene, u32, u32, f64)>);
+        let layer = use_mut_ref(MarkerLayer::default);
         use_effect_with(deps, move |(state, shown, cursor, show, redraw)| {
             if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
                 let fit = shown.get();
@@ -133,7 +148,7 @@ pub fn PlotCanvas(props: &CanvasProps) -> Html {
                 let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
                 let key = (scene, *redraw, width, dpr);
                 if last.borrow().as_ref() != Some(&key) {
-                    paint(&el, &key.0, &cache);
+                    paint(&el, &key.0, &cache, &layer);
                     *last.borrow_mut() = Some(key);
                 }
             }

@@ -17,6 +17,7 @@ mod gesture;
 mod kernel;
 mod live;
 mod log_slider;
+mod marker_layer;
 mod palette;
 mod plot;
 mod raster;

@@ -278,7 +278,38 @@ fn ring<DB: DrawingBackend>(
     }
 }
 
-/// Draws the whole scene; `scale` is device pixels per CSS pixel.
+/// Which point markers a draw paints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Markers {
+    All,
+    /// Every marker but this one (to cache the rest while it is dragged).
+    AllBut(usize),
+    /// Only this one (drawn over the cached rest).
+    Only(usize),
+}
+
+impl Markers {
+    fn includes(self, i: usize) -> bool {
+        match self {
+            Markers::All => true,
+            Markers::AllBut(k) => i != k,
+            Markers::Only(k) => i == k,
+        }
+    }
+}
+
+fn frame<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, scale: f64) -> Frame {
+    let (w, h) = root.dim_in_pixel();
+    Frame {
+        w: f64::from(w),
+        h: f64::from(h),
+        scale,
+    }
+}
+
+/// Draws the whole scene; `scale` is device pixels per CSS pixel. The canvas
+/// draws it in two halves around its cached marker layer (`marker_layer`).
+#[cfg(test)]
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     scene: &Scene,
@@ -286,12 +317,20 @@ pub fn draw<DB: DrawingBackend>(
     scale: f64,
     background: Background,
 ) -> Drawn<DB> {
-    let (w, h) = root.dim_in_pixel();
-    let fr = Frame {
-        w: f64::from(w),
-        h: f64::from(h),
-        scale,
-    };
+    draw_under(root, scene, pal, scale, background)?;
+    draw_over(root, scene, pal, scale, Markers::All)
+}
+
+/// What lies under the point markers: shading, axes, margins, boundary,
+/// slack segments and support-vector rings.
+pub fn draw_under<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    pal: &Palette,
+    scale: f64,
+    background: Background,
+) -> Drawn<DB> {
+    let fr = frame(root, scale);
     if background == Background::Draw {
         root.fill(&pal.bg)?;
         if let Some((m, colours)) = shading_colours(&scene.shading, pal) {
@@ -327,9 +366,37 @@ pub fn draw<DB: DrawingBackend>(
     for r in &scene.rings {
         ring(root, &fr, r, pal)?;
     }
-    for &p in &scene.points {
-        marker(root, &fr, p, pal)?;
+    Ok(())
+}
+
+/// The chosen point markers only.
+pub fn draw_markers<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    pal: &Palette,
+    scale: f64,
+    which: Markers,
+) -> Drawn<DB> {
+    let fr = frame(root, scale);
+    for (i, &p) in scene.points.iter().enumerate() {
+        if which.includes(i) {
+            marker(root, &fr, p, pal)?;
+        }
     }
+    Ok(())
+}
+
+/// The chosen markers, then what lies over them: the working pair and the
+/// keyboard cross.
+pub fn draw_over<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    pal: &Palette,
+    scale: f64,
+    which: Markers,
+) -> Drawn<DB> {
+    draw_markers(root, scene, pal, scale, which)?;
+    let fr = frame(root, scale);
     if let Some([a, b]) = scene.pair {
         let style = pal.focus.stroke_width(fr.width(3.0));
         root.draw(&PathElement::new(

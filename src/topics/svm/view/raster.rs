@@ -26,6 +26,35 @@ fn context(canvas: &HtmlCanvasElement) -> Result<JsValue, JsValue> {
         .ok_or_else(|| JsValue::from_str("no 2d context"))
 }
 
+/// A detached canvas element.
+pub fn new_canvas() -> Result<HtmlCanvasElement, JsValue> {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    Ok(doc.create_element("canvas")?.dyn_into()?)
+}
+
+/// Makes every pixel of `canvas` transparent.
+pub fn clear(canvas: &HtmlCanvasElement) -> Result<(), JsValue> {
+    let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
+    call(
+        &context(canvas)?,
+        "clearRect",
+        &Array::of4(&0.into(), &0.into(), &w.into(), &h.into()),
+    )?;
+    Ok(())
+}
+
+/// Draws `layer` over `canvas` at its own size, from the top left.
+pub fn stamp(canvas: &HtmlCanvasElement, layer: &HtmlCanvasElement) -> Result<(), JsValue> {
+    call(
+        &context(canvas)?,
+        "drawImage",
+        &Array::of3(layer, &0.into(), &0.into()),
+    )?;
+    Ok(())
+}
+
 fn offscreen(side: u32) -> Result<HtmlCanvasElement, JsValue> {
     OFFSCREEN.with(|slot| {
         if let Some(c) = slot.borrow().as_ref() {
@@ -35,10 +64,7 @@ fn offscreen(side: u32) -> Result<HtmlCanvasElement, JsValue> {
             }
             return Ok(c.clone());
         }
-        let doc = web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or_else(|| JsValue::from_str("no document"))?;
-        let c: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+        let c = new_canvas()?;
         c.set_width(side);
         c.set_height(side);
         *slot.borrow_mut() = Some(c.clone());
