@@ -4,6 +4,7 @@
 mod chrome;
 pub mod clipboard;
 pub mod dom;
+pub mod download;
 mod pages;
 pub mod panel;
 mod routes;

@@ -2,30 +2,7 @@
 //! with Copy and Download.
 
 use super::Props;
-use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
-
-/// Offers `text` as a file download through a Blob URL and an anchor click.
-fn download(name: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/yaml");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    // Revoke once the browser has started the download.
-    gloo::timers::callback::Timeout::new(1_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
-}
 
 /// A file name from the service name: letters, digits, - and _ only.
 pub fn file_name(service: &str) -> String {
@@ -65,7 +42,7 @@ pub fn Export(props: &Props) -> Html {
     let save = {
         let (y, note, name) = (yaml.clone().unwrap_or_default(), note.clone(), name.clone());
         Callback::from(move |_: MouseEvent| {
-            note.set(Some(match download(&name, &y) {
+            note.set(Some(match crate::app::download::text_file(&name, &y) {
                 Ok(()) => format!("Downloading {name}."),
                 Err(_) => "The browser refused the download; copy the text instead.".into(),
             }))

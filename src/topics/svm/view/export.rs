@@ -3,29 +3,7 @@
 
 use super::super::model::ModelFile;
 use super::Props;
-use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
-
-/// Offers `text` as a file download through a Blob URL and an anchor click.
-fn download(name: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/plain");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    gloo::timers::callback::Timeout::new(1_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
-}
 
 #[function_component]
 pub fn ModelExport(p: &Props) -> Html {
@@ -62,10 +40,12 @@ pub fn ModelExport(p: &Props) -> Html {
         let (text, note) = (text.clone(), note.clone());
         Callback::from(move |_| {
             if let Some(t) = text.as_ref() {
-                note.set(Some(match download("svm.model", t) {
-                    Ok(()) => "Download started: svm.model.",
-                    Err(_) => "This browser refused the download; copy the text instead.",
-                }));
+                note.set(Some(
+                    match crate::app::download::text_file("svm.model", t) {
+                        Ok(()) => "Download started: svm.model.",
+                        Err(_) => "This browser refused the download; copy the text instead.",
+                    },
+                ));
             }
         })
     };

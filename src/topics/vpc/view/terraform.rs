@@ -2,29 +2,7 @@
 //! Download.
 
 use super::Props;
-use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
-
-/// Offers `text` as a file download through a Blob URL and an anchor click.
-fn download(name: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/plain");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    gloo::timers::callback::Timeout::new(1_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
-}
 
 #[function_component]
 pub fn TerraformExport(props: &Props) -> Html {
@@ -48,7 +26,7 @@ pub fn TerraformExport(props: &Props) -> Html {
     let save = {
         let (t, note) = (text.clone(), note.clone());
         Callback::from(move |_: MouseEvent| {
-            note.set(Some(match download("vpc.tf", &t) {
+            note.set(Some(match crate::app::download::text_file("vpc.tf", &t) {
                 Ok(()) => "Downloading vpc.tf.".into(),
                 Err(_) => "The browser refused the download; copy the text instead.".into(),
             }))
