@@ -10,6 +10,14 @@ use super::super::workload::{Progress, WorkloadConfig, WorkloadGen};
 use super::writes::{ldt, snowflake, snowflake_time};
 use super::{Outcome, Playground};
 
+/// A workload generated in slices: its generator, and whether the store
+/// has been fitted to the rows once all are made.
+#[derive(Clone, Debug)]
+pub(super) struct Pending {
+    gen: WorkloadGen,
+    tidied: bool,
+}
+
 pub const MAX_BURST: u32 = 200_000;
 /// Bulk actions log this many statements, then a count.
 const BULK_LOGGED: usize = 20;
@@ -142,37 +150,63 @@ impl Playground {
         }
         let gen = WorkloadGen::new(self.workload_config(seed, messages, channels))?;
         let p = gen.progress();
-        self.pending = Some(gen);
+        self.pending = Some(Pending { gen, tidied: false });
         Ok(p)
     }
 
-    /// Generates up to `n` more messages. When finished, the action is
-    /// logged as if `GenerateWorkload` had been applied.
+    /// Generates up to `n` more messages. Once all are made, two more steps
+    /// end the workload: one fits the store's memory to its rows, the next
+    /// logs the action as if `GenerateWorkload` had been applied and reports
+    /// `finished`. Each is a step of its own so that, in the browser, the
+    /// last messages, the tidy-up and the first full render of a million
+    /// rows never share one task.
     pub fn workload_step(&mut self, n: u64) -> Result<Progress, Error> {
-        let Some(mut gen) = self.pending.take() else {
+        let Some(mut pending) = self.pending.take() else {
             return Err(Error::Invalid {
                 field: "workload",
                 reason: "no workload is being generated".into(),
             });
         };
-        let p = gen.next_chunk(&mut self.store, n)?;
-        if p.finished {
-            let c = gen.config().clone();
-            self.finish_workload(&c, p);
-            self.remember(&Action::GenerateWorkload {
-                seed: c.seed,
-                messages: c.messages,
-                channels: c.channels,
+        let made = pending.gen.progress();
+        if !made.finished {
+            let p = pending.gen.next_chunk(&mut self.store, n)?;
+            self.pending = Some(pending);
+            return Ok(Progress {
+                finished: false,
+                ..p
             });
-        } else {
-            self.pending = Some(gen);
         }
-        Ok(p)
+        if !pending.tidied {
+            self.store.shrink();
+            pending.tidied = true;
+            self.pending = Some(pending);
+            return Ok(Progress {
+                finished: false,
+                ..made
+            });
+        }
+        let c = pending.gen.config().clone();
+        self.finish_workload(&c, made);
+        self.remember(&Action::GenerateWorkload {
+            seed: c.seed,
+            messages: c.messages,
+            channels: c.channels,
+        });
+        Ok(made)
     }
 
     /// Stops a workload; the messages generated so far stay.
     pub fn cancel_workload(&mut self) -> Option<Progress> {
-        self.pending.take().map(|g| g.progress())
+        self.pending.take().map(|p| p.gen.progress())
+    }
+
+    /// How far a running workload is; `finished` stays false until the
+    /// step that ends it.
+    pub fn workload_progress(&self) -> Option<Progress> {
+        self.pending.as_ref().map(|p| Progress {
+            finished: false,
+            ..p.gen.progress()
+        })
     }
 
     pub(super) fn workload_config(

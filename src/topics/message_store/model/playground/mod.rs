@@ -19,7 +19,6 @@ use super::cluster::Cluster;
 use super::coalesce::DataServices;
 use super::error::Error;
 use super::store::{QuerySpec, Store, StoreConfig};
-use super::workload::{Progress, WorkloadGen};
 
 /// 2017-01-17T00:00:00Z, the week Discord's first post appeared.
 pub const DEFAULT_NOW_MS: u64 = 1_484_611_200_000;
@@ -50,7 +49,7 @@ pub struct Playground {
     statements_dropped: u64,
     /// Where the last action's statements start in `statements`.
     last_mark: usize,
-    pending: Option<WorkloadGen>,
+    pending: Option<bulk::Pending>,
 }
 
 impl Default for Playground {
@@ -225,9 +224,6 @@ impl Playground {
     /// The CQL the last successful action corresponds to.
     pub fn last_statements(&self) -> &[String] {
         self.statements.get(self.last_mark..).unwrap_or(&[])
-    }
-    pub fn workload_progress(&self) -> Option<Progress> {
-        self.pending.as_ref().map(|g| g.progress())
     }
 
     /// The session as a cqlsh script.

@@ -239,16 +239,19 @@ fn chunked_generation_equals_apply() {
         b.apply(&Action::Compact).unwrap_err().to_string(),
         "A workload is still being generated: wait for it to finish or cancel it"
     );
-    let mut steps = 0;
+    // Five steps make the 3000 messages (the fifth makes 200), the sixth
+    // fits the store to them, the seventh ends the workload.
+    let mut made = Vec::new();
     loop {
         let pr = b.workload_step(700).unwrap();
-        steps += 1;
+        made.push(pr.done);
+        assert_eq!(b.workload_progress().is_none(), pr.finished);
         if pr.finished {
             break;
         }
-        assert!(pr.fraction() < 1.0);
+        assert_eq!(b.workload_progress(), Some(pr));
     }
-    assert_eq!(steps, 5);
+    assert_eq!(made, [700, 1400, 2100, 2800, 3000, 3000, 3000]);
     assert_eq!(a.store().totals(), b.store().totals());
     assert_eq!(a.snapshot(), b.snapshot());
     assert!(b.workload_progress().is_none());
