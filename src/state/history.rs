@@ -1,6 +1,7 @@
 //! Undo/redo over any panel model. Every panel gets undo, redo and reset from
 //! this one mechanism because every change is a named action.
 
+use super::trail::Trail;
 use std::rc::Rc;
 
 /// How an action enters the history.
@@ -23,7 +24,9 @@ pub enum Change<A> {
     Undo,
     Redo,
     Reset,
-    /// Reset to `start`, then apply a script of actions as one undo step (tours).
+    /// The state `start` reaches by a script of actions, as one undo step
+    /// (tours). Made from the longest prefix an earlier replay made, while
+    /// no other change has happened since (see `Trail`).
     Replay(Vec<A>),
 }
 
@@ -33,14 +36,21 @@ pub trait Undoable: Clone {
     fn undo_kind(_action: &Self::Action) -> UndoKind {
         UndoKind::Step
     }
+    /// A copy that shares nothing a later `apply` changes. Most models'
+    /// `clone` already is one; a model whose clones share big data must
+    /// copy it here.
+    fn fork(&self) -> Self {
+        self.clone()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct History<M> {
+pub struct History<M: Undoable> {
     start: Rc<M>,
     present: Rc<M>,
     past: Vec<Rc<M>>,
     future: Vec<Rc<M>>,
+    trail: Trail<M>,
 }
 
 /// Enough undo for real use, bounded so long sessions do not grow without end.
@@ -54,6 +64,7 @@ impl<M: Undoable> History<M> {
             present: Rc::new(present),
             past: Vec::new(),
             future: Vec::new(),
+            trail: Trail::default(),
         }
     }
 
@@ -93,16 +104,14 @@ impl<M: Undoable> History<M> {
                 self.push_step(start);
             }
             Change::Replay(actions) => {
-                let mut next = (*self.start).clone();
-                for a in &actions {
-                    next.apply(a);
-                }
-                self.push_step(Rc::new(next));
+                let next = self.trail.replay(&self.start, actions);
+                self.push_step(next);
             }
         }
     }
 
     fn apply(&mut self, action: &M::Action) {
+        self.trail.forget();
         match M::undo_kind(action) {
             UndoKind::Step => {
                 let mut next = (*self.present).clone();

@@ -3,6 +3,7 @@
 
 pub mod history;
 pub mod link;
+pub mod trail;
 pub mod url_codec;
 
 pub use history::{Change, History, UndoKind};

@@ -488,6 +488,15 @@ impl Undoable for MessageStorePanel {
         }
     }
 
+    /// Deep even when big: a tour step continues from the last one's state
+    /// (see `state::trail`), which must stay as it was.
+    fn fork(&self) -> Self {
+        MessageStorePanel {
+            pg: Rc::new(RefCell::new(self.pg().clone())),
+            ..self.clone()
+        }
+    }
+
     fn undo_kind(action: &PanelAction) -> UndoKind {
         match action {
             PanelAction::Model(_, Undo::Keep) => UndoKind::Step,

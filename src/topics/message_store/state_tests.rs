@@ -332,3 +332,33 @@ fn a_link_with_generated_messages_restores_in_slices() {
         .refused(Field::Workload)
         .is_some_and(|m| m.contains("Restoring the link stopped")));
 }
+
+#[test]
+fn tour_steps_continue_from_the_last_and_leave_it_as_it_was() {
+    for t in &MessageStorePanel::tours() {
+        let mut h = History::new(MessageStorePanel::initial(), MessageStorePanel::initial());
+        let mut made = Vec::new();
+        for k in 0..t.steps.len() {
+            h.change(Change::Replay(t.actions_through(k)));
+            made.push((h.present_rc(), h.present().snapshot(), h.present().rows()));
+        }
+        let mut whole = MessageStorePanel::initial();
+        for a in t.actions_through(usize::MAX) {
+            whole.apply(&a);
+        }
+        assert_eq!(h.present().snapshot(), whole.snapshot(), "{}", t.id);
+        // Heap use may differ: a copied store holds no spare capacity.
+        let data = |m: &MessageStorePanel| model::store::StoreTotals {
+            heap_bytes: 0,
+            ..m.pg().store().totals()
+        };
+        assert_eq!(data(h.present()), data(&whole), "{}", t.id);
+        for (k, (state, snapshot, rows)) in made.iter().enumerate() {
+            assert_eq!(&state.snapshot(), snapshot, "{} step {k} kept", t.id);
+            assert_eq!(state.rows(), *rows, "{} step {k} kept its rows", t.id);
+        }
+        // Back to the first step: the state made then, as it was.
+        h.change(Change::Replay(t.actions_through(0)));
+        assert!(Rc::ptr_eq(&h.present_rc(), &made[0].0), "{}", t.id);
+    }
+}
