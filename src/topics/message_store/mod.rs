@@ -4,7 +4,10 @@
 //! workload generator and a CQL mirror.
 
 mod comic;
+mod focus;
 pub mod model;
+mod panel_action;
+mod refusal;
 mod state;
 mod view;
 

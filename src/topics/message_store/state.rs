@@ -10,7 +10,11 @@
 //! says that undo is off. `version` changes on every apply, so a shared cell
 //! still compares unequal after a change.
 
-use super::model::{self, Action, Error, Playground};
+pub use super::focus::Focus;
+use super::focus::{focus_after, focus_of, read_of};
+use super::model::{self, Action, Playground};
+pub use super::panel_action::{PanelAction, Undo, WorkloadEnd};
+pub use super::refusal::{Field, Refusal};
 use super::view::MessageStoreView;
 use crate::state::history::{UndoKind, Undoable};
 use crate::topics::{PanelHandle, PanelModel};
@@ -28,143 +32,6 @@ pub const UNDO_ROW_LIMIT: usize = 20_000;
 pub const DEFAULT_CHANNEL: u64 = 175_928_847_299_117_063;
 /// The example user ID of Discord's API docs.
 pub const DEFAULT_AUTHOR: u64 = model::tours::AUTHOR;
-
-/// The input a refusal belongs to, so the view shows it next to that input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
-    Channel,
-    Author,
-    Content,
-    MessageId,
-    /// The compose form as a whole (a cluster that cannot take the write).
-    Compose,
-    Bulk,
-    QueryChannel,
-    Limit,
-    Before,
-    PageSize,
-    NextPage,
-    BucketDays,
-    Timeline,
-    Grace,
-    Clock,
-    Upkeep,
-    Nodes,
-    Rf,
-    ReadCl,
-    WriteCl,
-    Ring,
-    ClusterRead,
-    Services,
-    Messages,
-    Channels,
-    Workload,
-    General,
-}
-
-impl Field {
-    /// Where the refusal of `action` with `error` is shown.
-    pub fn of(action: &Action, error: &Error) -> Field {
-        let named = error_field(error);
-        match action {
-            Action::WriteMessage { .. }
-            | Action::EditMessage { .. }
-            | Action::DeleteMessage { .. } => match named {
-                Some("channel") | Some("at") => Field::Channel,
-                Some("author") => Field::Author,
-                Some("content") => Field::Content,
-                Some("message") => Field::MessageId,
-                _ => Field::Compose,
-            },
-            Action::Burst { .. } | Action::DeleteNewest { .. } | Action::WriteNullColumns(_) => {
-                Field::Bulk
-            }
-            Action::Query { .. } => match named {
-                Some("channel") => Field::QueryChannel,
-                Some("Limit") => Field::Limit,
-                Some("before") => Field::Before,
-                Some("Page size") => Field::PageSize,
-                _ => Field::Limit,
-            },
-            Action::NextPage | Action::ResumePage { .. } => Field::NextPage,
-            Action::SetPageSize(_) => Field::PageSize,
-            Action::SetBucketDays(_) => Field::BucketDays,
-            Action::DeleteBucket { .. } => Field::Timeline,
-            Action::SetGrace(_) => Field::Grace,
-            Action::AdvanceClock { .. } => Field::Clock,
-            Action::Compact | Action::EnableEmptyBucketCache(_) | Action::RepairNullAuthors(_) => {
-                Field::Upkeep
-            }
-            Action::SetNodes(_) => Field::Nodes,
-            Action::SetRf(_) => Field::Rf,
-            Action::SetReadCl(_) => Field::ReadCl,
-            Action::SetWriteCl(_) => Field::WriteCl,
-            Action::NodeDown(_) | Action::NodeUp(_) | Action::Repair => Field::Ring,
-            Action::ClusterRead { .. } | Action::HotReads { .. } => Field::ClusterRead,
-            Action::SetCoalescing(_)
-            | Action::SetDataServices(_)
-            | Action::ConcurrentReads { .. } => Field::Services,
-            Action::GenerateWorkload { .. } => match named {
-                Some("Messages") => Field::Messages,
-                Some("Channels") => Field::Channels,
-                _ => Field::Workload,
-            },
-            Action::LoadScenario(_) | Action::Reset => Field::General,
-        }
-    }
-}
-
-fn error_field(e: &Error) -> Option<&'static str> {
-    match e {
-        Error::Snowflake { field, .. }
-        | Error::OutOfRange { field, .. }
-        | Error::Invalid { field, .. } => Some(field),
-        _ => None,
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Refusal {
-    pub field: Field,
-    pub message: String,
-}
-
-/// What the timeline and the partition view show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Focus {
-    pub channel: u64,
-    /// `None`: the channel's newest partition.
-    pub bucket: Option<u64>,
-}
-
-/// Whether an action may keep an undo step. The view decides, because it
-/// knows how big the store is; `undo_kind` only sees the action.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Undo {
-    Keep,
-    Off,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum PanelAction {
-    Model(Action, Undo),
-    Focus(Focus),
-    BeginWorkload {
-        seed: u64,
-        messages: u64,
-        channels: u32,
-    },
-    /// Generates up to this many more messages of the running workload.
-    WorkloadStep(u64),
-    CancelWorkload,
-}
-
-/// How the last generation ended, for the workload card.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct WorkloadEnd {
-    pub progress: model::workload::Progress,
-    pub cancelled: bool,
-}
 
 pub struct MessageStorePanel {
     pg: Rc<RefCell<Playground>>,
@@ -322,54 +189,6 @@ fn stamp() -> u64 {
         c.set(n);
         n
     })
-}
-
-/// Where a playground's own history says to look: its last channel.
-fn focus_of(pg: &Playground) -> Focus {
-    let fresh = Playground::new();
-    let last = pg.actions().iter().rev().find_map(|a| match a {
-        Action::GenerateWorkload { .. } => Some(None),
-        _ => focus_after(a, &fresh).map(|f| Some(f.channel)),
-    });
-    let channel = match last {
-        // After a generation, its busiest channel.
-        Some(None) => pg.store().busiest_channels(1).first().map(|b| b.0),
-        Some(Some(c)) => Some(c),
-        None => None,
-    };
-    Focus {
-        channel: channel.unwrap_or(DEFAULT_CHANNEL),
-        bucket: None,
-    }
-}
-
-/// The playground's last read, if its last outcome was one.
-fn read_of(pg: &Playground) -> Option<Rc<model::Outcome>> {
-    match pg.outcome() {
-        o @ (model::Outcome::Page(_) | model::Outcome::ReadFailed(_)) => Some(Rc::new(o.clone())),
-        _ => None,
-    }
-}
-
-/// The channel a change was about; a partition when it named one.
-fn focus_after(action: &Action, pg: &Playground) -> Option<Focus> {
-    let size = pg.store().config().bucket;
-    let (channel, bucket) = match action {
-        Action::WriteMessage { channel, .. }
-        | Action::Burst { channel, .. }
-        | Action::DeleteNewest { channel, .. }
-        | Action::Query { channel, .. }
-        | Action::ClusterRead { channel, .. }
-        | Action::HotReads { channel, .. }
-        | Action::ConcurrentReads { channel, .. } => (*channel, None),
-        Action::EditMessage {
-            channel, message, ..
-        }
-        | Action::DeleteMessage { channel, message } => (*channel, Some(size.bucket(*message))),
-        Action::DeleteBucket { channel, bucket } => (*channel, Some(*bucket)),
-        _ => return None,
-    };
-    Some(Focus { channel, bucket })
 }
 
 impl Clone for MessageStorePanel {

@@ -1,0 +1,62 @@
+//! What the timeline and the partition view look at, and where a change or
+//! a restored playground says to look.
+
+use super::model::{self, Action, Playground};
+use super::state::DEFAULT_CHANNEL;
+use std::rc::Rc;
+
+/// What the timeline and the partition view show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Focus {
+    pub channel: u64,
+    /// `None`: the channel's newest partition.
+    pub bucket: Option<u64>,
+}
+
+/// Where a playground's own history says to look: its last channel.
+pub fn focus_of(pg: &Playground) -> Focus {
+    let fresh = Playground::new();
+    let last = pg.actions().iter().rev().find_map(|a| match a {
+        Action::GenerateWorkload { .. } => Some(None),
+        _ => focus_after(a, &fresh).map(|f| Some(f.channel)),
+    });
+    let channel = match last {
+        // After a generation, its busiest channel.
+        Some(None) => pg.store().busiest_channels(1).first().map(|b| b.0),
+        Some(Some(c)) => Some(c),
+        None => None,
+    };
+    Focus {
+        channel: channel.unwrap_or(DEFAULT_CHANNEL),
+        bucket: None,
+    }
+}
+
+/// The playground's last read, if its last outcome was one.
+pub fn read_of(pg: &Playground) -> Option<Rc<model::Outcome>> {
+    match pg.outcome() {
+        o @ (model::Outcome::Page(_) | model::Outcome::ReadFailed(_)) => Some(Rc::new(o.clone())),
+        _ => None,
+    }
+}
+
+/// The channel a change was about; a partition when it named one.
+pub fn focus_after(action: &Action, pg: &Playground) -> Option<Focus> {
+    let size = pg.store().config().bucket;
+    let (channel, bucket) = match action {
+        Action::WriteMessage { channel, .. }
+        | Action::Burst { channel, .. }
+        | Action::DeleteNewest { channel, .. }
+        | Action::Query { channel, .. }
+        | Action::ClusterRead { channel, .. }
+        | Action::HotReads { channel, .. }
+        | Action::ConcurrentReads { channel, .. } => (*channel, None),
+        Action::EditMessage {
+            channel, message, ..
+        }
+        | Action::DeleteMessage { channel, message } => (*channel, Some(size.bucket(*message))),
+        Action::DeleteBucket { channel, bucket } => (*channel, Some(*bucket)),
+        _ => return None,
+    };
+    Some(Focus { channel, bucket })
+}

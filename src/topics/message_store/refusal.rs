@@ -1,0 +1,104 @@
+//! Where a refusal is shown: the input it belongs to, worked out from the
+//! action and the field its error names.
+
+use super::model::{Action, Error};
+
+/// The input a refusal belongs to, so the view shows it next to that input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Channel,
+    Author,
+    Content,
+    MessageId,
+    /// The compose form as a whole (a cluster that cannot take the write).
+    Compose,
+    Bulk,
+    QueryChannel,
+    Limit,
+    Before,
+    PageSize,
+    NextPage,
+    BucketDays,
+    Timeline,
+    Grace,
+    Clock,
+    Upkeep,
+    Nodes,
+    Rf,
+    ReadCl,
+    WriteCl,
+    Ring,
+    ClusterRead,
+    Services,
+    Messages,
+    Channels,
+    Workload,
+    General,
+}
+
+impl Field {
+    /// Where the refusal of `action` with `error` is shown.
+    pub fn of(action: &Action, error: &Error) -> Field {
+        let named = error_field(error);
+        match action {
+            Action::WriteMessage { .. }
+            | Action::EditMessage { .. }
+            | Action::DeleteMessage { .. } => match named {
+                Some("channel") | Some("at") => Field::Channel,
+                Some("author") => Field::Author,
+                Some("content") => Field::Content,
+                Some("message") => Field::MessageId,
+                _ => Field::Compose,
+            },
+            Action::Burst { .. } | Action::DeleteNewest { .. } | Action::WriteNullColumns(_) => {
+                Field::Bulk
+            }
+            Action::Query { .. } => match named {
+                Some("channel") => Field::QueryChannel,
+                Some("Limit") => Field::Limit,
+                Some("before") => Field::Before,
+                Some("Page size") => Field::PageSize,
+                _ => Field::Limit,
+            },
+            Action::NextPage | Action::ResumePage { .. } => Field::NextPage,
+            Action::SetPageSize(_) => Field::PageSize,
+            Action::SetBucketDays(_) => Field::BucketDays,
+            Action::DeleteBucket { .. } => Field::Timeline,
+            Action::SetGrace(_) => Field::Grace,
+            Action::AdvanceClock { .. } => Field::Clock,
+            Action::Compact | Action::EnableEmptyBucketCache(_) | Action::RepairNullAuthors(_) => {
+                Field::Upkeep
+            }
+            Action::SetNodes(_) => Field::Nodes,
+            Action::SetRf(_) => Field::Rf,
+            Action::SetReadCl(_) => Field::ReadCl,
+            Action::SetWriteCl(_) => Field::WriteCl,
+            Action::NodeDown(_) | Action::NodeUp(_) | Action::Repair => Field::Ring,
+            Action::ClusterRead { .. } | Action::HotReads { .. } => Field::ClusterRead,
+            Action::SetCoalescing(_)
+            | Action::SetDataServices(_)
+            | Action::ConcurrentReads { .. } => Field::Services,
+            Action::GenerateWorkload { .. } => match named {
+                Some("Messages") => Field::Messages,
+                Some("Channels") => Field::Channels,
+                _ => Field::Workload,
+            },
+            Action::LoadScenario(_) | Action::Reset => Field::General,
+        }
+    }
+}
+
+fn error_field(e: &Error) -> Option<&'static str> {
+    match e {
+        Error::Snowflake { field, .. }
+        | Error::OutOfRange { field, .. }
+        | Error::Invalid { field, .. } => Some(field),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refusal {
+    pub field: Field,
+    pub message: String,
+}
