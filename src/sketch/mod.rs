@@ -242,5 +242,18 @@ impl Sketch {
     }
 }
 
+/// How many words a reader sees in a drawn SVG: the text of its `<text>`
+/// elements (comics stay under about 50). Panics on SVG that is not
+/// well-formed, so the comics' tests check that too.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub fn words_in(svg: &str) -> usize {
+    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{e}"));
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .map(|t| t.split_whitespace().count())
+        .sum()
+}
+
 #[cfg(test)]
 mod tests;

@@ -46,6 +46,26 @@ impl<A> Step<A> {
     }
 }
 
+impl<A> Tour<A> {
+    /// The same tour over another action type: a model's tour as the
+    /// actions its panel dispatches.
+    pub fn map<B>(self, f: impl Fn(A) -> B) -> Tour<B> {
+        Tour {
+            id: self.id,
+            title: self.title,
+            steps: self
+                .steps
+                .into_iter()
+                .map(|s| Step {
+                    text: s.text,
+                    actions: s.actions.into_iter().map(&f).collect(),
+                    predict: s.predict,
+                })
+                .collect(),
+        }
+    }
+}
+
 impl<A: Clone> Tour<A> {
     /// The actions that bring a default state to step `k` (clamped to the last step).
     pub fn actions_through(&self, k: usize) -> Vec<A> {
@@ -76,6 +96,12 @@ mod tests {
         assert_eq!(tour.actions_through(1), vec![1, 2, 3]);
         assert_eq!(tour.actions_through(9), vec![1, 2, 3]);
         assert_eq!(tour.steps[1].predict.as_ref().unwrap().answer, "yes");
+        let doubled = tour.clone().map(|a| a * 2);
+        assert_eq!(doubled.actions_through(9), vec![2, 4, 6]);
+        assert_eq!(
+            (doubled.id, doubled.steps[1].predict.clone()),
+            (tour.id, tour.steps[1].predict.clone())
+        );
     }
 
     #[test]

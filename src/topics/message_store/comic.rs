@@ -193,17 +193,9 @@ mod tests {
     use super::super::model::Action;
     use super::super::state::{MessageStorePanel, PanelAction, Undo};
     use super::*;
+    use crate::sketch::words_in as words;
     use crate::state::history::Undoable;
     use crate::topics::PanelModel;
-
-    fn words(svg: &str) -> usize {
-        let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{e}"));
-        doc.descendants()
-            .filter(|n| n.has_tag_name("text"))
-            .filter_map(|n| n.text())
-            .map(|t| t.split_whitespace().count())
-            .sum()
-    }
 
     #[test]
     fn durations_are_spoken() {

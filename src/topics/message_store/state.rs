@@ -18,7 +18,7 @@ pub use super::refusal::{Field, Refusal};
 use super::view::MessageStoreView;
 use crate::state::history::{UndoKind, Undoable};
 use crate::topics::{PanelHandle, PanelModel};
-use crate::tour::{Step, Tour};
+use crate::tour::Tour;
 use std::cell::{Ref, RefCell, RefMut};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -362,23 +362,7 @@ impl PanelModel for MessageStorePanel {
     fn tours() -> Vec<Tour<PanelAction>> {
         model::tours()
             .into_iter()
-            .map(|t| Tour {
-                id: t.id,
-                title: t.title,
-                steps: t
-                    .steps
-                    .into_iter()
-                    .map(|s| Step {
-                        text: s.text,
-                        actions: s
-                            .actions
-                            .into_iter()
-                            .map(|a| PanelAction::Model(a, Undo::Keep))
-                            .collect(),
-                        predict: s.predict,
-                    })
-                    .collect(),
-            })
+            .map(|t| t.map(|a| PanelAction::Model(a, Undo::Keep)))
             .collect()
     }
 

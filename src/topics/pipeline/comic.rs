@@ -233,15 +233,7 @@ pub fn draw(pg: &Playground) -> String {
 mod tests {
     use super::super::model::Action;
     use super::*;
-
-    fn words(svg: &str) -> usize {
-        let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{e}"));
-        doc.descendants()
-            .filter(|n| n.has_tag_name("text"))
-            .filter_map(|n| n.text())
-            .map(|t| t.split_whitespace().count())
-            .sum()
-    }
+    use crate::sketch::words_in as words;
 
     fn after(actions: &[Action]) -> Playground {
         let mut pg = Playground::default();

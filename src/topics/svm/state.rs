@@ -5,7 +5,7 @@
 use super::model::{self, Action};
 use crate::state::history::{UndoKind, Undoable};
 use crate::topics::{PanelHandle, PanelModel};
-use crate::tour::{Step, Tour};
+use crate::tour::Tour;
 use yew::prelude::*;
 
 /// What the view dispatches: a model action as a new undo step, or as the
@@ -137,19 +137,7 @@ impl PanelModel for SvmPanel {
     fn tours() -> Vec<Tour<PanelAction>> {
         model::tours()
             .into_iter()
-            .map(|t| Tour {
-                id: t.id,
-                title: t.title,
-                steps: t
-                    .steps
-                    .into_iter()
-                    .map(|s| Step {
-                        text: s.text,
-                        actions: s.actions.into_iter().map(PanelAction::Do).collect(),
-                        predict: s.predict,
-                    })
-                    .collect(),
-            })
+            .map(|t| t.map(PanelAction::Do))
             .collect()
     }
 
