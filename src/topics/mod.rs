@@ -3,10 +3,12 @@
 
 pub mod message_store;
 pub mod pipeline;
+mod root;
 pub mod svm;
 mod topic;
 pub mod vpc;
 
+pub use root::{use_panel_uid, RootProps};
 pub use topic::{PanelHandle, PanelModel, Registered, Shared, Topic};
 
 static REGISTRY: [&dyn Topic; 4] = [

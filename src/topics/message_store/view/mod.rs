@@ -20,8 +20,7 @@ mod workload;
 
 use super::model::Action;
 use super::state::{MessageStorePanel, PanelAction};
-use crate::topics::{PanelHandle, Shared};
-use std::cell::Cell;
+use crate::topics::{use_panel_uid, RootProps, Shared};
 use yew::prelude::*;
 
 /// What most components receive.
@@ -53,31 +52,13 @@ impl Props {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RootProps {
-    pub handle: PanelHandle<MessageStorePanel>,
-}
-
-thread_local! {
-    static NEXT_UID: Cell<u32> = const { Cell::new(0) };
-}
-
-fn next_uid() -> AttrValue {
-    let n = NEXT_UID.with(|c| {
-        let n = c.get();
-        c.set(n.wrapping_add(1));
-        n
-    });
-    AttrValue::from(format!("ms{n}"))
-}
-
 #[function_component]
-pub fn MessageStoreView(props: &RootProps) -> Html {
-    let uid = use_memo((), |_| next_uid());
+pub fn MessageStoreView(props: &RootProps<MessageStorePanel>) -> Html {
+    let uid = use_panel_uid("ms");
     let p = Props {
         state: props.handle.state.clone(),
         dispatch: props.handle.dispatch.clone(),
-        uid: (*uid).clone(),
+        uid,
     };
     html! {
         <div class="ms">

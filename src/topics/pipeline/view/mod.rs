@@ -22,8 +22,7 @@ mod timeline;
 
 use super::model::Action;
 use super::state::PipelinePanel;
-use crate::topics::{PanelHandle, Shared};
-use std::cell::Cell;
+use crate::topics::{use_panel_uid, RootProps, Shared};
 use yew::prelude::*;
 
 /// What most components receive.
@@ -35,32 +34,13 @@ pub struct Props {
     pub uid: AttrValue,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RootProps {
-    pub handle: PanelHandle<PipelinePanel>,
-}
-
-thread_local! {
-    static NEXT_UID: Cell<u32> = const { Cell::new(0) };
-}
-
-/// A fresh id prefix, so two panels on one page never share element ids.
-fn next_uid() -> AttrValue {
-    let n = NEXT_UID.with(|c| {
-        let n = c.get();
-        c.set(n.wrapping_add(1));
-        n
-    });
-    AttrValue::from(format!("pl{n}"))
-}
-
 #[function_component]
-pub fn PipelineView(props: &RootProps) -> Html {
-    let uid = use_memo((), |_| next_uid());
+pub fn PipelineView(props: &RootProps<PipelinePanel>) -> Html {
+    let uid = use_panel_uid("pl");
     let p = Props {
         state: props.handle.state.clone(),
         dispatch: props.handle.dispatch.clone(),
-        uid: (*uid).clone(),
+        uid,
     };
     html! {
         <div class="pl">

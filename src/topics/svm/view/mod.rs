@@ -29,9 +29,8 @@ mod timing;
 
 use super::model::Fit;
 use super::state::{PanelAction, SvmPanel};
-use crate::topics::{PanelHandle, Shared};
+use crate::topics::{use_panel_uid, RootProps, Shared};
 use analysis::Analysis;
-use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -69,27 +68,9 @@ pub struct Props {
     pub uid: AttrValue,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RootProps {
-    pub handle: PanelHandle<SvmPanel>,
-}
-
-thread_local! {
-    static NEXT_UID: Cell<u32> = const { Cell::new(0) };
-}
-
-fn next_uid() -> AttrValue {
-    let n = NEXT_UID.with(|c| {
-        let n = c.get();
-        c.set(n.wrapping_add(1));
-        n
-    });
-    AttrValue::from(format!("svm{n}"))
-}
-
 #[function_component]
-pub fn SvmView(props: &RootProps) -> Html {
-    let uid = use_memo((), |_| next_uid());
+pub fn SvmView(props: &RootProps<SvmPanel>) -> Html {
+    let uid = use_panel_uid("svm");
     let state = props.handle.state.clone();
     let bulk = use_state(|| false);
     // While a big import trains in chunks, only the points are drawn: a
@@ -105,7 +86,7 @@ pub fn SvmView(props: &RootProps) -> Html {
         state: state.clone(),
         dispatch: props.handle.dispatch.clone(),
         shown: (*shown).clone(),
-        uid: (*uid).clone(),
+        uid,
     };
     let picked = use_state(|| None::<i32>);
     let options = class_picker::options(state.pg.points());

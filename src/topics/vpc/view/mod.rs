@@ -19,9 +19,8 @@ mod tracer;
 
 use super::model::{Action, Endpoint, Trace};
 use super::state::VpcPanel;
-use crate::topics::{PanelHandle, Shared};
+use crate::topics::{use_panel_uid, RootProps, Shared};
 use select::Sel;
-use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -45,31 +44,13 @@ pub enum Pick {
     Destination(Endpoint),
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RootProps {
-    pub handle: PanelHandle<VpcPanel>,
-}
-
-thread_local! {
-    static NEXT_UID: Cell<u32> = const { Cell::new(0) };
-}
-
-fn next_uid() -> AttrValue {
-    let n = NEXT_UID.with(|c| {
-        let n = c.get();
-        c.set(n.wrapping_add(1));
-        n
-    });
-    AttrValue::from(format!("vpc{n}"))
-}
-
 #[function_component]
-pub fn VpcView(props: &RootProps) -> Html {
-    let uid = use_memo((), |_| next_uid());
+pub fn VpcView(props: &RootProps<VpcPanel>) -> Html {
+    let uid = use_panel_uid("vpc");
     let p = Props {
         state: props.handle.state.clone(),
         dispatch: props.handle.dispatch.clone(),
-        uid: (*uid).clone(),
+        uid,
     };
     let trace: Rc<TraceResult> = use_memo(p.state.clone(), |s| {
         Rc::new(s.pg.trace().map_err(|e| e.to_string()))

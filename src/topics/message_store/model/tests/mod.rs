@@ -4,6 +4,7 @@ mod bench;
 mod cluster_tests;
 mod compact_props;
 mod cql_tests;
+mod edge_case_tests;
 mod lww_tests;
 mod murmur3_tests;
 mod paging_tests;
