@@ -1,14 +1,16 @@
-//! A run of buckets with no partition at all: each still costs a statement
-//! unless the empty-bucket cache already knows it, and the whole run is
-//! counted (and cached) arithmetically, so even millisecond buckets are cheap.
+//! A run of buckets with no rows: each still costs a statement unless the
+//! empty-bucket cache already knows it, and the whole run is counted (and
+//! cached) arithmetically, so even millisecond buckets are cheap. A bucket
+//! deleted as a whole while it held no rows still has a partition (its
+//! tombstone), so the read touches it.
 
 use super::super::cql::select_statement;
 use super::walk::{BucketVisit, Page, MAX_STATEMENTS};
 use super::Store;
 
 impl Store {
-    /// Buckets `lo..=hi` hold no partition at all: each costs a statement
-    /// unless the cache already knows it is empty.
+    /// Buckets `lo..=hi` hold no rows: each costs a statement unless the
+    /// cache already knows it is empty.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn missing_run(
         &mut self,
@@ -31,6 +33,7 @@ impl Store {
         page.stats.empty_buckets_skipped += cached;
         page.stats.empty_buckets_visited += asked;
         page.stats.buckets_queried += asked;
+        page.stats.partitions_touched += self.deleted_partitions_asked(channel, lo, hi);
         if cached == 0 {
             page.visit(BucketVisit::Missing { from: hi, to: lo });
         } else if asked == 0 {
@@ -98,5 +101,19 @@ impl Store {
             }
             cur -= 1;
         }
+    }
+
+    /// Partitions in `lo..=hi` that hold only a partition tombstone and that
+    /// the walk asks for (the empty-bucket cache does not skip them).
+    fn deleted_partitions_asked(&self, channel: u64, lo: u64, hi: u64) -> u64 {
+        let Some(ch) = self.channel(channel) else {
+            return 0;
+        };
+        let cache_on = self.config.empty_bucket_cache;
+        ch.partition_deletions
+            .iter()
+            .filter(|(b, _)| (lo..=hi).contains(b))
+            .filter(|(b, _)| !(cache_on && self.empty.contains(channel, *b)))
+            .count() as u64
     }
 }

@@ -2,6 +2,7 @@
 //! and the empty-bucket cache.
 
 use super::super::bucket::{BucketSize, BUCKET_SIZE_MS};
+use super::super::cell::Deletion;
 use super::super::snowflake::{Snowflake, DISCORD_EPOCH_MS};
 use super::super::store::{BucketVisit, Page, QueryOutcome, QuerySpec, Store, StoreConfig};
 use super::store_tests::NOW;
@@ -207,4 +208,24 @@ fn changing_bucket_size_keeps_rows_and_regroups_partitions() {
     s.set_bucket_size(BucketSize::from_days(365).unwrap());
     assert_eq!(s.partitions(c).len(), 1);
     assert_eq!(latest(&mut s, c, 50).rows.len(), 4);
+}
+
+#[test]
+fn a_bucket_deleted_while_empty_is_a_partition_the_walk_touches() {
+    let mut s = Store::new(StoreConfig::default());
+    let c = channel();
+    put(&mut s, c, 405);
+    s.delete_partition(c, 45, Deletion { ts: 20, ldt: 0 })
+        .unwrap();
+    let p = latest(&mut s, c, 50);
+    assert_eq!(p.rows.len(), 1);
+    assert_eq!(
+        p.stats.partitions_touched, 2,
+        "bucket 40's row and bucket 45's tombstone"
+    );
+    assert_eq!(
+        p.stats.tombstones, 0,
+        "a partition deletion is not a scanned tombstone"
+    );
+    assert_eq!(p.stats.empty_buckets_visited, now_bucket() - 40);
 }
