@@ -153,7 +153,12 @@ impl Store {
         let slot = self.index.get(&channel).map(|&i| i as usize);
         let mut page = Page::default();
         let mut corrupt = Vec::new();
-        let mut b = top.filter(|t| *t >= channel).map(|t| size.bucket(t));
+        // The walk asks for the bucket holding X first, as Discord's
+        // `make_buckets(channel_id, before)` does, even when X is the first
+        // ID of its bucket and that bucket can hold nothing before X.
+        let mut b = top
+            .filter(|t| *t >= channel)
+            .map(|t| size.bucket(bound.unwrap_or(t)));
         while let Some(cur) = b {
             let got = page.rows.len() as u32;
             if cur < creation || got >= want {

@@ -229,3 +229,35 @@ fn a_bucket_deleted_while_empty_is_a_partition_the_walk_touches() {
     );
     assert_eq!(p.stats.empty_buckets_visited, now_bucket() - 40);
 }
+
+#[test]
+fn a_read_before_x_starts_at_the_bucket_holding_x_even_at_its_first_id() {
+    let mut s = Store::new(StoreConfig::default());
+    let c = channel();
+    put(&mut s, c, 405);
+    put(&mut s, c, 415);
+    let before = |s: &mut Store, day: u64| {
+        let spec = QuerySpec {
+            channel: c,
+            limit: 50,
+            before: Some(at(DISCORD_EPOCH_MS + day * DAY)),
+        };
+        match s.query(&spec, 50, None, NOW, 1).unwrap() {
+            QueryOutcome::Page(p) => p,
+            QueryOutcome::Failed(f) => panic!("{}", f.message),
+        }
+    };
+    // The first ID of bucket 42: make_buckets(channel, X) is 40..=42.
+    let p = before(&mut s, 420);
+    assert_eq!(p.rows.len(), 2);
+    assert_eq!(p.stats.buckets_queried, 3);
+    assert_eq!(p.stats.empty_buckets_visited, 1);
+    assert!(
+        p.statements[0].contains("bucket = 42 AND message_id < "),
+        "{}",
+        p.statements[0]
+    );
+    let p = before(&mut s, 410);
+    assert_eq!(p.rows.len(), 1);
+    assert_eq!(p.stats.buckets_queried, 2);
+}
