@@ -2,29 +2,11 @@
 // and its errors, releases through a manual gate, a failed canary and its
 // rollback, a gameday, saved configs, the GitHub Actions export, shared links,
 // console errors and axe-core in light and dark.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, axeViolations, waitForApp } from "./support.mjs";
+import { panelPages, axeViolations } from "./support.mjs";
 
-let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(options = {}) {
-  const opened = await openPage(browser, server.url, options);
-  await opened.page.goto(`${server.url}#/pipeline`);
-  await waitForApp(opened.page);
-  await opened.page.waitForSelector(".pl");
-  return opened;
-}
+const open = panelPages("pipeline", ".pl");
 
 const button = (page, name) => page.getByRole("button", { name, exact: true });
 const node = (page, id) => page.locator(`.pl-node:has(.pl-node-id:text-is("${id}"))`);

@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -67,4 +68,25 @@ export async function axeViolations(page) {
 /// Waits for the wasm app to replace the loading placeholder.
 export async function waitForApp(page) {
   await page.waitForSelector(".site-header, .panel, .prose", { timeout: 30000 });
+}
+
+/// One server and browser for a panel's test file, and `open()`: a fresh
+/// page on the panel's route (or `hash`), once `ready` has rendered.
+export function panelPages(route, ready) {
+  let server, browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return async function open(options = {}, hash = `#/${route}`) {
+    const opened = await openPage(browser, server.url, options);
+    await opened.page.goto(`${server.url}${hash}`);
+    await waitForApp(opened.page);
+    await opened.page.waitForSelector(ready);
+    return opened;
+  };
 }

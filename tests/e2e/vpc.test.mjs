@@ -3,29 +3,11 @@
 // an AZ failure under the single-NAT preset, in-place CIDR validation, the
 // reachability matrix, tours, Terraform export, shared links, console errors
 // and axe-core in light and dark.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, axeViolations, waitForApp } from "./support.mjs";
+import { panelPages, axeViolations } from "./support.mjs";
 
-let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(options = {}, hash = "#/vpc") {
-  const opened = await openPage(browser, server.url, options);
-  await opened.page.goto(`${server.url}${hash}`);
-  await waitForApp(opened.page);
-  await opened.page.waitForSelector(".vpc-diagram");
-  return opened;
-}
+const open = panelPages("vpc", ".vpc-diagram");
 
 const button = (page, name) => page.getByRole("button", { name, exact: true });
 /// A diagram component by the start of its accessible name.
