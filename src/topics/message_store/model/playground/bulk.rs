@@ -9,6 +9,7 @@ use super::super::store::{RowWrite, MAX_ROWS};
 use super::super::workload::{Progress, WorkloadConfig, WorkloadGen};
 use super::writes::{ldt, snowflake, snowflake_time};
 use super::{Outcome, Playground};
+use std::fmt::Write;
 
 /// A workload generated in slices: its generator, and whether the store
 /// has been fitted to the rows once all are made.
@@ -48,6 +49,11 @@ impl Playground {
                 limit: MAX_ROWS as u64,
             });
         }
+        // Sized once: a burst may be 200 000 rows, each with about 26 bytes
+        // of text.
+        let slot = self.store.channel_slot(channel)?;
+        self.store.reserve(slot, count as usize, count as usize * 26);
+        let mut content = String::new();
         for k in 0..count as u64 {
             let at = self.now_ms + spacing_ms * k;
             let seq = self.next_seq();
@@ -56,9 +62,10 @@ impl Playground {
             self.now_ms = at;
             let ts = self.next_ts();
             self.now_ms = prev;
-            let content = format!("message {} of the burst", k + 1);
-            self.store.insert_message(
-                channel,
+            content.clear();
+            let _ = write!(content, "message {} of the burst", k + 1);
+            self.store.insert_message_at(
+                slot,
                 id,
                 author,
                 &content,
