@@ -1,46 +1,16 @@
 // The SVM margin visualizer, driven as a person would: clicking points of both
 // classes onto the plot, dragging and deleting them, kernels and bad
 // parameters, step mode, the model export, CSV import errors, shared links,
-// the keyboard, console errors and axe-core in light and dark. It also
-// measures (and prints, never asserts) the redraw time of a drag frame with
-// 500 points.
+// the keyboard, console errors and axe-core in light and dark. The big-data
+// cases (a 2 000-point import, drag frames with 500 points) are in
+// svm-scale.test.mjs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { panelPages, axeViolations } from "./support.mjs";
 
 const open = panelPages("svm", ".svm-canvas");
 
-const button = (page, name) => page.getByRole("button", { name, exact: true });
-const stat = (page, term) => page.locator(`.svm-stats div:has(dt:text-is("${term}")) dd`).textContent();
-const status = (page) => page.textContent(".svm-status-text");
-const pixels = (page) => page.$eval(".svm-canvas", (c) => c.toDataURL());
-
-/// The page position of data point (x, y); the plot spans [-1, 1]².
-async function at(page, x, y) {
-  await page.locator(".svm-canvas").scrollIntoViewIfNeeded();
-  const box = await page.locator(".svm-canvas").boundingBox();
-  return [box.x + ((x + 1) / 2) * box.width, box.y + ((1 - y) / 2) * box.height];
-}
-
-async function clickAt(page, x, y, options = {}) {
-  const [px, py] = await at(page, x, y);
-  await page.mouse.click(px, py, options);
-}
-
-async function importCsv(page, text) {
-  await page.fill(".svm-csv textarea", text);
-  await button(page, "Import").click();
-}
-
-async function waitForStat(page, term, pattern) {
-  await page.waitForFunction(
-    ([t, src]) => {
-      const dd = [...document.querySelectorAll(".svm-stats div")].find((d) => d.querySelector("dt")?.textContent === t)?.querySelector("dd");
-      return dd && new RegExp(src).test(dd.textContent);
-    },
-    [term, pattern.source],
-  );
-}
+import { button, stat, status, pixels, at, clickAt, importCsv, waitForStat } from "./svm.helpers.mjs";
 
 const FOUR = "x,y,label\n-0.5,-0.5,-1\n0.5,0.5,1\n-0.3,0.1,-1\n0.2,-0.3,1\n";
 
@@ -376,93 +346,4 @@ test("axe-core finds no violations on the busy panel, light and dark", async () 
     assert.deepEqual(problems, []);
     await context.close();
   }
-});
-
-/// `n` points in two overlapping clouds, seeded.
-function cloud(n) {
-  let s = 12345;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const gauss = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
-  const rows = ["x,y,label"];
-  for (let i = 0; i < n; i++) {
-    const label = i % 2 ? 1 : -1;
-    const x = Math.max(-0.98, Math.min(0.98, label * 0.25 + gauss() * 0.3));
-    const y = Math.max(-0.98, Math.min(0.98, label * 0.2 + gauss() * 0.3));
-    rows.push(`${x.toFixed(3)},${y.toFixed(3)},${label}`);
-  }
-  return rows;
-}
-
-test("a big import trains in chunks with progress, and the page keeps drawing frames", async () => {
-  const { page, problems, context } = await open();
-  const rows = cloud(2000);
-  await page.evaluate((text) => {
-    const t = document.querySelector(".svm-csv textarea");
-    t.value = text;
-    t.dispatchEvent(new InputEvent("input", { bubbles: true }));
-  }, rows.join("\n"));
-  // Record the longest gap between animation frames while it trains.
-  await page.evaluate(() => {
-    window.__svmLongest = 0;
-    let last = performance.now();
-    const tick = (t) => { window.__svmLongest = Math.max(window.__svmLongest, t - last); last = t; if (!window.__svmStop) requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  });
-  await button(page, "Import").click();
-  // Read the progress line in the frame it is first drawn: on a fast run it
-  // may be gone before a second round trip could read it.
-  const [text, bars] = await (await page.waitForFunction(() => {
-    const b = document.querySelector(".svm-bulk");
-    return b && [b.textContent, b.querySelectorAll("progress").length];
-  }, null, { polling: "raf" })).jsonValue();
-  assert.match(text, /^Training 2000 points in chunks: \d+ SMO iterations so far/);
-  assert.equal(bars, 1);
-  await page.locator(".svm-bulk").waitFor({ state: "detached", timeout: 120000 });
-  const longest = await page.evaluate(() => { window.__svmStop = true; return window.__svmLongest; });
-  assert.match(await status(page), /^Converged after \d+ iterations$/);
-  assert.equal(await stat(page, "Points"), "2000");
-  assert.equal(await page.locator(".svm-step button", { hasText: "Start step mode" }).count(), 1, "the import's run was ended");
-  console.log(`svm 2000-point import: longest frame gap while training in chunks ${longest.toFixed(1)} ms`);
-  // The import with its training is one undo step.
-  await button(page, "↶ Undo").click();
-  await waitForStat(page, "Points", /^40$/);
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
-test("drag frame time with 500 points (measured, not asserted)", async () => {
-  const { page, problems, context } = await open();
-  const rows = cloud(500);
-  await page.evaluate((text) => {
-    const t = document.querySelector(".svm-csv textarea");
-    t.value = text;
-    t.dispatchEvent(new InputEvent("input", { bubbles: true }));
-  }, rows.join("\n"));
-  await button(page, "Import").click();
-  await waitForStat(page, "Points", /^500$/);
-  const [px, py] = rows[1].split(",").map(Number);
-  for (const kernel of ["linear", "rbf"]) {
-    await page.selectOption(".svm-kernel select", kernel);
-    await page.waitForTimeout(200);
-    await page.evaluate(() => { window.__svmFrameTimes = []; window.__svmRetrainTimes = []; window.__svmPaintTimes = []; });
-    const [x0, y0] = await at(page, px, py);
-    await page.mouse.move(x0, y0);
-    await page.mouse.down();
-    for (let k = 1; k <= 60; k++) {
-      await page.mouse.move(x0 + k * 2, y0 - k);
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
-    }
-    await page.mouse.up();
-    const [times, retrains, paints] = await page.evaluate(() => [window.__svmFrameTimes.slice(), window.__svmRetrainTimes.slice(), window.__svmPaintTimes.slice()]);
-    await page.evaluate(() => { delete window.__svmFrameTimes; delete window.__svmRetrainTimes; delete window.__svmPaintTimes; });
-    assert.ok(times.length > 10, `frames recorded: ${times.length}`);
-    const sorted = [...times].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)];
-    const p90 = sorted[Math.floor(sorted.length * 0.9)];
-    const mid = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-    const [retrain, paint] = [mid(retrains), mid(paints)];
-    console.log(`svm drag frame median (${kernel}, 500 points, warm-start retrain + redraw): ${median.toFixed(2)} ms, p90 ${p90.toFixed(2)} ms over ${times.length} frames, of which the retrain (reducer) median ${retrain.toFixed(2)} ms and the canvas paint median ${paint.toFixed(2)} ms; SVs ${await stat(page, "Support vectors")}`);
-  }
-  assert.deepEqual(problems, []);
-  await context.close();
 });
