@@ -22,7 +22,7 @@ use yew::prelude::*;
 const CURSOR_STEP: f64 = 0.05;
 
 /// The palette last read from the page's CSS, refreshed by the theme watch.
-type PaletteCache = Rc<RefCell<Option<plot::Palette>>>;
+type PaletteCache = Rc<RefCell<Option<palette::Palette>>>;
 
 fn paint(
     canvas: &HtmlCanvasElement,
@@ -46,7 +46,7 @@ fn paint(
     let pal = *cache
         .borrow_mut()
         .get_or_insert_with(|| palette::read(canvas));
-    let image = plot::shading_rgba(&scene.shading, &pal);
+    let image = super::shading::shading_rgba(&scene.shading, &pal);
     let bg = format!("rgb({},{},{})", pal.bg.0, pal.bg.1, pal.bg.2);
     let background = match raster::paint(
         canvas,

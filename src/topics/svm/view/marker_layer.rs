@@ -4,7 +4,8 @@
 //! canvas backend spends several JS calls on every circle, so with hundreds
 //! of points this is a good part of a frame.
 
-use super::plot::{self, Markers, Palette};
+use super::palette::Palette;
+use super::plot::{self, Markers};
 use super::raster;
 use super::scene::Scene;
 use plotters::prelude::IntoDrawingArea;

@@ -23,6 +23,7 @@ mod plot;
 mod raster;
 mod readout;
 mod scene;
+mod shading;
 mod stepper;
 mod summary;
 mod timing;

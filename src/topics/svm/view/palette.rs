@@ -1,8 +1,45 @@
 //! The plot's colours, read from the page's CSS variables at draw time so the
 //! canvas follows light and dark mode like the rest of the page.
 
-use super::plot::Palette;
 use plotters::style::RGBColor;
+
+/// Colours taken from the page's CSS variables, so the plot follows the theme.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    pub bg: RGBColor,
+    pub ink: RGBColor,
+    pub muted: RGBColor,
+    pub line: RGBColor,
+    pub bad: RGBColor,
+    pub focus: RGBColor,
+    /// One per class slot; markers add a shape so colour is never alone.
+    pub classes: [RGBColor; 5],
+}
+
+impl Palette {
+    /// The light theme's values, for tests and as a fallback.
+    pub fn light() -> Palette {
+        Palette {
+            bg: RGBColor(0xff, 0xff, 0xff),
+            ink: RGBColor(0x1d, 0x1f, 0x24),
+            muted: RGBColor(0x55, 0x5b, 0x66),
+            line: RGBColor(0xc9, 0xcc, 0xd3),
+            bad: RGBColor(0xb3, 0x26, 0x1e),
+            focus: RGBColor(0x1a, 0x5f, 0xd0),
+            classes: [
+                RGBColor(0x1f, 0x5f, 0xb8),
+                RGBColor(0xb8, 0x40, 0x1f),
+                RGBColor(0x1d, 0x7a, 0x3a),
+                RGBColor(0x8a, 0x5a, 0x00),
+                RGBColor(0x55, 0x5b, 0x66),
+            ],
+        }
+    }
+
+    pub fn class(&self, slot: usize) -> RGBColor {
+        self.classes[slot % self.classes.len()]
+    }
+}
 
 /// Parses `#rrggbb` or `#rgb` (what style.css uses).
 pub fn parse_hex(text: &str) -> Option<RGBColor> {

@@ -3,53 +3,11 @@
 //! through the DOM on a drag frame.
 
 use super::contour::chains;
-use super::scene::{Ring, Scene, Shading};
+use super::palette::Palette;
+use super::scene::{Ring, Scene};
+use super::shading::shading_colours;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-
-/// Colours taken from the page's CSS variables, so the plot follows the theme.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Palette {
-    pub bg: RGBColor,
-    pub ink: RGBColor,
-    pub muted: RGBColor,
-    pub line: RGBColor,
-    pub bad: RGBColor,
-    pub focus: RGBColor,
-    /// One per class slot; markers add a shape so colour is never alone.
-    pub classes: [RGBColor; 5],
-}
-
-impl Palette {
-    /// The light theme's values, for tests and as a fallback.
-    pub fn light() -> Palette {
-        Palette {
-            bg: RGBColor(0xff, 0xff, 0xff),
-            ink: RGBColor(0x1d, 0x1f, 0x24),
-            muted: RGBColor(0x55, 0x5b, 0x66),
-            line: RGBColor(0xc9, 0xcc, 0xd3),
-            bad: RGBColor(0xb3, 0x26, 0x1e),
-            focus: RGBColor(0x1a, 0x5f, 0xd0),
-            classes: [
-                RGBColor(0x1f, 0x5f, 0xb8),
-                RGBColor(0xb8, 0x40, 0x1f),
-                RGBColor(0x1d, 0x7a, 0x3a),
-                RGBColor(0x8a, 0x5a, 0x00),
-                RGBColor(0x55, 0x5b, 0x66),
-            ],
-        }
-    }
-
-    pub fn class(&self, slot: usize) -> RGBColor {
-        self.classes[slot % self.classes.len()]
-    }
-}
-
-/// `t` of the way from `a` to `b`.
-fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
-    let m = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
-    RGBColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
-}
 
 /// Maps data coordinates ([-1, 1]², y up) to device pixels.
 struct Frame {
@@ -75,9 +33,6 @@ impl Frame {
 }
 
 type Drawn<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
-
-/// Shading bands per side of the boundary: |f| in steps of 1/3 up to 2.
-const BANDS: usize = 6;
 
 /// Paints an n×n grid of colours, merging equal neighbours in a row.
 fn paint_grid<DB: DrawingBackend>(
@@ -110,92 +65,6 @@ fn paint_grid<DB: DrawingBackend>(
         }
     }
     Ok(())
-}
-
-/// About this many shading rows and columns, whatever the sample grid.
-const FINE_SIDE: usize = 180;
-
-/// The side of the upsampled grid: a whole number of steps per sample step.
-fn fine_side(n: usize, target: usize) -> usize {
-    let steps = n.saturating_sub(1).max(1);
-    steps * target.div_ceil(steps) + 1
-}
-
-/// Bilinear interpolation of an n×n grid onto a finer one, so the shading
-/// bands follow the field smoothly without more kernel evaluations.
-pub fn upsample(values: &[f64], n: usize, target: usize) -> Vec<f64> {
-    if n < 2 || values.len() < n * n {
-        return values.to_vec();
-    }
-    let m = fine_side(n, target);
-    let k = (m - 1) / (n - 1);
-    let mut out = Vec::with_capacity(m * m);
-    for r in 0..m {
-        let (r0, tr) = ((r / k).min(n - 2), (r % k) as f64 / k as f64);
-        let tr = if r / k > n - 2 { 1.0 } else { tr };
-        for c in 0..m {
-            let (c0, tc) = ((c / k).min(n - 2), (c % k) as f64 / k as f64);
-            let tc = if c / k > n - 2 { 1.0 } else { tc };
-            let v = |rr: usize, cc: usize| values[rr * n + cc];
-            let bottom = v(r0, c0) * (1.0 - tc) + v(r0, c0 + 1) * tc;
-            let top = v(r0 + 1, c0) * (1.0 - tc) + v(r0 + 1, c0 + 1) * tc;
-            out.push(bottom * (1.0 - tr) + top * tr);
-        }
-    }
-    out
-}
-
-/// The shading as a square grid of colours, row by row from y = −1: the
-/// decision value in bands of |f| (upsampled) for two classes, the predicted
-/// class for more. `None` when there is no model.
-pub fn shading_colours(shading: &Shading, pal: &Palette) -> Option<(usize, Vec<RGBColor>)> {
-    match shading {
-        Shading::None => None,
-        Shading::Binary { n, values, slots } => {
-            let tones: Vec<[RGBColor; BANDS + 1]> = [slots.0, slots.1]
-                .iter()
-                .map(|&s| {
-                    let mut t = [pal.bg; BANDS + 1];
-                    for (k, c) in t.iter_mut().enumerate() {
-                        *c = mix(pal.bg, pal.class(s), 0.07 + 0.055 * k as f64);
-                    }
-                    t
-                })
-                .collect();
-            let fine = upsample(values, *n, FINE_SIDE);
-            let m = fine_side(*n, FINE_SIDE);
-            let colours = fine
-                .iter()
-                .map(|&f| {
-                    if f.is_nan() {
-                        return pal.bg;
-                    }
-                    let band = ((f.abs() * 3.0) as usize).min(BANDS);
-                    tones[usize::from(f > 0.0)][band]
-                })
-                .collect();
-            Some((m, colours))
-        }
-        Shading::Multi { n, slots } => Some((
-            *n,
-            slots
-                .iter()
-                .map(|&s| mix(pal.bg, pal.class(s), 0.22))
-                .collect(),
-        )),
-    }
-}
-
-/// The shading as RGBA rows from the top (y = +1), for an image.
-pub fn shading_rgba(shading: &Shading, pal: &Palette) -> Option<(usize, Vec<u8>)> {
-    let (m, colours) = shading_colours(shading, pal)?;
-    let mut out = Vec::with_capacity(m * m * 4);
-    for row in colours.chunks(m).rev() {
-        for c in row {
-            out.extend_from_slice(&[c.0, c.1, c.2, 255]);
-        }
-    }
-    Some((m, out))
 }
 
 /// Whether the caller painted the background and shading already (the
@@ -426,6 +295,8 @@ pub fn draw_over<DB: DrawingBackend>(
 mod tests {
     use super::super::super::model::{Action, Playground, Preset};
     use super::super::analysis::Analysis;
+    use super::super::scene::Shading;
+    use super::super::shading::{fine_side, shading_rgba, FINE_SIDE};
     use super::*;
 
     fn build(
@@ -463,17 +334,6 @@ mod tests {
         let rects = doc.descendants().filter(|n| n.has_tag_name("rect")).count();
         let m = fine_side(31, FINE_SIDE);
         assert!(rects > m && rects < m * m / 8, "{rects}");
-    }
-
-    #[test]
-    fn upsampling_keeps_the_samples_and_interpolates_between() {
-        let g = [0.0, 1.0, 2.0, 3.0];
-        let f = upsample(&g, 2, 4);
-        assert_eq!(fine_side(2, 4), 5);
-        assert_eq!(f.len(), 25);
-        assert_eq!((f[0], f[4], f[20], f[24]), (0.0, 1.0, 2.0, 3.0));
-        assert!((f[12] - 1.5).abs() < 1e-12, "centre");
-        assert_eq!(fine_side(61, 180), 181);
     }
 
     #[test]

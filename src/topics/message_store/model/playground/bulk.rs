@@ -52,7 +52,8 @@ impl Playground {
         // Sized once: a burst may be 200 000 rows, each with about 26 bytes
         // of text.
         let slot = self.store.channel_slot(channel)?;
-        self.store.reserve(slot, count as usize, count as usize * 26);
+        self.store
+            .reserve(slot, count as usize, count as usize * 26);
         let mut content = String::new();
         for k in 0..count as u64 {
             let at = self.now_ms + spacing_ms * k;
