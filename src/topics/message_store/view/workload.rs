@@ -172,6 +172,7 @@ pub fn Workload(p: &Props) -> Html {
     drop(d);
     let err = |key: &'static str, field: Field| first_error(local.get(key), s.refused(field));
     let is_running = running.is_some();
+    let finishing = running.is_some_and(|r| r.done >= r.total);
     html! {
         <section class="card-box ms-workload" aria-labelledby={p.id("wl-h")}>
             <h2 id={p.id("wl-h")}>{ "Workload generator" }</h2>
@@ -196,6 +197,9 @@ pub fn Workload(p: &Props) -> Html {
                         data-slowest-generation={slow_apply} data-slowest-with-render={slow_total} data-slice-log={slice_log} />
                     <span class="ms-progress-text" role="status">
                         { format!("{} / {}", count(pr.done), count(pr.total)) }
+                        // All made but not yet ended: the panel still refuses
+                        // other changes for a step or two, so it does not say done.
+                        if finishing { { " · finishing" } }
                     </span>
                 </div>
                 <p class="ms-hint ms-progress-detail">
