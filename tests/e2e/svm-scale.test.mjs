@@ -4,18 +4,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { panelPages } from "./support.mjs";
-import { button, stat, status, at, waitForStat, cloud } from "./svm.helpers.mjs";
+import { button, stat, status, at, waitForStat, cloud, pasteCsv } from "./svm.helpers.mjs";
 
 const open = panelPages("svm", ".svm-canvas");
 
 test("a big import trains in chunks with progress, and the page keeps drawing frames", async () => {
   const { page, problems, context } = await open();
   const rows = cloud(2000);
-  await page.evaluate((text) => {
-    const t = document.querySelector(".svm-csv textarea");
-    t.value = text;
-    t.dispatchEvent(new InputEvent("input", { bubbles: true }));
-  }, rows.join("\n"));
+  await pasteCsv(page, rows.join("\n"));
   // Record the longest gap between animation frames while it trains.
   await page.evaluate(() => {
     window.__svmLongest = 0;
@@ -48,11 +44,7 @@ test("a big import trains in chunks with progress, and the page keeps drawing fr
 test("drag frame time with 500 points (measured, not asserted)", async () => {
   const { page, problems, context } = await open();
   const rows = cloud(500);
-  await page.evaluate((text) => {
-    const t = document.querySelector(".svm-csv textarea");
-    t.value = text;
-    t.dispatchEvent(new InputEvent("input", { bubbles: true }));
-  }, rows.join("\n"));
+  await pasteCsv(page, rows.join("\n"));
   await button(page, "Import").click();
   await waitForStat(page, "Points", /^500$/);
   const [px, py] = rows[1].split(",").map(Number);

@@ -6,7 +6,7 @@ use super::super::cell::Deletion;
 use super::super::schema::{Column, Value};
 use super::super::snowflake::{Snowflake, SnowflakeError, DISCORD_EPOCH_MS, MAX_ID};
 use super::super::store::{Page, QueryOutcome, QuerySpec, Store};
-use super::store_tests::{delete, insert, read_all, store, update, CH, NOW};
+use super::store_tests::{delete, ids, insert, read_all, store, update, CH, NOW};
 
 fn q(s: &mut Store, spec: &QuerySpec, size: u32, state: Option<&str>, now: u64) -> QueryOutcome {
     s.query(spec, size, state, now, 1).unwrap()
@@ -17,10 +17,6 @@ fn page(s: &mut Store, spec: &QuerySpec, size: u32, state: Option<&str>, now: u6
         QueryOutcome::Page(p) => p,
         QueryOutcome::Failed(f) => panic!("{}", f.message),
     }
-}
-
-fn ids(p: &Page) -> Vec<u64> {
-    p.rows.iter().map(|r| r.message_id).collect()
 }
 
 // ---------- Snowflakes ----------

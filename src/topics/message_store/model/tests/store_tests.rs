@@ -57,7 +57,7 @@ pub fn read_all(s: &mut Store, now: u64) -> super::super::store::Page {
     }
 }
 
-fn ids(p: &super::super::store::Page) -> Vec<u64> {
+pub(super) fn ids(p: &super::super::store::Page) -> Vec<u64> {
     p.rows.iter().map(|r| r.message_id).collect()
 }
 

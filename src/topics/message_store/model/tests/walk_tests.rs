@@ -26,10 +26,14 @@ fn put(s: &mut Store, channel: u64, day: u64) -> u64 {
 }
 
 fn latest(s: &mut Store, channel: u64, limit: u32) -> Page {
+    walk(s, channel, limit, None)
+}
+
+fn walk(s: &mut Store, channel: u64, limit: u32, before: Option<u64>) -> Page {
     let spec = QuerySpec {
         channel,
         limit,
-        before: None,
+        before,
     };
     match s.query(&spec, 5000, None, NOW, 1).unwrap() {
         QueryOutcome::Page(p) => p,
@@ -236,17 +240,7 @@ fn a_read_before_x_starts_at_the_bucket_holding_x_even_at_its_first_id() {
     let c = channel();
     put(&mut s, c, 405);
     put(&mut s, c, 415);
-    let before = |s: &mut Store, day: u64| {
-        let spec = QuerySpec {
-            channel: c,
-            limit: 50,
-            before: Some(at(DISCORD_EPOCH_MS + day * DAY)),
-        };
-        match s.query(&spec, 50, None, NOW, 1).unwrap() {
-            QueryOutcome::Page(p) => p,
-            QueryOutcome::Failed(f) => panic!("{}", f.message),
-        }
-    };
+    let before = |s: &mut Store, day: u64| walk(s, c, 50, Some(at(DISCORD_EPOCH_MS + day * DAY)));
     // The first ID of bucket 42: make_buckets(channel, X) is 40..=42.
     let p = before(&mut s, 420);
     assert_eq!(p.rows.len(), 2);
