@@ -3,9 +3,7 @@
 //! prints {fixture: median ms} as JSON on its last line.
 
 use std::time::Instant;
-use techshack_live::topics::svm::model::{
-    train, Gamma, KernelKind, KernelSpec, Point, SolverConfig, TrainParams,
-};
+use topic_svm::model::{train, Gamma, KernelKind, KernelSpec, Point, SolverConfig, TrainParams};
 
 const FIXTURES: [&str; 4] = [
     "blobs_overlap_1000__rbf_C1__tol0.001",

@@ -1,33 +1,36 @@
-//! Techshack Live: interactive explainers for EnqueueZero Techshack 2019-01.
-//!
-//! Layers, from the bottom: `topics::*::model` (pure Rust, natively tested),
-//! `state` and `tour` (pure plumbing shared by all panels), `sketch` (the seeded
-//! hand-drawn SVG renderer), `topics::*` views (Yew components over a reducer),
-//! `app` (the site shell and the generic panel frame) and `embed` (the JS API).
-//! See ARCHITECTURE.md.
+//! The site: the topic registry, the one list of topics. The static pages
+//! (`index.html`'s generated parts) and the embed loader's id table are made
+//! from it (`pages`), and the registry-driven tests loop over it. Each topic
+//! is a crate of its own, built as its own wasm module; nothing here is
+//! shipped as wasm. See ARCHITECTURE.md.
 
-pub mod app;
-pub mod embed;
-pub mod sketch;
-pub mod state;
-pub mod topics;
-pub mod tour;
+pub mod pages;
 
-use wasm_bindgen::prelude::*;
+use techshack_core::{Registered, Topic};
 
-/// The attribute that marks the site's root element in `index.html`. Host
-/// pages that only embed panels do not have it, so loading the module there
-/// mounts nothing until they call `mount`.
-pub const SITE_ROOT_ATTR: &str = "data-techshack-site";
+static REGISTRY: [&dyn Topic; 4] = [
+    &Registered::<topic_message_store::MessageStorePanel>::NEW,
+    &Registered::<topic_vpc::VpcPanel>::NEW,
+    &Registered::<topic_svm::SvmPanel>::NEW,
+    &Registered::<topic_pipeline::PipelinePanel>::NEW,
+];
 
-#[wasm_bindgen(start)]
-pub fn start() {
-    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| {
-        d.query_selector(&format!("[{SITE_ROOT_ATTR}]"))
-            .ok()
-            .flatten()
-    });
-    if let Some(root) = root {
-        yew::Renderer::<app::Site>::with_root(root).render();
-    }
+pub fn registry() -> &'static [&'static dyn Topic] {
+    &REGISTRY
 }
+
+pub fn find(id: &str) -> Option<&'static dyn Topic> {
+    registry().iter().copied().find(|t| t.id() == id)
+}
+
+/// The known ids, for error messages that tell the user what would work.
+pub fn known_ids() -> String {
+    registry()
+        .iter()
+        .map(|t| t.id())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests;

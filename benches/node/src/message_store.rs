@@ -1,7 +1,5 @@
 use std::cell::RefCell;
-use techshack_live::topics::message_store::model::store::{
-    QueryOutcome, QuerySpec, Store, StoreConfig,
-};
+use topic_message_store::model::store::{QueryOutcome, QuerySpec, Store, StoreConfig};
 use wasm_bindgen::prelude::*;
 
 thread_local! {

@@ -1,6 +1,6 @@
 use std::cell::RefCell;
-use techshack_live::topics::pipeline::model::generator::{generate_dag, GeneratedPipeline};
-use techshack_live::topics::pipeline::model::{analyze, enablement, validate_str, PipelineSpec};
+use topic_pipeline::model::generator::{generate_dag, GeneratedPipeline};
+use topic_pipeline::model::{analyze, enablement, validate_str, PipelineSpec};
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -25,20 +25,33 @@ fn with_dag(f: impl FnOnce(&GeneratedPipeline) -> usize) -> usize {
 pub fn pipeline_validate_order_enable() -> usize {
     with_dag(|g| {
         let spec: PipelineSpec = g.spec.clone();
-        analyze(spec, &g.text).map_or(0, |p| enablement(&p, &[]).iter().filter(|e| e.is_enabled()).count() + p.columns().len())
+        analyze(spec, &g.text).map_or(0, |p| {
+            enablement(&p, &[])
+                .iter()
+                .filter(|e| e.is_enabled())
+                .count()
+                + p.columns().len()
+        })
     })
 }
 
 /// The same from TOML text: what a keystroke in the editor costs.
 #[wasm_bindgen]
 pub fn pipeline_from_text() -> usize {
-    with_dag(|g| validate_str(&g.text).map_or(0, |p| enablement(&p, &[]).iter().filter(|e| e.is_enabled()).count()))
+    with_dag(|g| {
+        validate_str(&g.text).map_or(0, |p| {
+            enablement(&p, &[])
+                .iter()
+                .filter(|e| e.is_enabled())
+                .count()
+        })
+    })
 }
 
 /// Each preset's re-validation, as on every keystroke.
 #[wasm_bindgen]
 pub fn pipeline_presets() -> usize {
-    use techshack_live::topics::pipeline::model::presets::Preset;
+    use topic_pipeline::model::presets::Preset;
     Preset::ALL
         .iter()
         .map(|p| validate_str(p.toml()).map_or(1, |p| p.order().len()))

@@ -1,6 +1,4 @@
-use techshack_live::topics::svm::model::{
-    train, Gamma, KernelKind, KernelSpec, Point, SolverConfig, TrainParams,
-};
+use topic_svm::model::{train, Gamma, KernelKind, KernelSpec, Point, SolverConfig, TrainParams};
 use wasm_bindgen::prelude::*;
 
 /// One RBF C-SVC fit from flat coordinates `[x0, y0, x1, y1, …]` and ±1

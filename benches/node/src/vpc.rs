@@ -1,6 +1,6 @@
 use ipnet::Ipv4Net;
 use std::cell::RefCell;
-use techshack_live::topics::vpc::model::{
+use topic_vpc::model::{
     halves, parse_cidr, parse_ip, reachability_matrix, synthetic, Faults, Network, Protocol,
     SynthParams, DEFAULT_EPHEMERAL_PORT,
 };
@@ -25,8 +25,14 @@ pub fn vpc_prepare() -> usize {
 pub fn vpc_matrix() -> usize {
     NET.with(|c| {
         c.borrow().as_ref().map_or(0, |net| {
-            reachability_matrix(net, &Faults::default(), Protocol::Tcp, 443, DEFAULT_EPHEMERAL_PORT)
-                .reachable_pairs()
+            reachability_matrix(
+                net,
+                &Faults::default(),
+                Protocol::Tcp,
+                443,
+                DEFAULT_EPHEMERAL_PORT,
+            )
+            .reachable_pairs()
         })
     })
 }

@@ -1,0 +1,169 @@
+// The site's pages: hash routes over the static sections of index.html, the
+// header's theme and presenter buttons, and the topic pages, whose panel
+// comes from the topic's own wasm module (techshack-live.js `load`). Home
+// and About are plain HTML: no wasm is fetched until a topic page opens.
+import { TOPICS, load, showLoading, showFailure } from "./techshack-live.js";
+
+const site = document.querySelector("[data-techshack-site]");
+const root = document.documentElement;
+const SITE_TITLE = "Techshack Live";
+
+// ---- Theme and presenter mode, stored as the Rust site stored them (JSON
+// values under the same keys), so readers keep their choice.
+
+const THEME_KEY = "techshack-theme";
+const PRESENTER_KEY = "techshack-presenter";
+const THEMES = ["system", "dark", "light"];
+
+function stored(key) {
+  try {
+    return JSON.parse(localStorage.getItem(key));
+  } catch {
+    return null;
+  }
+}
+
+function store(key, value) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage may be off (private mode, a full quota): the choice lasts for this visit.
+  }
+}
+
+let theme = THEMES.includes(stored(THEME_KEY)) ? stored(THEME_KEY) : "system";
+let presenter = stored(PRESENTER_KEY) === true;
+const themeButton = site.querySelector("[data-action=theme]");
+const presenterButton = site.querySelector("[data-action=presenter]");
+
+function applyLook() {
+  if (theme === "system") root.removeAttribute("data-theme");
+  else root.setAttribute("data-theme", theme);
+  if (presenter) root.setAttribute("data-presenter", "on");
+  else root.removeAttribute("data-presenter");
+  themeButton.textContent = `Theme: ${theme}`;
+  presenterButton.setAttribute("aria-pressed", String(presenter));
+}
+
+themeButton.addEventListener("click", () => {
+  theme = THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length];
+  store(THEME_KEY, theme === "system" ? null : theme);
+  applyLook();
+});
+presenterButton.addEventListener("click", () => {
+  presenter = !presenter;
+  store(PRESENTER_KEY, presenter);
+  applyLook();
+});
+
+site.querySelector(".skip-link").addEventListener("click", (e) => {
+  e.preventDefault();
+  document.getElementById("main").focus();
+});
+
+// ---- Routes: #/, #/about, #/<id>, #/embed/<id>; a link's state rides in ?s=.
+
+function parse(hash) {
+  const [path, query = ""] = hash.replace(/^#/, "").split("?");
+  const state = new URLSearchParams(query).get("s") || undefined;
+  const parts = path.split("/").filter(Boolean);
+  if (parts.length === 0) return { page: "home" };
+  if (parts.length === 1 && parts[0] === "about") return { page: "about" };
+  if (parts.length === 1) return { page: "topic", id: parts[0], embedded: false, state };
+  if (parts.length === 2 && parts[0] === "embed") return { page: "topic", id: parts[1], embedded: true, state };
+  return { page: "not-found" };
+}
+
+/// The panel on screen, with the route it was mounted for.
+let current = null;
+
+function unmountPanel() {
+  current?.panel?.unmount();
+  current = null;
+}
+
+function show(page, topicId) {
+  for (const section of site.querySelectorAll("main > [data-page]")) {
+    section.hidden = !(section.dataset.page === page && (page !== "topic" || section.dataset.topic === topicId));
+  }
+}
+
+function routeOf(route) {
+  return `#/${route.embedded ? "embed/" : ""}${route.id}`;
+}
+
+function mountPanel(route, topic, section) {
+  const slot = section.querySelector(".panel-slot");
+  const key = routeOf(route);
+  const entry = { key, state: route.state, panel: null };
+  current = entry;
+  const start = () => {
+    showLoading(slot, topic);
+    load(topic.id).then(
+      (m) => {
+        if (current !== entry) return;
+        slot.replaceChildren();
+        entry.panel = m.mount(slot, {
+          state: route.state,
+          base: new URL(".", location.href).href,
+          embedded: route.embedded,
+          // The write is debounced, so it can land after the reader has moved
+          // to another page; it must never pull them back.
+          onChange: (state) => {
+            if (current === entry && location.hash.split("?")[0] === key) {
+              entry.state = state;
+              history.replaceState(null, "", `${key}?s=${state}`);
+            }
+          },
+        });
+      },
+      (error) => {
+        if (current === entry) showFailure(slot, topic, error, start);
+      },
+    );
+  };
+  start();
+}
+
+function render() {
+  const route = parse(location.hash);
+  const topic = route.page === "topic" ? TOPICS.find((t) => t.id === route.id) : null;
+  const embedded = route.page === "topic" && route.embedded;
+  root.toggleAttribute("data-embedded", embedded);
+  for (const a of site.querySelectorAll(".site-header nav a")) {
+    const here = route.page === "topic" && !embedded && a.getAttribute("href") === `#/${route.id}`;
+    a.classList.toggle("current", here);
+    if (here) a.setAttribute("aria-current", "page");
+    else a.removeAttribute("aria-current");
+  }
+
+  if (route.page === "topic" && !topic) {
+    unmountPanel();
+    show("no-topic");
+    site.querySelector("[data-page=no-topic] [role=alert]").textContent =
+      `There is no topic called “${route.id}”. Topics: ${TOPICS.map((t) => t.id).join(", ")}.`;
+    document.title = `No such topic · ${SITE_TITLE}`;
+    return;
+  }
+  if (!topic) {
+    unmountPanel();
+    show(route.page);
+    document.title = route.page === "about" ? `About · ${SITE_TITLE}` : route.page === "home" ? SITE_TITLE : `Page not found · ${SITE_TITLE}`;
+    return;
+  }
+  document.title = `${topic.title} · ${SITE_TITLE}`;
+  const section = site.querySelector(`[data-page=topic][data-topic="${topic.id}"]`);
+  show("topic", topic.id);
+  section.querySelector(".topic-head h1").classList.toggle("sr-only", embedded);
+  section.querySelector(".topic-head p").hidden = embedded;
+  // The panel already shows this route and state (its own link writes do not
+  // fire hashchange); a pasted link with another state opens afresh.
+  if (current && current.key === routeOf(route) && current.state === route.state) return;
+  unmountPanel();
+  mountPanel(route, topic, section);
+}
+
+applyLook();
+addEventListener("hashchange", render);
+render();

@@ -1,0 +1,195 @@
+// Techshack Live's loader and embed API.
+//
+//   import init, { mount, topics } from "https://SITE/techshack-live.js";
+//   await init();
+//   const panel = mount(element, "svm", { state, base, onChange });
+//   await panel.ready;   // the panel is on screen
+//   panel.unmount();
+//
+// Each topic is a wasm module of its own (topic-<id>.js and its _bg.wasm, next
+// to this file); mount fetches only the module of the topic it shows, once per
+// page however many panels use it. An embedded panel lives in a shadow root
+// with the site's stylesheet, so its styles neither leak into the host page
+// nor depend on it. The site's own pages (site.js) use `load` and `TOPICS`.
+
+export const TOPICS = [
+  // registry:topics (made from the registry by `cargo test`: see src/pages.rs)
+  { id: "message-store", title: "Message-store playground", summary: "How Discord stored billions of messages in Cassandra: Snowflake IDs, 10-day buckets, tombstones and the ring." },
+  { id: "vpc", title: "Clickable VPC diagram", summary: "AWS networking you can click and break: subnets over three AZs, gateways, route tables, security groups, NACLs and a packet tracer." },
+  { id: "svm", title: "Live SVM margin visualizer", summary: "Click to add points and watch an exact SMO solver draw the boundary, the margins and the support vectors." },
+  { id: "pipeline", title: "Pipeline stepper", summary: "Airbnb-style deploy pipelines as config, stepped release by release, with gamedays, rollback and error budgets." },
+  // /registry:topics
+];
+
+const SITE = new URL(".", import.meta.url);
+const modules = new Map();
+
+/// The topic's module, fetched and instantiated once per page. The wasm is
+/// fetched alongside its JS glue rather than after it: one round trip less.
+export function load(id) {
+  let module = modules.get(id);
+  if (!module) {
+    const wasm = fetch(new URL(`topic-${id}_bg.wasm`, SITE));
+    module = import(new URL(`topic-${id}.js`, SITE).href).then(async (m) => {
+      await m.default({ module_or_path: wasm });
+      return m;
+    });
+    // A failed load (a dropped connection) may be retried by the next mount.
+    module.catch(() => modules.delete(id));
+    modules.set(id, module);
+  }
+  return module;
+}
+
+/// Kept for the embed snippet's `await init()`: there is nothing to fetch
+/// before a panel is mounted.
+export default async function init() {}
+
+/// The ids `mount` accepts.
+export function topics() {
+  return TOPICS.map((t) => t.id);
+}
+
+function fail(message) {
+  return new Error(`Techshack Live mount: ${message}`);
+}
+
+function describe(value) {
+  if (value === null) return "null";
+  if (value === undefined) return "undefined";
+  return typeof value;
+}
+
+/// Checks mount's arguments at once, so a mistake throws where it was made.
+function check(element, id, options) {
+  if (!element || element.nodeType !== 1) {
+    throw fail(`the first argument must be a DOM element, got ${describe(element)}. Is the element's id right, and does the script run after it?`);
+  }
+  const topic = TOPICS.find((t) => t.id === id);
+  if (!topic) {
+    throw fail(`unknown topic "${id}". Known topics: ${topics().join(", ")}.`);
+  }
+  if (options !== undefined && options !== null && typeof options !== "object") {
+    throw fail(`options must be an object such as { base: "https://…/" }`);
+  }
+  return topic;
+}
+
+let fontAdded = false;
+
+/// Fonts declared inside a shadow root are ignored by browsers, so the
+/// comics' hand-drawn font is added to the document once (a font face only:
+/// it styles nothing of the host's).
+function addFont() {
+  if (fontAdded || typeof FontFace === "undefined") return;
+  fontAdded = true;
+  const face = new FontFace("Patrick Hand", `url(${new URL("fonts/patrick-hand-latin-400-normal.woff2", SITE)}) format("woff2")`, { display: "swap" });
+  document.fonts.add(face);
+}
+
+/// A shadow root holding the site's stylesheet, a hidden heading and a slot
+/// with the loading line; `styled` settles once the stylesheet has loaded.
+function isolate(element, topic) {
+  const host = document.createElement("techshack-panel");
+  host.dataset.topic = topic.id;
+  element.append(host);
+  const root = host.attachShadow({ mode: "open" });
+  const sheet = document.createElement("link");
+  sheet.rel = "stylesheet";
+  sheet.href = new URL("style.css", SITE).href;
+  const styled = new Promise((ok) => {
+    sheet.onload = ok;
+    sheet.onerror = ok;
+  });
+  const box = document.createElement("div");
+  box.className = "techshack-embed";
+  box.dataset.topic = topic.id;
+  const heading = document.createElement("h2");
+  heading.className = "sr-only";
+  heading.textContent = topic.title;
+  const slot = document.createElement("div");
+  slot.className = "panel-slot";
+  box.append(heading, slot);
+  root.append(sheet, box);
+  showLoading(slot, topic);
+  return { host, slot, styled };
+}
+
+/// The line a panel's slot shows while its module downloads.
+export function showLoading(slot, topic) {
+  const line = document.createElement("p");
+  line.className = "loading";
+  line.setAttribute("role", "status");
+  line.textContent = `Loading the ${topic.title}…`;
+  slot.replaceChildren(line);
+}
+
+/// Says in the slot why the panel could not load, with a button to try again.
+export function showFailure(slot, topic, error, retry) {
+  const box = document.createElement("div");
+  box.className = "notice";
+  box.setAttribute("role", "alert");
+  const text = document.createElement("span");
+  text.textContent = `The ${topic.title} could not load (${error && error.message ? error.message : error}). Check the connection and try again.`;
+  const again = document.createElement("button");
+  again.type = "button";
+  again.textContent = "Try again";
+  again.addEventListener("click", retry);
+  box.append(text, again);
+  slot.replaceChildren(box);
+}
+
+const mounted = new WeakMap();
+
+/// Mounts a topic's panel into `element` and returns its handle at once:
+/// `{ topic, ready, unmount() }`. `ready` resolves with the handle when the
+/// panel is on screen, or rejects if its module cannot load (the element
+/// then says so, with a retry button). Throws at once for a missing element,
+/// an unknown id or options that are not an object. Mounting again into the
+/// same element replaces the panel there.
+export function mount(element, id, options) {
+  const topic = check(element, id, options);
+  mounted.get(element)?.unmount();
+  const opts = options ?? {};
+  addFont();
+  const { host, slot, styled } = isolate(element, topic);
+  let panel = null;
+  let gone = false;
+  const handle = {
+    topic: topic.id,
+    ready: null,
+    unmount() {
+      if (gone) return;
+      gone = true;
+      panel?.unmount();
+      panel = null;
+      host.remove();
+      if (mounted.get(element) === handle) mounted.delete(element);
+    },
+  };
+  const start = () => {
+    showLoading(slot, topic);
+    return Promise.all([load(topic.id), styled]).then(
+      ([m]) => {
+        if (gone) return handle;
+        slot.replaceChildren();
+        panel = m.mount(slot, {
+          state: opts.state,
+          base: opts.base ?? SITE.href,
+          onChange: opts.onChange,
+          embedded: true,
+        });
+        return handle;
+      },
+      (error) => {
+        if (!gone) showFailure(slot, topic, error, () => { handle.ready = start(); });
+        throw error;
+      },
+    );
+  };
+  handle.ready = start();
+  // An unhandled rejection would be reported twice: the element already says it.
+  handle.ready.catch(() => {});
+  mounted.set(element, handle);
+  return handle;
+}

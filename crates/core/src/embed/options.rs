@@ -1,0 +1,60 @@
+//! Reading `mount`'s options object: `{ state, base, onChange, embedded }`,
+//! all optional.
+
+use js_sys::{Function, Reflect};
+use wasm_bindgen::prelude::*;
+use yew::Callback;
+
+/// What a panel is mounted with, however it was asked for.
+pub struct MountOptions {
+    /// An encoded state from a link's `s=` value.
+    pub state: Option<String>,
+    /// The site's address, for "copy link" and the embed snippets.
+    pub base: String,
+    /// Gets the encoded state after changes settle.
+    pub on_change: Callback<String>,
+    /// A panel in someone else's page (true) or on the site's topic page.
+    pub embedded: bool,
+}
+
+pub(super) struct EmbedOptions(MountOptions);
+
+fn field(options: &JsValue, name: &str) -> JsValue {
+    if options.is_object() {
+        Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+impl EmbedOptions {
+    pub fn read(options: &JsValue) -> Result<Self, JsError> {
+        if !(options.is_undefined() || options.is_null() || options.is_object()) {
+            return Err(JsError::new(
+                "Techshack Live mount: options must be an object such as { base: \"https://…/\" }",
+            ));
+        }
+        let state = field(options, "state").as_string();
+        let base = field(options, "base")
+            .as_string()
+            .unwrap_or_else(crate::dom::site_base);
+        let on_change = match field(options, "onChange").dyn_into::<Function>() {
+            Ok(f) => Callback::from(move |s: String| {
+                // A host callback that throws must not break the panel.
+                let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&s));
+            }),
+            Err(_) => Callback::noop(),
+        };
+        let embedded = field(options, "embedded").as_bool().unwrap_or(true);
+        Ok(EmbedOptions(MountOptions {
+            state,
+            base,
+            on_change,
+            embedded,
+        }))
+    }
+
+    pub fn into_mount(self) -> MountOptions {
+        self.0
+    }
+}

@@ -1,0 +1,18 @@
+//! The shared layer under every Techshack Live topic. From the bottom:
+//! `state` and `tour` (pure plumbing), `sketch` (the seeded hand-drawn SVG
+//! renderer), `topic` (what a topic is), `dom` (small browser helpers),
+//! `panel` (the generic frame that turns any `PanelModel` into a panel) and
+//! `embed` (the wasm entry each topic module exports). It names no topic:
+//! topics depend on it, never the other way round. See ARCHITECTURE.md.
+
+pub mod dom;
+pub mod embed;
+pub mod panel;
+mod root;
+pub mod sketch;
+pub mod state;
+mod topic;
+pub mod tour;
+
+pub use root::{use_panel_uid, RootProps};
+pub use topic::{PanelHandle, PanelModel, Registered, Shared, Topic};

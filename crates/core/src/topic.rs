@@ -1,0 +1,155 @@
+//! What a topic is: metadata plus a panel model. A panel model is a reducer
+//! (`Undoable::apply` over named actions) with a shareable snapshot, tours and a
+//! comic drawn from its live state. One generic frame (`panel`) turns any
+//! `PanelModel` into a panel with undo, links, embedding, tours and the comic.
+
+use crate::embed::{mount, PanelMount};
+use crate::state::history::Undoable;
+use crate::state::url_codec::{decode, encode};
+use crate::tour::Tour;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::marker::PhantomData;
+use std::rc::Rc;
+use wasm_bindgen::{JsError, JsValue};
+use yew::prelude::*;
+
+pub trait PanelModel: Undoable + PartialEq + 'static {
+    /// The route segment: `#/<ID>` and `#/embed/<ID>`.
+    const ID: &'static str;
+    const TITLE: &'static str;
+    const SUMMARY: &'static str;
+    const ICON: &'static str;
+    /// Bump when `Snapshot` changes shape, so old links get an honest notice.
+    const STATE_VERSION: u32;
+
+    type Snapshot: Serialize + DeserializeOwned;
+
+    fn initial() -> Self;
+    fn snapshot(&self) -> Self::Snapshot;
+    /// Rebuild from a link; the snapshot may be tampered with, so validate.
+    fn restore(snapshot: Self::Snapshot) -> Result<Self, String>;
+    fn tours() -> Vec<Tour<Self::Action>>;
+    /// The single-graphic summary, drawn from this state, as SVG.
+    fn comic(&self) -> String;
+    fn view(handle: PanelHandle<Self>) -> Html;
+}
+
+/// A state shared with views. Equality is identity: comparing a million-row
+/// model by value on every render would defeat the point of a reducer.
+pub struct Shared<M>(pub Rc<M>);
+
+impl<M> Clone for Shared<M> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<M> PartialEq for Shared<M> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<M> std::ops::Deref for Shared<M> {
+    type Target = M;
+    fn deref(&self) -> &M {
+        &self.0
+    }
+}
+
+/// What a topic's view receives: the present state and a way to act on it.
+pub struct PanelHandle<M: PanelModel> {
+    pub state: Shared<M>,
+    pub dispatch: Callback<M::Action>,
+}
+
+impl<M: PanelModel> Clone for PanelHandle<M> {
+    fn clone(&self) -> Self {
+        PanelHandle {
+            state: self.state.clone(),
+            dispatch: self.dispatch.clone(),
+        }
+    }
+}
+
+impl<M: PanelModel> PartialEq for PanelHandle<M> {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && self.dispatch == other.dispatch
+    }
+}
+
+/// The object-safe face of a topic, for the registry.
+pub trait Topic: Sync {
+    fn id(&self) -> &'static str;
+    fn title(&self) -> &'static str;
+    fn summary(&self) -> &'static str;
+    fn icon(&self) -> &'static str;
+    /// What the topic's wasm module exports as `mount(element, options)`;
+    /// the browser tests mount every registered topic through it.
+    fn mount(&self, element: JsValue, options: JsValue) -> Result<PanelMount, JsError>;
+    /// The comic of the default state (the panel draws the live one).
+    fn default_comic(&self) -> String;
+    /// Each tour's title and step count.
+    fn tour_outline(&self) -> Vec<(&'static str, usize)>;
+    /// Shares the default state and every tour's end state through a link and
+    /// back, reporting the first state that does not survive the trip.
+    fn link_round_trip(&self) -> Result<(), String>;
+}
+
+/// Adapts a `PanelModel` type to the `Topic` trait object.
+pub struct Registered<M>(PhantomData<fn() -> M>);
+
+impl<M> Registered<M> {
+    pub const NEW: Self = Registered(PhantomData);
+}
+
+impl<M: PanelModel> Topic for Registered<M> {
+    fn id(&self) -> &'static str {
+        M::ID
+    }
+    fn title(&self) -> &'static str {
+        M::TITLE
+    }
+    fn summary(&self) -> &'static str {
+        M::SUMMARY
+    }
+    fn icon(&self) -> &'static str {
+        M::ICON
+    }
+    fn mount(&self, element: JsValue, options: JsValue) -> Result<PanelMount, JsError> {
+        mount::<M>(element, options)
+    }
+    fn default_comic(&self) -> String {
+        M::initial().comic()
+    }
+    fn tour_outline(&self) -> Vec<(&'static str, usize)> {
+        M::tours()
+            .iter()
+            .map(|t| (t.title, t.steps.len()))
+            .collect()
+    }
+    fn link_round_trip(&self) -> Result<(), String> {
+        let mut states = vec![("default".to_string(), M::initial())];
+        for tour in M::tours() {
+            let mut m = M::initial();
+            for a in tour.actions_through(usize::MAX) {
+                m.apply(&a);
+            }
+            states.push((format!("end of tour '{}'", tour.title), m));
+        }
+        for (what, m) in states {
+            let link = encode(M::STATE_VERSION, &m.snapshot());
+            let back = decode::<M::Snapshot>(M::STATE_VERSION, &link)
+                .map_err(|e| format!("{what}: {e}"))
+                .and_then(|s| M::restore(s).map_err(|e| format!("{what}: {e}")))?;
+            let again = encode(M::STATE_VERSION, &back.snapshot());
+            if again != link {
+                return Err(format!(
+                    "{what}: the restored state differs from the shared one"
+                ));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,258 @@
+//! The comic: a Bucket and a Tombstone, drawn from the live state. The
+//! insight: deleting a message writes something. The tombstone stays in its
+//! bucket, and every read steps over it, until gc_grace_seconds pass and
+//! compaction drops it; enough of them and reads fail outright.
+
+use super::model::store::TOMBSTONE_FAILURE_THRESHOLD;
+use super::model::Outcome;
+use super::state::MessageStorePanel;
+use super::view::format::count;
+use techshack_core::sketch::{Anchor, Pen, Sketch};
+
+const W: f64 = 660.0;
+const H: f64 = 250.0;
+const PANEL_W: f64 = 208.0;
+
+/// The strip's lines, from the state.
+#[derive(Debug, PartialEq)]
+pub struct Script {
+    pub buckets: usize,
+    pub tombstones: Option<u64>,
+    pub bucket_says: String,
+    pub tomb_says: String,
+    pub third_bucket: String,
+    pub third_tomb: String,
+}
+
+pub fn script(state: &MessageStorePanel) -> Script {
+    let pg = state.pg();
+    let buckets = pg.store().partitions(state.focus.channel).len();
+    let tombstones = state
+        .last_read
+        .as_ref()
+        .and_then(|(o, _)| match o.as_ref() {
+            Outcome::Page(p) => Some(p.stats.tombstones),
+            Outcome::ReadFailed(f) => Some(f.stats.tombstones),
+            _ => None,
+        });
+    let days = pg.store().config().bucket.days();
+    let grace = pg.store().config().gc_grace_seconds;
+    let bucket_says = match buckets {
+        0 => "This channel has no buckets yet.".to_string(),
+        1 => format!("I'm this channel's only bucket: {days} days."),
+        n => format!("I'm 1 of {n} buckets here, {days} days each."),
+    };
+    let tomb_says = match tombstones {
+        Some(t) => format!(
+            "Deleted, not gone. Your last read stepped over {} of us.",
+            count(t)
+        ),
+        None => "Deleted, not gone: a delete writes me.".to_string(),
+    };
+    Script {
+        buckets,
+        tombstones,
+        bucket_says,
+        tomb_says,
+        third_bucket: format!("Compaction takes you after {}.", spoken(grace as u64)),
+        third_tomb: format!(
+            "If {} of us pile up first, reads fail!",
+            count(TOMBSTONE_FAILURE_THRESHOLD as u64)
+        ),
+    }
+}
+
+/// A duration as a character would say it: "10 days", "1 hour".
+pub fn spoken(seconds: u64) -> String {
+    let (n, unit) = match seconds {
+        s if s >= 86_400 && s % 86_400 == 0 => (s / 86_400, "day"),
+        s if s >= 3_600 && s % 3_600 == 0 => (s / 3_600, "hour"),
+        s if s >= 60 && s % 60 == 0 => (s / 60, "minute"),
+        s => (s, "second"),
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
+/// A bucket with a face, standing on `feet`.
+fn bucket(s: &mut Sketch, feet: (f64, f64)) {
+    let (x, y) = feet;
+    let body = Pen::ink().width(2.0).fill("var(--accent-soft)");
+    s.polygon(
+        &[
+            (x - 30.0, y - 78.0),
+            (x + 30.0, y - 78.0),
+            (x + 22.0, y - 22.0),
+            (x - 22.0, y - 22.0),
+        ],
+        &body,
+    );
+    s.ellipse((x, y - 78.0), 30.0, 7.0, &Pen::ink().width(2.0));
+    let ink = Pen::ink().width(2.0);
+    s.ellipse(
+        (x - 10.0, y - 56.0),
+        3.0,
+        3.0,
+        &Pen::ink().fill("var(--ink)").solid(),
+    );
+    s.ellipse(
+        (x + 10.0, y - 56.0),
+        3.0,
+        3.0,
+        &Pen::ink().fill("var(--ink)").solid(),
+    );
+    s.line((x - 8.0, y - 42.0), (x + 8.0, y - 42.0), &ink);
+    s.line((x - 10.0, y - 22.0), (x - 14.0, y), &ink);
+    s.line((x + 10.0, y - 22.0), (x + 14.0, y), &ink);
+    s.text((x, y + 16.0), "Bucket", 14.0, Anchor::Middle);
+}
+
+/// A tombstone with a face, standing on `feet`.
+fn tombstone(s: &mut Sketch, feet: (f64, f64)) {
+    let (x, y) = feet;
+    let mut outline = vec![(x - 26.0, y), (x - 26.0, y - 60.0)];
+    for k in 0..=8 {
+        let a = std::f64::consts::PI * (1.0 - k as f64 / 8.0);
+        outline.push((x + 26.0 * a.cos(), y - 60.0 - 26.0 * a.sin()));
+    }
+    outline.push((x + 26.0, y));
+    s.polygon(&outline, &Pen::ink().width(2.0).fill("var(--muted)"));
+    s.text_coloured((x, y - 62.0), "RIP", 13.0, Anchor::Middle, "var(--surface)");
+    s.ellipse(
+        (x - 9.0, y - 44.0),
+        3.0,
+        3.0,
+        &Pen::ink().fill("var(--surface)").solid(),
+    );
+    s.ellipse(
+        (x + 9.0, y - 44.0),
+        3.0,
+        3.0,
+        &Pen::ink().fill("var(--surface)").solid(),
+    );
+    s.text((x, y + 16.0), "Tombstone", 14.0, Anchor::Middle);
+}
+
+pub fn draw(state: &MessageStorePanel) -> String {
+    let sc = script(state);
+    let mut s = Sketch::new(20_170_117, W, H);
+    let frame = Pen::ink().width(2.0);
+    let ground = H - 36.0;
+    let x = |k: usize| 8.0 + k as f64 * (PANEL_W + 8.0);
+    for k in 0..3 {
+        s.rect(x(k), 8.0, PANEL_W, H - 16.0, &frame);
+        s.panel_number((x(k) + 18.0, 26.0), k + 1);
+    }
+    let bubble = Pen::ink().fill("var(--surface)");
+    // 1: the Bucket introduces itself with the live bucket count.
+    let b1 = (x(0) + 70.0, ground);
+    bucket(&mut s, b1);
+    s.speech_bubble(
+        (x(0) + 40.0, 36.0, 158.0, 70.0),
+        (b1.0 + 10.0, b1.1 - 84.0),
+        &sc.bucket_says,
+        15.0,
+        &bubble,
+    );
+    // 2: the Tombstone, with the last read's tombstone count.
+    let t2 = (x(1) + 70.0, ground);
+    tombstone(&mut s, t2);
+    s.speech_bubble(
+        (x(1) + 34.0, 34.0, 166.0, 82.0),
+        (t2.0 + 10.0, t2.1 - 88.0),
+        &sc.tomb_says,
+        15.0,
+        &bubble,
+    );
+    // 3: both: grace ends it, unless the pile wins first.
+    let (b3, t3) = ((x(2) + 50.0, ground), (x(2) + 156.0, ground));
+    bucket(&mut s, b3);
+    tombstone(&mut s, t3);
+    s.speech_bubble(
+        (x(2) + 10.0, 30.0, 110.0, 64.0),
+        (b3.0, b3.1 - 86.0),
+        &sc.third_bucket,
+        13.0,
+        &bubble,
+    );
+    s.speech_bubble(
+        (x(2) + 104.0, 60.0, 100.0, 70.0),
+        (t3.0, t3.1 - 88.0),
+        &sc.third_tomb,
+        13.0,
+        &Pen::ink().fill("var(--bad-soft)"),
+    );
+    s.finish(&format!(
+        "Comic. Bucket: {} Tombstone: {} Bucket: {} Tombstone: {}",
+        sc.bucket_says, sc.tomb_says, sc.third_bucket, sc.third_tomb
+    ))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::super::model::tours::{channel_at, DEC_1_2016};
+    use super::super::model::Action;
+    use super::super::state::{MessageStorePanel, PanelAction, Undo};
+    use super::*;
+    use techshack_core::sketch::words_in as words;
+    use techshack_core::state::history::Undoable;
+    use techshack_core::PanelModel;
+
+    #[test]
+    fn durations_are_spoken() {
+        assert_eq!(spoken(864_000), "10 days");
+        assert_eq!(spoken(3_600), "1 hour");
+        assert_eq!(spoken(90), "90 seconds");
+    }
+
+    #[test]
+    fn the_default_comic_is_short_valid_svg() {
+        let svg = MessageStorePanel::initial().comic();
+        assert!(words(&svg) < 60, "{} words", words(&svg));
+        assert!(svg.contains("no buckets yet"));
+    }
+
+    #[test]
+    fn the_comic_uses_the_live_bucket_and_tombstone_counts() {
+        let tour = MessageStorePanel::tours()
+            .into_iter()
+            .find(|t| t.id == "null-tombstones")
+            .unwrap();
+        let mut m = MessageStorePanel::initial();
+        for a in tour.actions_through(0) {
+            m.apply(&a);
+        }
+        let sc = script(&m);
+        assert_eq!(sc.tombstones, Some(1200));
+        let svg = draw(&m);
+        assert!(svg.contains("stepped over 1 200 of us"), "{svg}");
+        assert!(words(&svg) < 60, "{} words", words(&svg));
+
+        let mut m = MessageStorePanel::initial();
+        let busy = channel_at(DEC_1_2016, 2);
+        m.apply(&PanelAction::Model(
+            Action::Burst {
+                channel: busy,
+                author: 1,
+                count: 5000,
+                spacing_ms: 300_000,
+            },
+            Undo::Keep,
+        ));
+        let n = m.pg().store().partitions(busy).len();
+        assert!(n > 1);
+        let svg = draw(&m);
+        assert!(svg.contains(&format!("1 of {n} buckets")), "{svg}");
+    }
+
+    #[test]
+    fn every_tour_end_draws_valid_short_svg() {
+        for t in MessageStorePanel::tours() {
+            let mut m = MessageStorePanel::initial();
+            for a in t.actions_through(usize::MAX) {
+                m.apply(&a);
+            }
+            let svg = m.comic();
+            assert!(words(&svg) < 60, "{}: {} words", t.id, words(&svg));
+        }
+    }
+}

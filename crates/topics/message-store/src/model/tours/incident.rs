@@ -1,0 +1,103 @@
+//! One live message after (here) 120,000 deletes: the read Cassandra gives up
+//! on, and the three changes that fixed it.
+
+use super::super::action::Action;
+use super::{channel_at, AUTHOR, MAR_1_2016};
+use techshack_core::tour::{Step, Tour};
+
+pub const DELETED: u32 = 120_000;
+
+pub fn channel() -> u64 {
+    channel_at(MAR_1_2016, 6)
+}
+
+fn read() -> Action {
+    Action::Query {
+        channel: channel(),
+        limit: 50,
+        before: None,
+    }
+}
+
+pub fn tour() -> Tour<Action> {
+    Tour {
+        id: "one-live-message",
+        title: "One live message after millions deleted",
+        steps: vec![
+            Step::new(
+                "A public channel: one welcome message from March 2016, then a flood of messages, all deleted through the API. Discord's had millions; this one has 120,000. Each delete is a row tombstone.",
+                vec![
+                    Action::WriteMessage {
+                        channel: channel(),
+                        author: AUTHOR,
+                        content: "welcome to the channel".into(),
+                        at: 1_456_876_800_000,
+                    },
+                    Action::Burst {
+                        channel: channel(),
+                        author: AUTHOR,
+                        count: DELETED,
+                        spacing_ms: 1,
+                    },
+                    Action::DeleteNewest {
+                        channel: channel(),
+                        count: DELETED,
+                    },
+                    read(),
+                ],
+            )
+            .predict("How many tombstones will the read scan before Cassandra gives up?", ANSWERS[0]),
+            Step::new(
+                "Fix 1: gc_grace_seconds from 10 days to 2 (safe because repairs ran nightly). Two days pass.",
+                vec![
+                    Action::SetGrace(172_800),
+                    Action::AdvanceClock { seconds: 172_860 },
+                    read(),
+                ],
+            )
+            .predict("How many tombstones does the read count now?", ANSWERS[1]),
+            Step::new(
+                "Fix 2: compaction drops tombstones older than gc_grace_seconds, and the rows they deleted, for good.",
+                vec![Action::Compact],
+            )
+            .predict("How many tombstones does compaction remove?", ANSWERS[2]),
+            Step::new(
+                "Fix 3: the empty-bucket cache. Read the channel twice.",
+                vec![Action::EnableEmptyBucketCache(true), read(), read()],
+            )
+            .predict("How many empty buckets does the second read skip?", ANSWERS[3]),
+        ],
+    }
+}
+
+const ANSWERS: [&str; 4] = [
+    "100001, then the read fails: \"Scanned over 100001 tombstones…\"",
+    "0. All 120000 are past grace, so the read drops them before counting, but it still reads them; it walks 33 buckets to the one live message.",
+    "120000 tombstones; the 120000 rows they marked are gone for good.",
+    "32: it asks only for the bucket holding the live message (1 bucket).",
+];
+
+#[cfg(test)]
+pub fn answer(step: usize, p: &super::super::Playground) -> Option<String> {
+    use super::super::playground::Outcome;
+    match (step, p.outcome()) {
+        (0, Outcome::ReadFailed(f)) => Some(format!(
+            "{}, then the read fails: \"{}…\"",
+            f.stats.tombstones,
+            f.message.split(" during").next()?
+        )),
+        (1, Outcome::Page(pg)) => Some(format!(
+            "{}. All {} are past grace, so the read drops them before counting, but it still reads them; it walks {} buckets to the one live message.",
+            pg.stats.tombstones, pg.stats.purgeable_skipped, pg.stats.buckets_queried
+        )),
+        (2, Outcome::Compacted { store, .. }) => Some(format!(
+            "{} tombstones; the {} rows they marked are gone for good.",
+            store.tombstones_purged, store.rows_dropped
+        )),
+        (3, Outcome::Page(pg)) => Some(format!(
+            "{}: it asks only for the bucket holding the live message ({} bucket).",
+            pg.stats.empty_buckets_skipped, pg.stats.buckets_queried
+        )),
+        _ => None,
+    }
+}

@@ -1,0 +1,380 @@
+//! The panel's state: the model's playground behind a shared cell, the
+//! channel being looked at, and the refusal of the last action kept with the
+//! field that caused it.
+//!
+//! A generated store holds a million rows, and the frame clones the panel
+//! state on every change. So the playground sits in `Rc<RefCell<_>>`: while
+//! it is small, `Clone` deep-copies it and undo works as anywhere else; once
+//! it is big, `Clone` shares it, the view marks its actions as barriers
+//! (history is cleared, so no old state can see the shared cell change) and
+//! says that undo is off. `version` changes on every apply, so a shared cell
+//! still compares unequal after a change.
+
+pub use super::focus::Focus;
+use super::focus::{focus_after, focus_of, read_of};
+use super::model::{self, Action, Playground};
+pub use super::panel_action::{PanelAction, Undo, WorkloadEnd};
+pub use super::refusal::{Field, Refusal};
+use super::view::MessageStoreView;
+use std::cell::{Ref, RefCell, RefMut};
+use std::rc::Rc;
+use techshack_core::state::history::{UndoKind, Undoable};
+use techshack_core::tour::Tour;
+use techshack_core::{PanelHandle, PanelModel};
+use yew::prelude::*;
+
+/// Above this many stored rows the playground is shared, not copied, and
+/// undo is off.
+pub const UNDO_ROW_LIMIT: usize = 20_000;
+
+/// The channel the panel opens on: the example ID of Discord's API docs
+/// (created 2016-04-30, before the playground's clock).
+pub const DEFAULT_CHANNEL: u64 = 175_928_847_299_117_063;
+/// The example user ID of Discord's API docs.
+pub const DEFAULT_AUTHOR: u64 = model::tours::AUTHOR;
+
+pub struct MessageStorePanel {
+    pg: Rc<RefCell<Playground>>,
+    /// Changes on every apply, to a value no other state has had.
+    pub version: u64,
+    /// Changes (likewise uniquely) when the stored data or settings do, but
+    /// not on each slice of a running generation (views keyed on it skip
+    /// those).
+    pub data_version: u64,
+    pub focus: Focus,
+    pub refusal: Option<Refusal>,
+    /// The last read's outcome (a page or Cassandra's refusal) and the
+    /// version it was produced at, kept while other actions follow.
+    pub last_read: Option<(Rc<model::Outcome>, u64)>,
+    pub workload_end: Option<WorkloadEnd>,
+    /// A shared link whose generated messages are still being made in
+    /// slices; the rest of the link is replayed when they are done.
+    pub restoring: Option<model::snapshot::Restoring>,
+}
+
+impl MessageStorePanel {
+    pub fn new(pg: Playground) -> Self {
+        let focus = focus_of(&pg);
+        let version = stamp();
+        let last_read = read_of(&pg).map(|o| (o, version));
+        MessageStorePanel {
+            pg: Rc::new(RefCell::new(pg)),
+            version,
+            data_version: version,
+            focus,
+            refusal: None,
+            last_read,
+            workload_end: None,
+            restoring: None,
+        }
+    }
+
+    /// Looks again at what the playground did last: its last channel and
+    /// its last read (after a link finished restoring).
+    fn look_again(&mut self) {
+        let (focus, read) = {
+            let pg = self.pg();
+            (focus_of(&pg), read_of(&pg))
+        };
+        self.focus = focus;
+        self.last_read = read.map(|o| (o, self.version));
+    }
+
+    pub fn pg(&self) -> Ref<'_, Playground> {
+        self.pg.borrow()
+    }
+
+    fn pg_mut(&self) -> RefMut<'_, Playground> {
+        self.pg.borrow_mut()
+    }
+
+    pub fn rows(&self) -> usize {
+        self.pg().store().row_count()
+    }
+
+    /// Too big to copy: undo is off and clones share the playground.
+    pub fn is_big(&self) -> bool {
+        self.rows() > UNDO_ROW_LIMIT
+    }
+
+    /// How an action from the view enters the history.
+    pub fn undo_for(&self) -> Undo {
+        if self.is_big() {
+            Undo::Off
+        } else {
+            Undo::Keep
+        }
+    }
+
+    /// The refusal shown at `field`, if any.
+    pub fn refused(&self, field: Field) -> Option<&str> {
+        self.refusal
+            .as_ref()
+            .filter(|r| r.field == field)
+            .map(|r| r.message.as_str())
+    }
+
+    pub fn generating(&self) -> bool {
+        self.pg().workload_progress().is_some()
+    }
+
+    fn apply_model(&mut self, action: &Action) {
+        let result = self.pg_mut().apply(action);
+        match result {
+            Ok(()) => {
+                self.refusal = None;
+                self.data_version = stamp();
+                let focus = focus_after(action, &self.pg());
+                if let Some(f) = focus {
+                    self.focus = f;
+                }
+                let pg = self.pg();
+                if let o @ (model::Outcome::Page(_) | model::Outcome::ReadFailed(_)) = pg.outcome()
+                {
+                    let read = Rc::new(o.clone());
+                    drop(pg);
+                    self.last_read = Some((read, self.version));
+                }
+            }
+            Err(e) => {
+                self.refusal = Some(Refusal {
+                    field: Field::of(action, &e),
+                    message: e.to_string(),
+                });
+            }
+        }
+    }
+
+    /// Carries on restoring a link once its generated messages are made.
+    fn resume_link(&mut self) {
+        let Some(mut r) = self.restoring.take() else {
+            return;
+        };
+        let resumed = self.pg_mut().resume_restore(&mut r);
+        match resumed {
+            Ok(true) => self.look_again(),
+            Ok(false) => self.restoring = Some(r),
+            Err(e) => {
+                self.refusal = Some(Refusal {
+                    field: Field::Workload,
+                    message: e.to_string(),
+                })
+            }
+        }
+        self.data_version = stamp();
+    }
+
+    fn finish_workload(&mut self, end: WorkloadEnd) {
+        self.workload_end = Some(end);
+        self.data_version = stamp();
+        let busiest = self.pg().store().busiest_channels(1).first().map(|b| b.0);
+        if let Some(channel) = busiest {
+            self.focus = Focus {
+                channel,
+                bucket: None,
+            };
+        }
+    }
+}
+
+thread_local! {
+    static STAMPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A number no other state has had: versions compare unequal across
+/// resets, replays and undo, where counting from the start would collide.
+fn stamp() -> u64 {
+    STAMPS.with(|c| {
+        let n = c.get() + 1;
+        c.set(n);
+        n
+    })
+}
+
+impl Clone for MessageStorePanel {
+    /// Deep while small (each undo step is its own playground), shared
+    /// once big (the view then marks every change as a barrier).
+    fn clone(&self) -> Self {
+        let pg = if self.is_big() {
+            self.pg.clone()
+        } else {
+            Rc::new(RefCell::new(self.pg().clone()))
+        };
+        MessageStorePanel {
+            pg,
+            version: self.version,
+            data_version: self.data_version,
+            focus: self.focus,
+            refusal: self.refusal.clone(),
+            last_read: self.last_read.clone(),
+            workload_end: self.workload_end,
+            restoring: self.restoring.clone(),
+        }
+    }
+}
+
+impl std::fmt::Debug for MessageStorePanel {
+    /// Short: a derived form would print a million rows.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MessageStorePanel")
+            .field("version", &self.version)
+            .field("rows", &self.rows())
+            .field("focus", &self.focus)
+            .field("refusal", &self.refusal)
+            .finish()
+    }
+}
+
+impl PartialEq for MessageStorePanel {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.pg, &other.pg)
+            && self.version == other.version
+            && self.focus == other.focus
+            && self.refusal == other.refusal
+    }
+}
+
+impl Undoable for MessageStorePanel {
+    type Action = PanelAction;
+
+    fn apply(&mut self, action: &PanelAction) {
+        self.version = stamp();
+        match action {
+            PanelAction::Model(a, _) => self.apply_model(a),
+            PanelAction::Focus(f) => self.focus = *f,
+            PanelAction::BeginWorkload {
+                seed,
+                messages,
+                channels,
+            } => {
+                let begun = self.pg_mut().begin_workload(*seed, *messages, *channels);
+                match begun {
+                    Ok(_) => {
+                        self.refusal = None;
+                        self.workload_end = None;
+                    }
+                    Err(e) => {
+                        let probe = Action::GenerateWorkload {
+                            seed: *seed,
+                            messages: *messages,
+                            channels: *channels,
+                        };
+                        self.refusal = Some(Refusal {
+                            field: Field::of(&probe, &e),
+                            message: e.to_string(),
+                        });
+                    }
+                }
+            }
+            // A slice that arrives after its generation ended does nothing.
+            PanelAction::WorkloadStep(_) if !self.generating() => {}
+            PanelAction::WorkloadStep(n) => {
+                let stepped = self.pg_mut().workload_step(*n);
+                match stepped {
+                    Ok(p) if p.finished => {
+                        self.finish_workload(WorkloadEnd {
+                            progress: p,
+                            cancelled: false,
+                        });
+                        self.resume_link();
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        self.pg_mut().cancel_workload();
+                        self.refusal = Some(Refusal {
+                            field: Field::Workload,
+                            message: e.to_string(),
+                        });
+                        self.data_version = stamp();
+                    }
+                }
+            }
+            PanelAction::CancelWorkload => {
+                let cancelled = self.pg_mut().cancel_workload();
+                if let Some(progress) = cancelled {
+                    self.finish_workload(WorkloadEnd {
+                        progress,
+                        cancelled: true,
+                    });
+                }
+                if self.restoring.take().is_some() {
+                    self.refusal = Some(Refusal {
+                        field: Field::Workload,
+                        message: "Restoring the link stopped with its generated messages; what it holds so far stays, the rest of the link was not replayed.".into(),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Deep even when big: a tour step continues from the last one's state
+    /// (see `state::trail`), which must stay as it was.
+    fn fork(&self) -> Self {
+        MessageStorePanel {
+            pg: Rc::new(RefCell::new(self.pg().clone())),
+            ..self.clone()
+        }
+    }
+
+    fn undo_kind(action: &PanelAction) -> UndoKind {
+        match action {
+            PanelAction::Model(_, Undo::Keep) => UndoKind::Step,
+            PanelAction::Model(_, Undo::Off) | PanelAction::BeginWorkload { .. } => {
+                UndoKind::Barrier
+            }
+            PanelAction::Focus(_) | PanelAction::WorkloadStep(_) | PanelAction::CancelWorkload => {
+                UndoKind::Transient
+            }
+        }
+    }
+}
+
+impl PanelModel for MessageStorePanel {
+    const ID: &'static str = "message-store";
+    const TITLE: &'static str = "Message-store playground";
+    const SUMMARY: &'static str = "How Discord stored billions of messages in Cassandra: Snowflake IDs, 10-day buckets, tombstones and the ring.";
+    const ICON: &'static str = "💬";
+    const STATE_VERSION: u32 = 1;
+
+    type Snapshot = model::Snapshot;
+
+    fn initial() -> Self {
+        MessageStorePanel::new(Playground::new())
+    }
+
+    fn snapshot(&self) -> model::Snapshot {
+        // While a link is being restored, it is still that link.
+        match &self.restoring {
+            Some(r) => r.snapshot().clone(),
+            None => self.pg().snapshot(),
+        }
+    }
+
+    /// A link with generated messages comes back in steps: the view makes
+    /// the messages in slices, so the page never freezes on a big link.
+    fn restore(snapshot: model::Snapshot) -> Result<Self, String> {
+        let (pg, restoring) = Playground::restore_in_steps(snapshot).map_err(|e| e.to_string())?;
+        let mut m = MessageStorePanel::new(pg);
+        m.restoring = restoring;
+        Ok(m)
+    }
+
+    fn tours() -> Vec<Tour<PanelAction>> {
+        model::tours()
+            .into_iter()
+            .map(|t| t.map(|a| PanelAction::Model(a, Undo::Keep)))
+            .collect()
+    }
+
+    fn comic(&self) -> String {
+        super::comic::draw(self)
+    }
+
+    fn view(handle: PanelHandle<Self>) -> Html {
+        html! { <MessageStoreView {handle} /> }
+    }
+}
+
+#[cfg(test)]
+#[path = "state_tests.rs"]
+mod tests;

@@ -1,0 +1,12 @@
+//! Deploy pipelines and reliability practice: a config editor validated as you
+//! type, the pipeline graph, releases stepped minute by minute through canaries
+//! and manual gates, rollbacks, cowboy mode, gamedays and error budgets.
+
+mod comic;
+pub mod model;
+mod state;
+mod view;
+
+pub use state::PipelinePanel;
+
+techshack_core::export_panel!(crate::PipelinePanel);

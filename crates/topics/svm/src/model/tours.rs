@@ -1,0 +1,280 @@
+//! Guided tours. Each predicted answer is computed by replaying the tour on a
+//! fresh playground, so the numbers are the ones the learner will see.
+
+use techshack_core::tour::{Step, Tour};
+
+use super::action::Action;
+use super::kernel::{Gamma, KernelKind};
+use super::playground::Playground;
+use super::presets::Preset;
+use super::status::Status;
+use super::train::{train, TrainParams};
+
+/// Builds a tour while replaying it, so answers can read the live model.
+pub(super) struct Script {
+    id: &'static str,
+    title: &'static str,
+    pg: Playground,
+    steps: Vec<Step<Action>>,
+    /// How each step's answer was computed, from the states before and after it.
+    pub(super) answers: Vec<Option<Answer>>,
+}
+
+pub(super) type Answer = fn(&Playground, &Playground) -> String;
+
+impl Script {
+    fn new(id: &'static str, title: &'static str) -> Self {
+        Script {
+            id,
+            title,
+            pg: Playground::default(),
+            steps: Vec::new(),
+            answers: Vec::new(),
+        }
+    }
+
+    fn apply(&mut self, actions: &[Action]) -> Playground {
+        let before = self.pg.clone();
+        for a in actions {
+            // A failing action would show up in the replay test.
+            let _ = self.pg.apply(a);
+        }
+        before
+    }
+
+    fn say(mut self, text: &str, actions: Vec<Action>) -> Self {
+        self.apply(&actions);
+        self.steps.push(Step::new(text, actions));
+        self.answers.push(None);
+        self
+    }
+
+    fn ask(mut self, text: &str, actions: Vec<Action>, question: &str, answer: Answer) -> Self {
+        let before = self.apply(&actions);
+        let reply = answer(&before, &self.pg);
+        self.steps
+            .push(Step::new(text, actions).predict(question, reply));
+        self.answers.push(Some(answer));
+        self
+    }
+
+    pub(super) fn tour(&self) -> Tour<Action> {
+        Tour {
+            id: self.id,
+            title: self.title,
+            steps: self.steps.clone(),
+        }
+    }
+}
+
+fn width(pg: &Playground) -> String {
+    pg.margin_width()
+        .map_or_else(|| "unbounded".into(), |w| format!("{w:.2}"))
+}
+
+fn percent(pg: &Playground) -> String {
+    pg.training_accuracy()
+        .map_or_else(|| "no".into(), |a| format!("{:.0}%", a * 100.0))
+}
+
+/// Iterations of the last (warm) fit against a cold start on the same data.
+fn warm_vs_cold(pg: &Playground) -> String {
+    let params = TrainParams {
+        kernel: pg.kernel(),
+        c: pg.c(),
+        ..TrainParams::default()
+    };
+    let cold = train(pg.points(), &params, &[]).map_or(0, |f| f.iterations());
+    let warm = iterations(pg);
+    if warm == 0 {
+        format!("None: the old α is still optimal, since the edit did not touch a support vector. From α = 0 it takes {cold}.")
+    } else if warm < cold {
+        format!("{warm} iterations instead of {cold} from α = 0.")
+    } else {
+        format!("{warm} iterations; from α = 0 it would take {cold}, so this edit moved the solution too far for the old α to help.")
+    }
+}
+
+fn iterations(pg: &Playground) -> usize {
+    pg.fit().map_or(0, |f| f.iterations())
+}
+
+fn margin_tour() -> Script {
+    Script::new("svm-margin", "Support vectors and the margin")
+        .ask(
+            "Forty points in two clouds and a linear kernel. The solver looks for the widest empty street between the classes.",
+            vec![
+                Action::LoadPreset { preset: Preset::BlobsSeparable, seed: 1 },
+                Action::SetKernel(KernelKind::Linear),
+                Action::SetC(10.0),
+            ],
+            "Which points become support vectors?",
+            |_, pg| format!(
+                "Only {} of the {} points: those on the edges of the street (margin width {}). Every other point has α = 0, so deleting it would not move the line.",
+                pg.support_count(), pg.points().len(), width(pg)),
+        )
+        .ask(
+            "Make C small: the solver now pays little for points inside the street.",
+            vec![Action::SetC(0.05)],
+            "What happens to the margin when C shrinks from 10 to 0.05?",
+            |before, pg| format!(
+                "It widens from {} to {}, and {} points become support vectors, {} of them at the bound α = C inside the street.",
+                width(before), width(pg), pg.support_count(), pg.bounded_count()),
+        )
+        .ask(
+            "Now make violations expensive.",
+            vec![Action::SetC(1000.0)],
+            "What happens to the margin when C grows from 0.05 to 1000?",
+            |before, pg| format!(
+                "It narrows from {} to {} and only {} support vectors remain: with C large, no point may sit inside the street (a hard margin).",
+                width(before), width(pg), pg.support_count()),
+        )
+        .ask(
+            "Drop a −1 point deep inside the +1 cloud.",
+            vec![Action::AddPoint { x: 0.35, y: 0.3, label: -1 }],
+            "No line can classify this point correctly. What does the solver do with it?",
+            |_, pg| {
+                let xi = pg.slacks().iter().find(|s| s.index + 1 == pg.points().len()).map_or(0.0, |s| s.xi);
+                format!(
+                    "It gives up on it: the point gets α = C (a bounded support vector) and slack ξ = {xi:.2}. Training accuracy is {}.",
+                    percent(pg))
+            },
+        )
+        .ask(
+            "Drag a point of the −1 cloud a little. The playground restarts the solver from the previous α instead of from zero.",
+            vec![Action::MovePoint { index: 2, x: -0.4, y: -0.3 }],
+            "How many SMO iterations does this warm start need?",
+            |_, pg| warm_vs_cold(pg),
+        )
+        .ask(
+            "XOR: the classes sit in opposite quadrants.",
+            vec![Action::SetC(1.0), Action::LoadPreset { preset: Preset::Xor, seed: 1 }],
+            "What training accuracy can a linear SVM reach here?",
+            |_, pg| format!(
+                "Only {}: no straight line splits the quadrants, so {} of {} points end up as support vectors. The kernels tour fixes this.",
+                percent(pg), pg.support_count(), pg.points().len()),
+        )
+}
+
+fn kernel_tour() -> Script {
+    Script::new("svm-kernels", "Kernels and γ")
+        .say(
+            "XOR again, with a linear kernel: many points end up on the wrong side.",
+            vec![Action::LoadPreset { preset: Preset::Xor, seed: 1 }, Action::SetKernel(KernelKind::Linear)],
+        )
+        .ask(
+            "Switch to the RBF kernel, K(x, x') = exp(−γ‖x − x'‖²), with scikit-learn's γ = 'scale'.",
+            vec![Action::SetKernel(KernelKind::Rbf)],
+            "Can the RBF kernel separate XOR?",
+            |_, pg| format!(
+                "Yes: training accuracy is {} with γ = {:.2} and {} support vectors.",
+                percent(pg), pg.gamma_used().unwrap_or(0.0), pg.support_count()),
+        )
+        .ask(
+            "Make γ tiny: each point's influence now reaches across the whole square.",
+            vec![Action::SetGamma(Gamma::Value(0.1))],
+            "What does a very small γ do to the boundary?",
+            |_, pg| format!(
+                "It becomes almost straight, as with the linear kernel: accuracy falls to {}.", percent(pg)),
+        )
+        .ask(
+            "Now make γ huge.",
+            vec![Action::SetGamma(Gamma::Value(1000.0))],
+            "Why does a huge γ make every point a support vector?",
+            |_, pg| format!(
+                "{} of {} points are support vectors. With γ = 1000, K(x, x') is almost 0 for any two distinct points, so no point is covered by its neighbours' α: each needs its own α > 0. Training accuracy is {}, but the model has memorised the points.",
+                pg.support_count(), pg.points().len(), percent(pg)),
+        )
+        .ask(
+            "Circles: a ring of −1 around a disc of +1, with γ back to 'scale'.",
+            vec![Action::SetGamma(Gamma::Scale), Action::LoadPreset { preset: Preset::Circles, seed: 1 }],
+            "How many support vectors does the RBF model need for the ring?",
+            |_, pg| format!(
+                "{} of {}: only the points near the circular boundary. Accuracy is {}.",
+                pg.support_count(), pg.points().len(), percent(pg)),
+        )
+        .ask(
+            "Try a polynomial kernel of degree 2, (γ u·v + coef0)².",
+            vec![Action::SetKernel(KernelKind::Poly), Action::SetDegree(2)],
+            "Can a degree-2 polynomial separate a ring from a disc?",
+            |_, pg| format!(
+                "Yes ({}): x² and y² are among its features, and a circle is a straight line in them. It needs {} support vectors.",
+                percent(pg), pg.support_count()),
+        )
+        .ask(
+            "Three classes. libsvm trains one binary SVM per pair of classes and lets them vote.",
+            vec![Action::LoadPreset { preset: Preset::ThreeBlobs, seed: 1 }, Action::SetKernel(KernelKind::Rbf)],
+            "How many binary SVMs are trained for 3 classes?",
+            |_, pg| format!(
+                "{} (k(k−1)/2 for k = 3): 1 vs 2, 1 vs 3 and 2 vs 3. Each point gets the label with most votes; ties go to the smaller label. Accuracy is {}.",
+                pg.fit().map_or(0, |f| f.pairs.len()), percent(pg)),
+        )
+}
+
+fn solver_tour() -> Script {
+    Script::new("svm-solver", "Inside the SMO solver")
+        .ask(
+            "Watch the solver. Start a step-by-step run from α = 0 and take one SMO step.",
+            vec![
+                Action::LoadPreset { preset: Preset::BlobsSeparable, seed: 1 },
+                Action::SetKernel(KernelKind::Linear),
+                Action::SetC(10.0),
+                Action::StepStart,
+                Action::Step(1),
+            ],
+            "SMO changes exactly two α at a time. Which two did it pick?",
+            |_, pg| match pg.stepping().and_then(|s| s.last()) {
+                Some(s) => format!(
+                    "Points #{} and #{}: the first violates optimality most (gap m − M = {:.2}); the second promises the largest drop of the objective. Both α went from 0 to {:.2}, one per class, keeping yᵀα = 0.",
+                    s.info.i, s.info.j, s.info.gap, s.info.alpha_i.1),
+                None => "The run had nothing to do.".into(),
+            },
+        )
+        .ask(
+            "Take two more steps.",
+            vec![Action::Step(2)],
+            "Does the objective ½αᵀQα − eᵀα go up or down?",
+            |_, pg| match pg.stepping().and_then(|s| s.last()) {
+                Some(s) => format!(
+                    "Down, at every step: it is now {:.3}. The gap is {:.3}; the run stops once it falls below 0.001.",
+                    s.info.objective, s.info.gap),
+                None => "The run already finished.".into(),
+            },
+        )
+        .ask(
+            "Run to the end.",
+            vec![Action::StepFinish],
+            "How many iterations did the whole run take?",
+            |_, pg| format!("{} iterations, ending with {} support vectors.", iterations(pg), pg.support_count()),
+        )
+        .ask(
+            "A huge C (100 000) on overlapping moons with a linear kernel: every point inside the margin now costs a fortune.",
+            vec![Action::LoadPreset { preset: Preset::Moons, seed: 1 }, Action::SetC(100_000.0)],
+            "Will the solver converge?",
+            |_, pg| match pg.status() {
+                Status::NotConverged { iterations, gap } => format!(
+                    "No: it stopped at the cap of {iterations} iterations with the gap still {gap:.1e}. The model is usable but not optimal; a very large C converges slowly."),
+                other => format!("Yes this time: {other}."),
+            },
+        )
+        .say("Back to C = 1.", vec![Action::SetC(1.0)])
+        .ask(
+            "Nudge one point.",
+            vec![Action::MovePoint { index: 0, x: 0.1, y: 0.0 }],
+            "Does the solver start over after a small edit?",
+            |_, pg| format!("No, it warm-starts from the previous α, repaired to stay feasible: {}", warm_vs_cold(pg)),
+        )
+        .say(
+            "Everything here is libsvm's algorithm: WSS2 pair selection, shrinking, an LRU kernel cache and ρ from the free support vectors.",
+            vec![],
+        )
+}
+
+pub(super) fn scripts() -> Vec<Script> {
+    vec![margin_tour(), kernel_tour(), solver_tour()]
+}
+
+/// The panel's tours: margins and C, kernels and γ, and the solver step by step.
+pub fn tours() -> Vec<Tour<Action>> {
+    scripts().iter().map(Script::tour).collect()
+}

@@ -1,0 +1,233 @@
+//! The panel's state: the model's playground plus the last refusal, shown next
+//! to the control that caused it. A refused action leaves the playground as it
+//! was (the model guarantees it), so the previous valid model stays drawn.
+
+use super::model::{self, Action};
+use techshack_core::state::history::{UndoKind, Undoable};
+use techshack_core::tour::Tour;
+use techshack_core::{PanelHandle, PanelModel};
+use yew::prelude::*;
+
+/// What the view dispatches: a model action as a new undo step, or as the
+/// continuation of the step before it (drag frames, slider moves, play ticks),
+/// so one drag is one undo step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PanelAction {
+    Do(Action),
+    Continue(Action),
+}
+
+impl PanelAction {
+    pub fn action(&self) -> &Action {
+        match self {
+            PanelAction::Do(a) | PanelAction::Continue(a) => a,
+        }
+    }
+}
+
+/// Where a refusal is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Canvas,
+    Kernel,
+    C,
+    Gamma,
+    Degree,
+    Coef0,
+    Data,
+    Csv,
+    Step,
+}
+
+impl Field {
+    pub fn of(action: &Action) -> Field {
+        match action {
+            Action::AddPoint { .. }
+            | Action::MovePoint { .. }
+            | Action::RemovePoint { .. }
+            | Action::SetLabel { .. } => Field::Canvas,
+            Action::SetKernel(_) => Field::Kernel,
+            Action::SetC(_) => Field::C,
+            Action::SetGamma(_) => Field::Gamma,
+            Action::SetDegree(_) => Field::Degree,
+            Action::SetCoef0(_) => Field::Coef0,
+            Action::LoadPreset { .. } | Action::Clear => Field::Data,
+            Action::ImportCsv(_) | Action::ImportCsvStepwise(_) => Field::Csv,
+            Action::StepStart | Action::Step(_) | Action::StepFinish => Field::Step,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refusal {
+    pub field: Field,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct SvmPanel {
+    pub pg: model::Playground,
+    pub refusal: Option<Refusal>,
+}
+
+impl SvmPanel {
+    /// The refusal message for `field`, if the last action there was refused.
+    pub fn refused(&self, field: Field) -> Option<&str> {
+        self.refusal
+            .as_ref()
+            .filter(|r| r.field == field)
+            .map(|r| r.message.as_str())
+    }
+}
+
+/// Pasted CSV bigger than this clears the undo history instead of keeping
+/// a hundred copies of it.
+pub const BULK_CSV_BYTES: usize = 64 * 1024;
+
+impl Undoable for SvmPanel {
+    type Action = PanelAction;
+
+    fn apply(&mut self, action: &PanelAction) {
+        let action = action.action();
+        self.refusal = match self.pg.apply(action) {
+            Ok(()) => None,
+            Err(e) => Some(Refusal {
+                field: Field::of(action),
+                message: e.to_string(),
+            }),
+        };
+    }
+
+    fn undo_kind(action: &PanelAction) -> UndoKind {
+        match action {
+            PanelAction::Continue(_) => UndoKind::Transient,
+            PanelAction::Do(Action::ImportCsv(text) | Action::ImportCsvStepwise(text))
+                if text.len() > BULK_CSV_BYTES =>
+            {
+                UndoKind::Barrier
+            }
+            PanelAction::Do(_) => UndoKind::Step,
+        }
+    }
+}
+
+impl PanelModel for SvmPanel {
+    const ID: &'static str = "svm";
+    const TITLE: &'static str = "Live SVM margin visualizer";
+    const SUMMARY: &'static str = "Click to add points and watch an exact SMO solver draw the boundary, the margins and the support vectors.";
+    const ICON: &'static str = "📈";
+    const STATE_VERSION: u32 = 1;
+
+    type Snapshot = model::Snapshot;
+
+    fn initial() -> Self {
+        SvmPanel::default()
+    }
+
+    fn snapshot(&self) -> model::Snapshot {
+        self.pg.snapshot()
+    }
+
+    fn restore(snapshot: model::Snapshot) -> Result<Self, String> {
+        model::Playground::from_snapshot(snapshot)
+            .map(|pg| SvmPanel { pg, refusal: None })
+            .map_err(|e| e.to_string())
+    }
+
+    fn tours() -> Vec<Tour<PanelAction>> {
+        model::tours()
+            .into_iter()
+            .map(|t| t.map(PanelAction::Do))
+            .collect()
+    }
+
+    fn comic(&self) -> String {
+        super::comic::draw(&self.pg)
+    }
+
+    fn view(handle: PanelHandle<Self>) -> Html {
+        html! { <super::view::SvmView {handle} /> }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::{Gamma, KernelKind};
+    use techshack_core::state::history::{Change, History};
+
+    #[test]
+    fn a_refusal_is_shown_where_it_happened_and_cleared_by_success() {
+        let mut p = SvmPanel::default();
+        let before = p.pg.clone();
+        p.apply(&PanelAction::Do(Action::SetC(0.0)));
+        assert_eq!(p.pg, before, "the refused C changed nothing");
+        assert!(p
+            .refused(Field::C)
+            .is_some_and(|m| m.contains("C must be greater than 0")));
+        assert!(p.refused(Field::Gamma).is_none());
+        p.apply(&PanelAction::Do(Action::SetDegree(11)));
+        assert!(p
+            .refused(Field::Degree)
+            .is_some_and(|m| m.contains("between 1 and 10")));
+        p.apply(&PanelAction::Do(Action::SetGamma(Gamma::Value(-1.0))));
+        assert!(p.refused(Field::Gamma).is_some());
+        p.apply(&PanelAction::Do(Action::ImportCsv(
+            "x,y,label\n0,0,1\n1,abc,1".into(),
+        )));
+        assert!(p
+            .refused(Field::Csv)
+            .is_some_and(|m| m.starts_with("CSV line 3")));
+        p.apply(&PanelAction::Do(Action::SetKernel(KernelKind::Rbf)));
+        assert_eq!(p.refusal, None);
+    }
+
+    #[test]
+    fn one_drag_is_one_undo_step() {
+        let mut h = History::new(SvmPanel::default(), SvmPanel::default());
+        let mv = |x| Action::MovePoint {
+            index: 0,
+            x,
+            y: 0.0,
+        };
+        h.change(Change::Do(PanelAction::Do(mv(0.1))));
+        for k in 2..10 {
+            h.change(Change::Do(PanelAction::Continue(mv(0.1 * f64::from(k)))));
+        }
+        assert_eq!(h.present().pg.points()[0].x, 0.9);
+        h.change(Change::Undo);
+        assert_eq!(h.present(), &SvmPanel::default());
+        assert!(!h.can_undo());
+    }
+
+    #[test]
+    fn big_csv_pastes_are_barriers_and_ticks_are_transient() {
+        let big = "0,0,1\n".repeat(BULK_CSV_BYTES / 6 + 10);
+        assert_eq!(
+            SvmPanel::undo_kind(&PanelAction::Do(Action::ImportCsv(big))),
+            UndoKind::Barrier
+        );
+        assert_eq!(
+            SvmPanel::undo_kind(&PanelAction::Continue(Action::Step(1))),
+            UndoKind::Transient
+        );
+        assert_eq!(
+            SvmPanel::undo_kind(&PanelAction::Do(Action::Step(1))),
+            UndoKind::Step
+        );
+    }
+
+    #[test]
+    fn tours_wrap_the_model_tours() {
+        let ours = SvmPanel::tours();
+        let theirs = model::tours();
+        assert_eq!(ours.len(), theirs.len());
+        for (a, b) in ours.iter().zip(&theirs) {
+            assert_eq!(a.steps.len(), b.steps.len());
+            assert_eq!(
+                a.actions_through(usize::MAX).len(),
+                b.actions_through(usize::MAX).len()
+            );
+        }
+    }
+}

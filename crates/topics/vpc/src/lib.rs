@@ -1,0 +1,13 @@
+//! AWS VPC networking with a packet tracer: a clickable diagram of subnets
+//! over availability zones, gateways, route tables, security groups and
+//! NACLs, with traces, AZ failures, a reachability matrix, a CIDR explorer
+//! and a Terraform export.
+
+mod comic;
+pub mod model;
+mod state;
+mod view;
+
+pub use state::VpcPanel;
+
+techshack_core::export_panel!(crate::VpcPanel);

@@ -1,0 +1,229 @@
+//! The panel's state: the model's playground plus the feedback on the last
+//! action (a refusal or a notice such as a rounded CIDR), kept with the field
+//! that caused it so the view shows it in place. A refused action leaves the
+//! playground as it was, so the last valid layout stays drawn.
+
+use super::model::{self, Action};
+use techshack_core::state::history::{UndoKind, Undoable};
+use techshack_core::tour::Tour;
+use techshack_core::{PanelHandle, PanelModel};
+use yew::prelude::*;
+
+/// The control an action came from, so its message is shown next to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    Preset,
+    Az,
+    Trace,
+    Matrix,
+    VpcCidr(String),
+    Vpc(String),
+    NewSubnet(String),
+    SubnetCidr(String),
+    Subnet(String),
+    Table(String),
+    Acl(String),
+    Group(String),
+    Instance(String),
+    NewInstance(String),
+    NewNat(String),
+    /// Deleting or adding a gateway or a peering connection.
+    Component(String),
+}
+
+impl Field {
+    pub fn of(action: &Action) -> Field {
+        match action {
+            Action::LoadPreset { .. } => Field::Preset,
+            Action::FailAz { .. } => Field::Az,
+            Action::SetTrace { .. } | Action::SetEphemeralPort { .. } => Field::Trace,
+            Action::SetMatrix { .. } => Field::Matrix,
+            Action::SetVpcCidr { vpc, .. } => Field::VpcCidr(vpc.clone()),
+            Action::AddSecondaryCidr { vpc, .. }
+            | Action::RemoveSecondaryCidr { vpc, .. }
+            | Action::AddIgw { vpc, .. } => Field::Vpc(vpc.clone()),
+            Action::AddSubnet { vpc, .. } => Field::NewSubnet(vpc.clone()),
+            Action::EditSubnetCidr { subnet, .. } => Field::SubnetCidr(subnet.clone()),
+            Action::RemoveSubnet { subnet }
+            | Action::SetAssociation { subnet, .. }
+            | Action::SetAclAssociation { subnet, .. } => Field::Subnet(subnet.clone()),
+            Action::AddRouteTable { id, .. } => Field::Table(id.clone()),
+            Action::AddRoute { table, .. } | Action::RemoveRoute { table, .. } => {
+                Field::Table(table.clone())
+            }
+            Action::AddNetworkAcl { id, .. } => Field::Acl(id.clone()),
+            Action::AddNaclRule { acl, .. } | Action::RemoveNaclRule { acl, .. } => {
+                Field::Acl(acl.clone())
+            }
+            Action::AddSecurityGroup { id, .. } => Field::Group(id.clone()),
+            Action::AddSgRule { group, .. } | Action::RemoveSgRule { group, .. } => {
+                Field::Group(group.clone())
+            }
+            Action::RemoveInstance { id } => Field::Instance(id.clone()),
+            Action::SetSourceDestCheck { instance, .. } => Field::Instance(instance.clone()),
+            Action::AddInstance { subnet, .. } => Field::NewInstance(subnet.clone()),
+            Action::AddNat { subnet, .. } => Field::NewNat(subnet.clone()),
+            Action::DeleteNat { nat } => Field::Component(nat.clone()),
+            Action::DeleteIgw { igw } => Field::Component(igw.clone()),
+            Action::AddPeering { id, .. } | Action::DeletePeering { id } => {
+                Field::Component(id.clone())
+            }
+        }
+    }
+}
+
+/// What the last action left to say, and where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Feedback {
+    pub field: Field,
+    pub message: String,
+    /// Refused (an error) rather than done with a notice.
+    pub refused: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct VpcPanel {
+    pub pg: model::Playground,
+    pub feedback: Option<Feedback>,
+}
+
+impl VpcPanel {
+    /// Why the last action at `field` was refused, if it was.
+    pub fn refused(&self, field: &Field) -> Option<&str> {
+        self.feedback
+            .as_ref()
+            .filter(|f| f.refused && f.field == *field)
+            .map(|f| f.message.as_str())
+    }
+
+    /// A notice about the last (successful) action at `field`.
+    pub fn notice(&self, field: &Field) -> Option<&str> {
+        self.feedback
+            .as_ref()
+            .filter(|f| !f.refused && f.field == *field)
+            .map(|f| f.message.as_str())
+    }
+}
+
+impl Undoable for VpcPanel {
+    type Action = Action;
+
+    fn apply(&mut self, action: &Action) {
+        let field = Field::of(action);
+        self.feedback = match self.pg.apply(action) {
+            Err(e) => Some(Feedback {
+                field,
+                message: e.to_string(),
+                refused: true,
+            }),
+            Ok(()) if self.pg.notices().is_empty() => None,
+            Ok(()) => Some(Feedback {
+                field,
+                message: self
+                    .pg
+                    .notices()
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                refused: false,
+            }),
+        };
+    }
+
+    fn undo_kind(_: &Action) -> UndoKind {
+        // Every action is a small, deliberate step; nothing here streams.
+        UndoKind::Step
+    }
+}
+
+impl PanelModel for VpcPanel {
+    const ID: &'static str = "vpc";
+    const TITLE: &'static str = "Clickable VPC diagram";
+    const SUMMARY: &'static str = "AWS networking you can click and break: subnets over three AZs, gateways, route tables, security groups, NACLs and a packet tracer.";
+    const ICON: &'static str = "🌐";
+    const STATE_VERSION: u32 = 1;
+
+    type Snapshot = model::Snapshot;
+
+    fn initial() -> Self {
+        VpcPanel::default()
+    }
+
+    fn snapshot(&self) -> model::Snapshot {
+        self.pg.snapshot()
+    }
+
+    fn restore(snapshot: model::Snapshot) -> Result<Self, String> {
+        model::Playground::from_snapshot(snapshot)
+            .map(|pg| VpcPanel { pg, feedback: None })
+            .map_err(|e| e.to_string())
+    }
+
+    fn tours() -> Vec<Tour<Action>> {
+        model::tours()
+    }
+
+    fn comic(&self) -> String {
+        super::comic::draw(&self.pg)
+    }
+
+    fn view(handle: PanelHandle<Self>) -> Html {
+        html! { <super::view::VpcView {handle} /> }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_is_kept_with_its_field_and_the_layout_is_unchanged() {
+        let mut p = VpcPanel::default();
+        let before = p.pg.network().clone();
+        p.apply(&Action::EditSubnetCidr {
+            subnet: "subnet-public-a".into(),
+            cidr: "10.0.1.0/33".into(),
+        });
+        let field = Field::SubnetCidr("subnet-public-a".into());
+        assert!(p
+            .refused(&field)
+            .is_some_and(|m| m.contains("is not an IPv4 CIDR")));
+        assert!(p.refused(&Field::Trace).is_none());
+        assert_eq!(p.pg.network(), &before);
+        p.apply(&Action::FailAz {
+            az: "us-east-1a".into(),
+            failed: true,
+        });
+        assert_eq!(p.feedback, None, "a success clears the old refusal");
+    }
+
+    #[test]
+    fn a_rounded_vpc_cidr_leaves_a_notice_at_the_vpc_field() {
+        let mut p = VpcPanel::default();
+        p.apply(&Action::SetVpcCidr {
+            vpc: "vpc-123".into(),
+            cidr: "10.0.7.0/16".into(),
+        });
+        let notice = p.notice(&Field::VpcCidr("vpc-123".into()));
+        assert!(
+            notice.is_some_and(|n| n.contains("rounded to its network address 10.0.0.0/16")),
+            "{:?}",
+            p.feedback
+        );
+    }
+
+    #[test]
+    fn a_link_restores_failed_azs_and_the_trace() {
+        let mut p = VpcPanel::default();
+        p.apply(&Action::LoadPreset {
+            preset: model::PresetId::SingleNat,
+        });
+        p.apply(&Action::FailAz {
+            az: "us-east-1a".into(),
+            failed: true,
+        });
+        let back = VpcPanel::restore(p.snapshot()).unwrap();
+        assert_eq!(back.pg, p.pg);
+    }
+}

@@ -1,0 +1,175 @@
+//! The parts of the static site that list topics, made from the registry:
+//! `index.html`'s module links, navigation, home cards and the topic pages'
+//! outlines (shown from the first paint, before the topic's wasm arrives),
+//! and the id table in the embed loader. Each part sits between marker
+//! comments in its file; `cargo test` rewrites stale parts (see
+//! `tests::site_files_match_the_registry`), so adding a topic to the registry
+//! is all it takes.
+//!
+//! Conventions the loader relies on: topic `<id>` lives in
+//! `crates/topics/<id>/`, whose package `topic-<id>` trunk builds into
+//! `topic-<id>.js` and `topic-<id>_bg.wasm`.
+
+use crate::registry;
+use techshack_core::sketch::escape;
+use techshack_core::Topic;
+
+/// A region of a file between `<open>` and `<close>` markers, made anew.
+pub struct Region {
+    pub open: &'static str,
+    pub close: &'static str,
+    pub body: String,
+}
+
+fn each(f: impl Fn(&dyn Topic) -> String) -> String {
+    registry().iter().map(|t| f(*t)).collect()
+}
+
+/// The folder of a topic's crate, relative to the repository root.
+pub fn crate_dir(id: &str) -> String {
+    format!("crates/topics/{id}")
+}
+
+pub fn index_regions() -> Vec<Region> {
+    vec![
+        Region {
+            open: "<!-- registry:modules (made from the registry by `cargo test`: see src/pages.rs) -->",
+            close: "  <!-- /registry:modules -->",
+            body: each(|t| {
+                format!(
+                    "  <link data-trunk rel=\"rust\" data-type=\"worker\" href=\"{}\" data-bindgen-target=\"web\" data-wasm-opt=\"z\" data-cargo-features=\"wasm-module\" />\n",
+                    crate_dir(t.id())
+                )
+            }),
+        },
+        Region {
+            open: "<!-- registry:nav -->",
+            close: "          <!-- /registry:nav -->",
+            body: each(|t| {
+                format!(
+                    "          <li><a href=\"#/{}\"><span aria-hidden=\"true\">{}</span> {}</a></li>\n",
+                    t.id(),
+                    t.icon(),
+                    escape(t.title())
+                )
+            }),
+        },
+        Region {
+            open: "<!-- registry:cards -->",
+            close: "          <!-- /registry:cards -->",
+            body: each(|t| {
+                format!(
+                    "          <li class=\"card\">\n            <h2><a href=\"#/{}\"><span aria-hidden=\"true\" class=\"icon\">{}</span> {}</a></h2>\n            <p>{}</p>\n          </li>\n",
+                    t.id(),
+                    t.icon(),
+                    escape(t.title()),
+                    escape(t.summary())
+                )
+            }),
+        },
+        Region {
+            open: "<!-- registry:outlines -->",
+            close: "      <!-- /registry:outlines -->",
+            body: each(outline),
+        },
+    ]
+}
+
+/// A topic page as it stands before its module arrives: the heading, the
+/// intro and a placeholder where the panel will be, so a reader on a slow
+/// link reads something useful from the first paint.
+fn outline(t: &dyn Topic) -> String {
+    format!(
+        concat!(
+            "      <section data-page=\"topic\" data-topic=\"{id}\" class=\"topic-page\" hidden>\n",
+            "        <header class=\"topic-head\">\n",
+            "          <h1><span aria-hidden=\"true\">{icon}</span> {title}</h1>\n",
+            "          <p>{summary}</p>\n",
+            "        </header>\n",
+            "        <div class=\"panel-slot\"></div>\n",
+            "      </section>\n"
+        ),
+        id = t.id(),
+        icon = t.icon(),
+        title = escape(t.title()),
+        summary = escape(t.summary()),
+    )
+}
+
+pub fn loader_regions() -> Vec<Region> {
+    vec![Region {
+        open: "// registry:topics (made from the registry by `cargo test`: see src/pages.rs)",
+        close: "  // /registry:topics",
+        body: each(|t| {
+            format!(
+                "  {{ id: {}, title: {}, summary: {} }},\n",
+                js_string(t.id()),
+                js_string(t.title()),
+                js_string(t.summary())
+            )
+        }),
+    }]
+}
+
+/// A JS string literal for `s`.
+fn js_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '<' => out.push_str("\\u003c"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `text` with each region's body replaced, or which marker is missing.
+pub fn apply(text: &str, regions: &[Region]) -> Result<String, String> {
+    let mut out = text.to_string();
+    for r in regions {
+        let start = out
+            .find(r.open)
+            .ok_or_else(|| format!("marker {:?} is missing", r.open))?
+            + r.open.len();
+        let line_end = out[start..].find('\n').map_or(out.len(), |i| start + i + 1);
+        let end = out[line_end..]
+            .find(r.close)
+            .map(|i| line_end + i)
+            .ok_or_else(|| format!("marker {:?} is missing", r.close))?;
+        out.replace_range(line_end..end, &r.body);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_are_replaced_between_their_markers_only() {
+        let regions = [Region {
+            open: "<!-- a -->",
+            close: "<!-- /a -->",
+            body: "new\n".into(),
+        }];
+        let text = "head <!-- a -->\nold\nolder\n<!-- /a --> tail";
+        assert_eq!(
+            apply(text, &regions).unwrap(),
+            "head <!-- a -->\nnew\n<!-- /a --> tail"
+        );
+        assert!(apply("no markers", &regions).is_err());
+    }
+
+    #[test]
+    fn js_strings_cannot_end_the_script() {
+        assert_eq!(
+            js_string("a\"b\\</script>"),
+            "\"a\\\"b\\\\\\u003c/script>\""
+        );
+    }
+}

@@ -1,0 +1,98 @@
+use super::*;
+use std::collections::HashSet;
+
+#[test]
+fn ids_are_unique_and_route_safe() {
+    let mut seen = HashSet::new();
+    for t in registry() {
+        assert!(seen.insert(t.id()), "duplicate topic id {}", t.id());
+        assert!(
+            t.id().chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            "id {:?} is not a clean route segment",
+            t.id()
+        );
+        assert_ne!(t.id(), "embed");
+        assert_ne!(t.id(), "about");
+    }
+    assert!(registry().len() >= 4);
+}
+
+#[test]
+fn every_topic_has_words_a_tour_and_a_comic() {
+    for t in registry() {
+        assert!(
+            !t.title().is_empty() && !t.summary().is_empty(),
+            "{}",
+            t.id()
+        );
+        let tours = t.tour_outline();
+        assert!(!tours.is_empty(), "{} has no tour", t.id());
+        assert!(
+            tours.iter().all(|(_, steps)| *steps > 0),
+            "{} has an empty tour",
+            t.id()
+        );
+        let comic = t.default_comic();
+        let doc = roxmltree::Document::parse(&comic)
+            .unwrap_or_else(|e| panic!("{} comic is not valid SVG: {e}", t.id()));
+        assert_eq!(doc.root_element().tag_name().name(), "svg");
+    }
+}
+
+#[test]
+fn find_uses_the_registry() {
+    for t in registry() {
+        assert_eq!(find(t.id()).map(|f| f.id()), Some(t.id()));
+    }
+    assert!(find("no-such-topic").is_none());
+    assert!(known_ids().contains(registry()[0].id()));
+}
+
+#[test]
+fn every_topic_state_survives_a_link() {
+    for t in registry() {
+        t.link_round_trip()
+            .unwrap_or_else(|e| panic!("{}: {e}", t.id()));
+    }
+}
+
+/// Rewrites the registry's regions of `path` and fails if that changed it,
+/// so a stale file is fixed by one local run and caught by CI.
+fn check_site_file(path: &str, regions: &[pages::Region]) {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let want = pages::apply(&text, regions).unwrap_or_else(|e| panic!("{path}: {e}"));
+    if want != text {
+        std::fs::write(&full, &want).unwrap_or_else(|e| panic!("{path}: {e}"));
+        panic!("{path} did not match the registry; it has been rewritten: review and commit it");
+    }
+}
+
+#[test]
+fn site_files_match_the_registry() {
+    check_site_file("index.html", &pages::index_regions());
+    check_site_file("assets/techshack-live.js", &pages::loader_regions());
+}
+
+#[test]
+fn every_topic_crate_is_where_the_loader_looks() {
+    for t in registry() {
+        let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(pages::crate_dir(t.id()))
+            .join("Cargo.toml");
+        let text = std::fs::read_to_string(&manifest)
+            .unwrap_or_else(|e| panic!("{}: {e}", manifest.display()));
+        assert!(
+            text.contains(&format!("name = \"topic-{}\"", t.id())),
+            "{}: the package must be called topic-{} (the loader fetches topic-{}.js)",
+            manifest.display(),
+            t.id(),
+            t.id()
+        );
+        assert!(
+            text.contains("wasm-module = []"),
+            "{}: needs the wasm-module feature that exports mount",
+            manifest.display()
+        );
+    }
+}
