@@ -83,10 +83,27 @@ function unmountPanel() {
   current = null;
 }
 
-function show(page, topicId) {
-  for (const section of site.querySelectorAll("main > [data-page]")) {
-    section.hidden = !(section.dataset.page === page && (page !== "topic" || section.dataset.topic === topicId));
+const main = site.querySelector("main");
+
+// The site's chrome, taken out of the page on embed routes (an iframe in a
+// blog shows the panel alone) and put back when the reader leaves them.
+const chrome = [".skip-link", ".site-header", ".site-footer"].map((sel) => {
+  const el = site.querySelector(sel);
+  return { el, mark: el.parentNode.insertBefore(document.createComment(sel), el) };
+});
+
+function showChrome(on) {
+  for (const { el, mark } of chrome) {
+    if (on && !el.isConnected) mark.after(el);
+    else if (!on) el.remove();
   }
+}
+
+/// Puts a copy of the page's template in <main> and returns its root.
+function show(page, topicId) {
+  const selector = page === "topic" ? `template[data-page=topic][data-topic="${topicId}"]` : `template[data-page="${page}"]`;
+  main.replaceChildren(site.querySelector(selector).content.cloneNode(true));
+  return main.firstElementChild;
 }
 
 function routeOf(route) {
@@ -131,6 +148,7 @@ function render() {
   const topic = route.page === "topic" ? TOPICS.find((t) => t.id === route.id) : null;
   const embedded = route.page === "topic" && route.embedded;
   root.toggleAttribute("data-embedded", embedded);
+  showChrome(!embedded);
   for (const a of site.querySelectorAll(".site-header nav a")) {
     const here = route.page === "topic" && !embedded && a.getAttribute("href") === `#/${route.id}`;
     a.classList.toggle("current", here);
@@ -140,8 +158,7 @@ function render() {
 
   if (route.page === "topic" && !topic) {
     unmountPanel();
-    show("no-topic");
-    site.querySelector("[data-page=no-topic] [role=alert]").textContent =
+    show("no-topic").querySelector("[role=alert]").textContent =
       `There is no topic called “${route.id}”. Topics: ${TOPICS.map((t) => t.id).join(", ")}.`;
     document.title = `No such topic · ${SITE_TITLE}`;
     return;
@@ -153,15 +170,14 @@ function render() {
     return;
   }
   document.title = `${topic.title} · ${SITE_TITLE}`;
-  const section = site.querySelector(`[data-page=topic][data-topic="${topic.id}"]`);
-  show("topic", topic.id);
-  section.querySelector(".topic-head h1").classList.toggle("sr-only", embedded);
-  section.querySelector(".topic-head p").hidden = embedded;
   // The panel already shows this route and state (its own link writes do not
   // fire hashchange); a pasted link with another state opens afresh.
   if (current && current.key === routeOf(route) && current.state === route.state) return;
   unmountPanel();
-  mountPanel(route, topic, section);
+  const page = show("topic", topic.id);
+  page.querySelector(".topic-head h1").classList.toggle("sr-only", embedded);
+  page.querySelector(".topic-head p").hidden = embedded;
+  mountPanel(route, topic, page);
 }
 
 applyLook();

@@ -1,27 +1,78 @@
-// Prints the gzip size of what the first page load transfers: the HTML, the
-// JS loader, the wasm module, the CSS and the font, against the site budget.
-import { readFileSync, readdirSync } from "node:fs";
+// Prints, for each route, the gzip bytes a first visit transfers: whatever
+// that route's page actually requests (HTML, JS, CSS, fonts, wasm), found by
+// opening it in Chromium, with each file counted at gzip -9 as
+// `./dev serve` sends it. Exits non-zero when a route is over its budget.
+//
+//   node scripts/size-report.mjs [dist] [--report-only]
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { startSiteServer } from "./serve.mjs";
 
-const BUDGET_KB = 300;
-const dist = process.argv[2] ?? "dist";
-const html = readFileSync(join(dist, "index.html"), "utf8");
-const files = new Set(["index.html"]);
-for (const m of html.matchAll(/(?:href|src)="\.?\/?([^"#?]+\.(?:js|css|wasm|woff2))"/g)) files.add(m[1]);
-for (const m of html.matchAll(/from '\.?\/?([^']+\.js)'|module_or_path: '\.?\/?([^']+\.wasm)'/g)) files.add(m[1] ?? m[2]);
-for (const f of readdirSync(dist)) if (f.endsWith(".wasm")) files.add(f);
+const KB = 1024;
+/// Budgets in gzip bytes; a route not named here is printed without one.
+export const BUDGETS = { page: 60 * KB, topic: 300 * KB };
 
-let total = 0;
-const rows = [];
-for (const f of files) {
-  const raw = readFileSync(join(dist, f));
-  const gz = gzipSync(raw, { level: 9 }).length;
-  total += gz;
-  rows.push([f, raw.length, gz]);
+const args = process.argv.slice(2);
+const reportOnly = args.includes("--report-only");
+const dist = args.find((a) => !a.startsWith("--")) ?? "dist";
+const gz = new Map();
+function gzipBytes(file) {
+  if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(join(dist, file)), { level: 9 }).length);
+  return gz.get(file);
 }
-rows.sort((a, b) => b[2] - a[2]);
-const kb = (n) => (n / 1024).toFixed(1).padStart(8);
-console.log("file".padEnd(44) + "raw KB".padStart(8) + " gzip KB".padStart(9));
-for (const [f, raw, gz] of rows) console.log(f.padEnd(44) + kb(raw) + " " + kb(gz));
-console.log(`first page load: ${(total / 1024).toFixed(1)} KB gzip of ${BUDGET_KB} KB budget (${((100 * total) / 1024 / BUDGET_KB).toFixed(0)}%)`);
+
+/// The registry's ids, as the loader lists them.
+function topicIds() {
+  const text = readFileSync(join(dist, "techshack-live.js"), "utf8");
+  return [...text.matchAll(/\{ id: "([a-z-]+)"/g)].map((m) => m[1]);
+}
+
+const ids = topicIds();
+const routes = [
+  { route: "#/", budget: BUDGETS.page, ready: "main .cards" },
+  { route: "#/about", budget: BUDGETS.page, ready: "main .prose" },
+  ...ids.map((id) => ({ route: `#/${id}`, budget: BUDGETS.topic, ready: "main .panel" })),
+  ...ids.map((id) => ({ route: `#/embed/${id}`, budget: BUDGETS.topic, ready: "main .panel" })),
+  { route: "embed-example.html", budget: null, ready: "#embed-status:has-text('Mounted')" },
+];
+
+const server = await startSiteServer(dist);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+
+let over = 0;
+const kb = (n) => (n / KB).toFixed(1);
+console.log("route".padEnd(24) + "gzip KB".padStart(9) + "  budget   files");
+try {
+  for (const { route, budget, ready } of routes) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const files = new Set();
+    page.on("request", (r) => {
+      const u = new URL(r.url());
+      if (u.origin + "/" === server.url) files.add(decodeURIComponent(u.pathname.slice(1)) || "index.html");
+    });
+    await page.goto(server.url + (route.startsWith("#") ? route : route));
+    await page.waitForSelector(ready, { timeout: 60000 });
+    // Let late requests (the font, which loads when text first uses it) land.
+    await page.waitForLoadState("networkidle");
+    await context.close();
+    const total = [...files].reduce((sum, f) => sum + gzipBytes(f), 0);
+    const verdict = budget == null ? "   —   " : total <= budget ? `≤ ${budget / KB}` : `> ${budget / KB} OVER`;
+    if (budget != null && total > budget) over += 1;
+    const list = [...files].sort((a, b) => gzipBytes(b) - gzipBytes(a)).map((f) => `${f} ${kb(gzipBytes(f))}`).join(", ");
+    console.log(route.padEnd(24) + kb(total).padStart(9) + "  " + verdict.padEnd(8) + " " + list);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+if (over > 0 && !reportOnly) {
+  console.error(`${over} route(s) over budget: home and About ≤ ${BUDGETS.page / KB} KB, topic and embed routes ≤ ${BUDGETS.topic / KB} KB gzip.`);
+  process.exit(1);
+}

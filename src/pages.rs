@@ -69,7 +69,7 @@ pub fn index_regions() -> Vec<Region> {
         },
         Region {
             open: "<!-- registry:outlines -->",
-            close: "      <!-- /registry:outlines -->",
+            close: "    <!-- /registry:outlines -->",
             body: each(outline),
         },
     ]
@@ -81,13 +81,13 @@ pub fn index_regions() -> Vec<Region> {
 fn outline(t: &dyn Topic) -> String {
     format!(
         concat!(
-            "      <section data-page=\"topic\" data-topic=\"{id}\" class=\"topic-page\" hidden>\n",
+            "    <template data-page=\"topic\" data-topic=\"{id}\"><div class=\"topic-page\">\n",
             "        <header class=\"topic-head\">\n",
             "          <h1><span aria-hidden=\"true\">{icon}</span> {title}</h1>\n",
             "          <p>{summary}</p>\n",
             "        </header>\n",
             "        <div class=\"panel-slot\"></div>\n",
-            "      </section>\n"
+            "    </div></template>\n"
         ),
         id = t.id(),
         icon = t.icon(),

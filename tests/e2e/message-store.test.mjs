@@ -286,7 +286,7 @@ test("a copied link reloads into the same state", async () => {
   assert.match(head, /^1 rows from \d+ buckets/);
   await page.click("text=Copy link");
   const link = await page.inputValue(".link-out");
-  assert.match(link, /#\/message-store\?s=1\./);
+  assert.match(link, /#\/message-store\?s=2\./);
 
   const fresh = await context.newPage();
   await fresh.goto(link);

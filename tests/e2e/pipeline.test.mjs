@@ -263,7 +263,7 @@ test("a copied link reloads into the same config, seed and SLO", async () => {
   await page.waitForSelector(".pl-seed .field-error", { state: "detached" });
   await page.click("text=Copy link");
   const link = await page.inputValue(".link-out");
-  assert.match(link, /#\/pipeline\?s=1\./);
+  assert.match(link, /#\/pipeline\?s=2\./);
 
   const fresh = await context.newPage();
   await fresh.goto(link);

@@ -88,7 +88,27 @@ test("a copied link restores the state and a corrupted one shows a notice", asyn
   await fresh.goto("about:blank");
   await fresh.goto(`${server.url}#/${id}?s=999.eyJ9`);
   await fresh.waitForSelector(".notice");
-  assert.match(await fresh.textContent(".notice"), /older version|not valid/);
+  assert.match(await fresh.textContent(".notice"), /made by a newer version/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Links made before the link format became postcard (state v1, JSON), as the
+// site wrote them then: they restore to the default with an honest notice.
+const OLD_LINKS = {
+  svm: "1.eyJwcmVzZXQiOiJibG9ic19zZXBhcmFibGUiLCJzZWVkIjoxLCJrZXJuZWwiOiJsaW5lYXIiLCJjIjoxLjAsImdhbW1hIjoic2NhbGUiLCJkZWdyZWUiOjMsImNvZWYwIjowLjB9",
+  pipeline: "1.eyJjb25maWciOnsiUHJlc2V0IjoiQWlyYm5iIn0sInNlZWQiOjEsInNsb19wZXJjZW50Ijo5OS45fQ",
+};
+
+test("an old-format link shows the older-version notice", async () => {
+  const { page, problems, context } = await openPage(browser, server.url);
+  for (const [id, state] of Object.entries(OLD_LINKS)) {
+    await page.goto("about:blank");
+    await page.goto(`${server.url}#/${id}?s=${state}`);
+    await page.waitForSelector(".notice");
+    assert.match(await page.textContent(".notice"), /made by an older version of the panel \(state v1, now v\d+\)/, id);
+    assert.ok(await page.locator(".panel").count() === 1, `${id} still shows its default panel`);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -295,7 +295,7 @@ test("a copied link reloads into the same points, kernel and model", async () =>
   const readout = await page.textContent(".svm-stats");
   await page.click("text=Copy link");
   const link = await page.inputValue(".link-out");
-  assert.match(link, /#\/svm\?s=1\./);
+  assert.match(link, /#\/svm\?s=2\./);
 
   const fresh = await context.newPage();
   await fresh.goto(link);

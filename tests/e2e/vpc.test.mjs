@@ -330,7 +330,7 @@ test("a copied link reloads into the same layout, failed AZ and trace", async ()
   const before = await verdict(page);
   await page.click("text=Copy link");
   const link = await page.inputValue(".link-out");
-  assert.match(link, /#\/vpc\?s=1\./);
+  assert.match(link, /#\/vpc\?s=2\./);
 
   const fresh = await context.newPage();
   await fresh.goto(link);

@@ -1,7 +1,11 @@
-//! Compact, versioned panel state for links: `<version>.<base64url(json)>`.
+//! Compact, versioned panel state for links: `<version>.<base64url(postcard)>`.
 //!
-//! The version lets an old link be told apart from a corrupt one, so the user
-//! gets an honest notice instead of silently wrong state.
+//! Postcard is a compact binary serde format: links are shorter than JSON
+//! ones and the wasm carries no JSON code. The version lets an old (or newer)
+//! link be told apart from a corrupt one, so the user gets an honest notice
+//! instead of silently wrong state. Snapshot types must not skip fields
+//! (`skip_serializing_if`) or need self-description (internally tagged or
+//! untagged enums): postcard writes fields by position.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -18,6 +22,7 @@ pub enum DecodeError {
     TooLong(usize),
     MissingVersion,
     OldVersion { found: u32, expected: u32 },
+    NewerVersion { found: u32, expected: u32 },
     NotBase64,
     NotValidState(String),
 }
@@ -36,6 +41,10 @@ impl fmt::Display for DecodeError {
                 f,
                 "this link was made by an older version of the panel (state v{found}, now v{expected})"
             ),
+            DecodeError::NewerVersion { found, expected } => write!(
+                f,
+                "this link was made by a newer version of the panel (state v{found}, this page reads v{expected}); reload the page to get the newest version"
+            ),
             DecodeError::NotBase64 => write!(f, "the saved state in this link is garbled"),
             DecodeError::NotValidState(why) => {
                 write!(f, "the saved state in this link is not valid: {why}")
@@ -47,8 +56,8 @@ impl fmt::Display for DecodeError {
 pub fn encode<T: Serialize>(version: u32, value: &T) -> String {
     // Serialising plain data structs cannot fail; an empty payload still decodes
     // to a clear error rather than a panic if it ever did.
-    let json = serde_json::to_vec(value).unwrap_or_default();
-    format!("{version}.{}", URL_SAFE_NO_PAD.encode(json))
+    let bytes = postcard::to_allocvec(value).unwrap_or_default();
+    format!("{version}.{}", URL_SAFE_NO_PAD.encode(bytes))
 }
 
 pub fn decode<T: DeserializeOwned>(expected: u32, text: &str) -> Result<T, DecodeError> {
@@ -57,13 +66,24 @@ pub fn decode<T: DeserializeOwned>(expected: u32, text: &str) -> Result<T, Decod
     }
     let (version, payload) = text.split_once('.').ok_or(DecodeError::MissingVersion)?;
     let found: u32 = version.parse().map_err(|_| DecodeError::MissingVersion)?;
-    if found != expected {
+    if found < expected {
         return Err(DecodeError::OldVersion { found, expected });
+    }
+    if found > expected {
+        return Err(DecodeError::NewerVersion { found, expected });
     }
     let bytes = URL_SAFE_NO_PAD
         .decode(payload)
         .map_err(|_| DecodeError::NotBase64)?;
-    serde_json::from_slice(&bytes).map_err(|e| DecodeError::NotValidState(e.to_string()))
+    let (value, rest) =
+        postcard::take_from_bytes(&bytes).map_err(|e| DecodeError::NotValidState(e.to_string()))?;
+    if !rest.is_empty() {
+        return Err(DecodeError::NotValidState(format!(
+            "{} bytes left over after the state",
+            rest.len()
+        )));
+    }
+    Ok(value)
 }
 
 #[cfg(test)]
@@ -112,6 +132,45 @@ mod tests {
                 expected: 2
             })
         );
+    }
+
+    #[test]
+    fn a_newer_link_says_newer_not_older() {
+        let text = encode(3, &sample());
+        let err = decode::<Sample>(2, &text).unwrap_err();
+        assert_eq!(
+            err,
+            DecodeError::NewerVersion {
+                found: 3,
+                expected: 2
+            }
+        );
+        assert!(err.to_string().contains("newer version"), "{err}");
+    }
+
+    #[test]
+    fn an_enum_variant_no_version_had_is_not_a_valid_state() {
+        #[derive(Debug, PartialEq, Serialize, Deserialize)]
+        enum Preset {
+            A,
+            B,
+        }
+        assert_eq!(decode::<Preset>(1, &encode(1, &Preset::B)), Ok(Preset::B));
+        assert!(matches!(
+            decode::<Preset>(1, &encode(1, &7u32)),
+            Err(DecodeError::NotValidState(_))
+        ));
+    }
+
+    #[test]
+    fn trailing_bytes_are_not_a_valid_state() {
+        let mut bytes = postcard::to_allocvec(&sample()).unwrap();
+        bytes.push(0);
+        let text = format!("1.{}", URL_SAFE_NO_PAD.encode(bytes));
+        assert!(matches!(
+            decode::<Sample>(1, &text),
+            Err(DecodeError::NotValidState(_))
+        ));
     }
 
     #[test]

@@ -334,7 +334,8 @@ impl PanelModel for MessageStorePanel {
     const TITLE: &'static str = "Message-store playground";
     const SUMMARY: &'static str = "How Discord stored billions of messages in Cassandra: Snowflake IDs, 10-day buckets, tombstones and the ring.";
     const ICON: &'static str = "💬";
-    const STATE_VERSION: u32 = 1;
+    // 2: links are postcard, not JSON (v1 links get the older-version notice).
+    const STATE_VERSION: u32 = 2;
 
     type Snapshot = model::Snapshot;
 

@@ -84,7 +84,8 @@ impl PanelModel for PipelinePanel {
     const TITLE: &'static str = "Pipeline stepper";
     const SUMMARY: &'static str = "Airbnb-style deploy pipelines as config, stepped release by release, with gamedays, rollback and error budgets.";
     const ICON: &'static str = "🚦";
-    const STATE_VERSION: u32 = 1;
+    // 2: links are postcard, not JSON (v1 links get the older-version notice).
+    const STATE_VERSION: u32 = 2;
 
     type Snapshot = model::Snapshot;
 

@@ -116,7 +116,8 @@ impl PanelModel for SvmPanel {
     const TITLE: &'static str = "Live SVM margin visualizer";
     const SUMMARY: &'static str = "Click to add points and watch an exact SMO solver draw the boundary, the margins and the support vectors.";
     const ICON: &'static str = "📈";
-    const STATE_VERSION: u32 = 1;
+    // 2: links are postcard, not JSON (v1 links get the older-version notice).
+    const STATE_VERSION: u32 = 2;
 
     type Snapshot = model::Snapshot;
 

@@ -142,7 +142,8 @@ impl PanelModel for VpcPanel {
     const TITLE: &'static str = "Clickable VPC diagram";
     const SUMMARY: &'static str = "AWS networking you can click and break: subnets over three AZs, gateways, route tables, security groups, NACLs and a packet tracer.";
     const ICON: &'static str = "🌐";
-    const STATE_VERSION: u32 = 1;
+    // 2: links are postcard, not JSON (v1 links get the older-version notice).
+    const STATE_VERSION: u32 = 2;
 
     type Snapshot = model::Snapshot;
 

@@ -8,7 +8,7 @@ pub fn count(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(c);
@@ -32,7 +32,7 @@ pub fn duration(seconds: u64) -> String {
     let s = seconds;
     if s >= 86_400 {
         let d = s as f64 / 86_400.0;
-        if s % 86_400 == 0 || d >= 10.0 {
+        if s.is_multiple_of(86_400) || d >= 10.0 {
             format!("{} d", (d).floor() as u64)
         } else {
             format!("{d:.1} d")

@@ -1,16 +1,13 @@
 //! Saved configs in the browser's localStorage, one key per config under a
-//! prefix. Parsing is pure (and tested natively); a corrupt entry is reported
-//! and skipped, never fatal.
+//! prefix, each value a JSON object `{"text": …}` (the format the site has
+//! always written). The page reads and writes it with the browser's own JSON,
+//! so the wasm carries no JSON code; sorting the entries is pure and tested
+//! natively. A corrupt entry is reported and skipped, never fatal.
 
-use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
 
 pub const PREFIX: &str = "techshack-pipeline-config:";
 pub const MAX_NAME_CHARS: usize = 64;
-
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    text: String,
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SavedConfig {
@@ -26,8 +23,10 @@ pub struct Corrupt {
 }
 
 /// Our entries among all storage items, sorted by name; corrupt ones apart.
+/// `text_of` reads a stored value's config text, or says why it cannot.
 pub fn parse_entries(
     items: impl IntoIterator<Item = (String, String)>,
+    text_of: impl Fn(&str) -> Result<String, String>,
 ) -> (Vec<SavedConfig>, Vec<Corrupt>) {
     let mut ok = Vec::new();
     let mut bad = Vec::new();
@@ -35,10 +34,10 @@ pub fn parse_entries(
         let Some(name) = key.strip_prefix(PREFIX) else {
             continue;
         };
-        match serde_json::from_str::<Stored>(&value) {
-            Ok(s) => ok.push(SavedConfig {
+        match text_of(&value) {
+            Ok(text) => ok.push(SavedConfig {
                 name: name.to_owned(),
-                text: s.text,
+                text,
             }),
             Err(e) => bad.push(Corrupt {
                 name: name.to_owned(),
@@ -51,11 +50,26 @@ pub fn parse_entries(
     (ok, bad)
 }
 
+/// The stored form of a config's text: `{"text": …}`.
 pub fn encode(text: &str) -> String {
-    serde_json::to_string(&Stored {
-        text: text.to_owned(),
-    })
-    .unwrap_or_default()
+    let value = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&value, &JsValue::from_str("text"), &JsValue::from_str(text));
+    js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
+/// A stored value's config text, read with the browser's JSON parser.
+fn text_of(value: &str) -> Result<String, String> {
+    let parsed = js_sys::JSON::parse(value).map_err(|_| "not JSON".to_owned())?;
+    if !parsed.is_object() {
+        return Err("not an object".into());
+    }
+    js_sys::Reflect::get(&parsed, &JsValue::from_str("text"))
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "it has no text".to_owned())
 }
 
 /// A usable name, trimmed, not taken by another config (`except` may keep its own).
@@ -105,7 +119,7 @@ pub fn load_all() -> Result<(Vec<SavedConfig>, Vec<Corrupt>), String> {
         let value = s.get_item(&key).ok().flatten().unwrap_or_default();
         Some((key, value))
     });
-    Ok(parse_entries(items.collect::<Vec<_>>()))
+    Ok(parse_entries(items.collect::<Vec<_>>(), text_of))
 }
 
 pub fn save(name: &str, text: &str) -> Result<(), String> {
@@ -136,15 +150,29 @@ pub fn rename(old: &str, new: &str) -> Result<(), String> {
 mod tests {
     use super::*;
 
+    /// The stored form as the page writes it (`{"text": …}`), for tests.
+    fn stored(text: &str) -> String {
+        serde_json::json!({ "text": text }).to_string()
+    }
+
+    /// The page's reader, with serde_json standing in for the browser's JSON.
+    fn read(value: &str) -> Result<String, String> {
+        let v: serde_json::Value = serde_json::from_str(value).map_err(|e| e.to_string())?;
+        v.get("text")
+            .and_then(|t| t.as_str())
+            .map(str::to_owned)
+            .ok_or_else(|| "it has no text".to_owned())
+    }
+
     #[test]
     fn corrupt_entries_are_reported_and_skipped() {
         let items = vec![
-            (format!("{PREFIX}b"), encode("service = \"b\"")),
-            (format!("{PREFIX}a"), encode("x")),
+            (format!("{PREFIX}b"), stored("service = \"b\"")),
+            (format!("{PREFIX}a"), stored("x")),
             (format!("{PREFIX}broken"), "{not json".to_owned()),
             ("someone-else:key".to_owned(), "whatever".to_owned()),
         ];
-        let (ok, bad) = parse_entries(items);
+        let (ok, bad) = parse_entries(items, read);
         assert_eq!(
             ok.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
             ["a", "b"]

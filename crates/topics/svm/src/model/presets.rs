@@ -39,6 +39,19 @@ impl Preset {
         Preset::ThreeBlobs,
     ];
 
+    /// A stable name for forms and links (the serde name).
+    pub fn id(self) -> &'static str {
+        match self {
+            Preset::BlobsSeparable => "blobs_separable",
+            Preset::BlobsOverlap => "blobs_overlap",
+            Preset::Xor => "xor",
+            Preset::Circles => "circles",
+            Preset::Moons => "moons",
+            Preset::Spiral => "spiral",
+            Preset::ThreeBlobs => "three_blobs",
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Preset::BlobsSeparable => "Separable blobs",
@@ -152,6 +165,19 @@ fn blobs(r: &mut ChaCha8Rng, centers: &[(f64, f64, i32)], std: f64, per_blob: us
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn preset_ids_are_distinct_and_match_the_serde_names() {
+        let ids: std::collections::HashSet<&str> =
+            Preset::ALL.into_iter().map(Preset::id).collect();
+        assert_eq!(ids.len(), Preset::ALL.len());
+        for p in Preset::ALL {
+            assert_eq!(
+                serde_json::to_string(&p).unwrap(),
+                format!("\"{}\"", p.id())
+            );
+        }
+    }
     use super::*;
 
     #[test]

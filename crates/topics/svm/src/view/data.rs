@@ -6,13 +6,6 @@ use super::Props;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-fn preset_id(p: Preset) -> String {
-    serde_json::to_string(&p)
-        .unwrap_or_default()
-        .trim_matches('"')
-        .to_string()
-}
-
 #[function_component]
 pub fn DataControls(p: &Props) -> Html {
     let origin = p.state.pg.origin();
@@ -25,10 +18,7 @@ pub fn DataControls(p: &Props) -> Html {
         let preset = preset.clone();
         Callback::from(move |e: Event| {
             let el: HtmlSelectElement = e.target_unchecked_into();
-            if let Some(x) = Preset::ALL
-                .into_iter()
-                .find(|x| preset_id(*x) == el.value())
-            {
+            if let Some(x) = Preset::ALL.into_iter().find(|x| x.id() == el.value()) {
                 preset.set(x);
             }
         })
@@ -81,7 +71,7 @@ pub fn DataControls(p: &Props) -> Html {
                     <label for={id("preset")}>{ "Preset" }</label>
                     <select id={id("preset")} onchange={on_preset}>
                         { for Preset::ALL.into_iter().map(|x| html! {
-                            <option value={preset_id(x)} selected={x == *preset}>{ x.title() }</option>
+                            <option value={x.id()} selected={x == *preset}>{ x.title() }</option>
                         }) }
                     </select>
                 </div>
@@ -98,18 +88,5 @@ pub fn DataControls(p: &Props) -> Html {
                 <p class="field-error" id={seed_err_id} role="alert">{ msg }</p>
             }
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn preset_ids_are_distinct() {
-        let ids: std::collections::HashSet<String> =
-            Preset::ALL.into_iter().map(preset_id).collect();
-        assert_eq!(ids.len(), Preset::ALL.len());
-        assert!(ids.contains("blobs_separable"));
     }
 }

@@ -36,7 +36,7 @@ pub struct SgRuleInput {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     LoadPreset {
         preset: PresetId,

@@ -24,7 +24,7 @@ pub struct Network {
 pub struct Vpc {
     pub id: String,
     pub cidr: Ipv4Net,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub secondary_cidrs: Vec<Ipv4Net>,
 }
 
@@ -67,7 +67,7 @@ pub struct Route {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
+#[serde(rename_all = "snake_case")]
 pub enum Target {
     /// Only ever implicit: one per VPC CIDR, never stored in `routes`.
     Local,
@@ -115,7 +115,7 @@ pub struct Instance {
     pub id: String,
     pub subnet: String,
     pub private_ip: Ipv4Addr,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub public_ip: Option<Ipv4Addr>,
     pub security_groups: Vec<String>,
     /// Must be off for the instance to forward traffic as a route target.

@@ -17,7 +17,7 @@ pub const INTERNET_HOST: Ipv4Addr = Ipv4Addr::new(203, 0, 113, 10);
 pub const DEFAULT_EPHEMERAL_PORT: u16 = 49152;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
+#[serde(rename_all = "snake_case")]
 pub enum Endpoint {
     Instance(String),
     Internet,
@@ -216,7 +216,7 @@ pub struct Hop {
     pub component: String,
     pub kind: ComponentKind,
     /// Other components this hop stands for (e.g. every group of an ENI).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub related: Vec<String>,
     pub header: Header,
     pub matched: Option<Matched>,

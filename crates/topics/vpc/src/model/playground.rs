@@ -23,9 +23,9 @@ use super::validate::validate;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub preset: PresetId,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub edits: Vec<Action>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub failed_azs: Vec<String>,
     pub trace: TraceSpec,
     pub matrix_protocol: Protocol,

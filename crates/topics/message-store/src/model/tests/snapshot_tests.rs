@@ -48,9 +48,9 @@ fn snapshot_round_trips_through_json() {
     let snap = p.snapshot();
     assert_eq!(snap.scenario.as_deref(), Some("edit-race"));
     assert_eq!(snap.actions.len(), 11);
-    let json = serde_json::to_string(&snap).unwrap();
-    assert!(json.len() < 2000, "small: {} bytes", json.len());
-    let back: Snapshot = serde_json::from_str(&json).unwrap();
+    let link = techshack_core::state::encode(2, &snap);
+    assert!(link.len() < 2000, "small: {} bytes", link.len());
+    let back: Snapshot = techshack_core::state::decode(2, &link).unwrap();
     let q = Playground::from_snapshot(back).unwrap();
     assert_eq!(q.snapshot(), snap);
     assert_eq!(q.store().row_count(), p.store().row_count());

@@ -87,9 +87,9 @@ fn snapshot_round_trips_through_json() {
     for a in [Action::SetSeed(99), Action::SetSlo(99.95)] {
         pg.apply(&a).unwrap_or_else(|e| panic!("{e}"));
     }
-    let json = serde_json::to_string(&pg.snapshot()).unwrap_or_default();
-    assert!(json.len() < 100, "a preset snapshot is tiny: {json}");
-    let back: Snapshot = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    let link = techshack_core::state::encode(2, &pg.snapshot());
+    assert!(link.len() < 100, "a preset snapshot is tiny: {link}");
+    let back: Snapshot = techshack_core::state::decode(2, &link).unwrap_or_else(|e| panic!("{e}"));
     let restored = Playground::from_snapshot(back).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(restored.snapshot(), pg.snapshot());
     assert_eq!(restored.seed(), 99);
@@ -134,8 +134,11 @@ fn actions_serialize() {
         Action::SetSlo(99.99),
     ];
     for a in actions {
-        let json = serde_json::to_string(&a).unwrap_or_default();
-        assert_eq!(serde_json::from_str::<Action>(&json).ok(), Some(a));
+        let link = techshack_core::state::encode(2, &a);
+        assert_eq!(
+            techshack_core::state::decode::<Action>(2, &link).ok(),
+            Some(a)
+        );
     }
 }
 

@@ -199,8 +199,8 @@ fn snapshots_restore_the_state() {
         snap.points.is_empty(),
         "an unedited preset is stored as its seed"
     );
-    let json = serde_json::to_string(&snap).unwrap();
-    let back: Snapshot = serde_json::from_str(&json).unwrap();
+    let link = techshack_core::state::encode(2, &snap);
+    let back: Snapshot = techshack_core::state::decode(2, &link).unwrap();
     let restored = Playground::from_snapshot(back).unwrap();
     assert_eq!(restored.points(), pg.points());
     assert_eq!(restored.snapshot(), snap);

@@ -112,9 +112,10 @@ fn tour_end_states_survive_a_link() {
     }
     for pg in states {
         let snap = pg.snapshot();
-        let json = serde_json::to_string(&snap).unwrap();
-        let back = Playground::from_snapshot(serde_json::from_str(&json).unwrap()).unwrap();
-        assert_eq!(serde_json::to_string(&back.snapshot()).unwrap(), json);
+        let link = techshack_core::state::encode(2, &snap);
+        let back =
+            Playground::from_snapshot(techshack_core::state::decode(2, &link).unwrap()).unwrap();
+        assert_eq!(techshack_core::state::encode(2, &back.snapshot()), link);
         assert_eq!(back.points(), pg.points());
     }
 }

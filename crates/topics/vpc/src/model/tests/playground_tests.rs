@@ -328,16 +328,12 @@ fn accessors_for_the_view() {
 }
 
 #[test]
-fn actions_serialize() {
+fn actions_survive_the_link_codec() {
+    use techshack_core::state::{decode, encode};
     let a = Action::AddRoute {
         table: "rt-1a".into(),
         destination: "0.0.0.0/0".into(),
         target: Target::Igw("ig-1".into()),
     };
-    let json = serde_json::to_string(&a).unwrap();
-    assert_eq!(
-        json,
-        r#"{"type":"add_route","table":"rt-1a","destination":"0.0.0.0/0","target":{"kind":"igw","id":"ig-1"}}"#
-    );
-    assert_eq!(serde_json::from_str::<Action>(&json).unwrap(), a);
+    assert_eq!(decode::<Action>(2, &encode(2, &a)), Ok(a));
 }

@@ -49,9 +49,9 @@ fn snapshot_round_trips_and_stays_small() {
         ],
     );
     let s = p.snapshot();
-    let json = serde_json::to_string(&s).unwrap();
-    assert!(json.len() < 2048, "{} bytes", json.len());
-    let back = Playground::from_snapshot(serde_json::from_str(&json).unwrap()).unwrap();
+    let link = techshack_core::state::encode(2, &s);
+    assert!(link.len() < 2048, "{} bytes", link.len());
+    let back = Playground::from_snapshot(techshack_core::state::decode(2, &link).unwrap()).unwrap();
     assert_eq!(back.network(), p.network());
     assert_eq!(back.faults(), p.faults());
     assert_eq!(back.trace_spec(), p.trace_spec());
@@ -108,7 +108,7 @@ fn edit_log_is_capped_so_links_stay_small() {
         })
         .unwrap();
     }
-    let json = serde_json::to_string(&p.snapshot()).unwrap();
+    let json = techshack_core::state::encode(2, &p.snapshot());
     assert!(
         json.len() < 10_000,
         "worst case link is {} bytes",
