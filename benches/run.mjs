@@ -62,7 +62,8 @@ function print() {
 if (!process.argv.includes("--no-build") || !existsSync(PKG)) buildWasm();
 const wasm = require(join(PKG, "techshack_bench.js"));
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
-for (const topic of ["pipeline", "svm", "vpc", "message-store"]) {
+// "tti" times each route of the built site (dist/) in throttled Chromium: benches/tti.mjs.
+for (const topic of ["pipeline", "svm", "vpc", "message-store", "tti"]) {
   if (only && only !== topic) continue;
   const file = join(ROOT, `benches/${topic}.mjs`);
   if (!existsSync(file)) continue;
