@@ -128,7 +128,7 @@ pub(super) fn classify(alpha: f64, y: f64, c: f64) -> (Bound, bool, bool) {
 
 impl SolverRun {
     /// `x` holds `dim` coordinates per point, `y` is ±1, `alpha0` must be feasible
-    /// (in [0, C] with yᵀα = 0; see `warm::repair`).
+    /// (in [0, C] with yᵀα = 0; see topic-svm's `model::warm::repair`).
     pub fn new(
         kernel: Kernel,
         dim: usize,
