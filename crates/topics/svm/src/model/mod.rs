@@ -2,16 +2,15 @@
 //! solver (svm.cpp 3.37: WSS2 selection, shrinking, LRU kernel cache), plus the
 //! playground state, presets, tours and libsvm model-file I/O around it.
 //!
-//! Layers: `kernel`/`qmatrix`/`cache` compute Q; `solver` (+ `select`, `update`,
-//! `shrink`) solves one binary dual; `train` runs one-vs-one over the labels and
-//! builds a `Fit`; `playground` is the panel's reducer over `Action`s.
+//! Layers: the `svm-solver` crate (re-exported here as `solver` and `fastexp`)
+//! evaluates the kernel, caches its columns and solves one binary dual; `kernel`
+//! resolves the user's choice; `train` runs one-vs-one over the labels and builds
+//! a `Fit`; `playground` is the panel's reducer over `Action`s.
 
 pub mod action;
-mod cache;
 mod cfmt;
 pub mod csv;
 pub mod error;
-pub mod fastexp;
 pub mod fit;
 pub mod kernel;
 pub mod margin;
@@ -20,19 +19,15 @@ mod model_parse;
 pub mod playground;
 pub mod points;
 pub mod presets;
-mod qmatrix;
 mod readout;
-mod rho;
-mod select;
-mod shrink;
 pub mod snapshot;
-pub mod solver;
 pub mod status;
 pub mod stepping;
 pub mod tours;
 pub mod train;
-mod update;
 pub mod warm;
+
+pub use svm_solver::{fastexp, solver};
 
 pub use action::Action;
 pub use error::SvmError;

@@ -8,7 +8,7 @@ impl SolverRun {
     pub fn rho(&self) -> f64 {
         let (mut ub, mut lb, mut sum, mut n_free) = (f64::INFINITY, f64::NEG_INFINITY, 0.0, 0usize);
         for i in 0..self.active_size {
-            let yg = self.y[i] * self.g[i];
+            let yg = self.yg[i];
             match (self.bound[i], self.y[i] > 0.0) {
                 (Bound::Upper, false) | (Bound::Lower, true) => ub = ub.min(yg),
                 (Bound::Upper, true) | (Bound::Lower, false) => lb = lb.max(yg),

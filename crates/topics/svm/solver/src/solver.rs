@@ -2,6 +2,12 @@
 //! minimise ½αᵀQα − eᵀα subject to yᵀα = 0 and 0 ≤ α_i ≤ C.
 //! Working-set selection is in `select`, shrinking in `shrink`, the pair update in
 //! `update`.
+//!
+//! libsvm keeps the gradient G and caches Q_ij = y_i y_j K_ij, then multiplies by
+//! or branches on y in every loop. Here the solver keeps yG (y_t G_t) and its
+//! G_bar likewise, and the cache holds K: since y_t = ±1, every sum and product is
+//! libsvm's up to an exact sign flip, so the iterates are bit for bit the same,
+//! while the hot loops need neither y nor a multiply by it.
 
 use super::kernel::Kernel;
 use super::qmatrix::QMatrix;
@@ -80,9 +86,14 @@ pub struct SolverRun {
     /// kept alongside `bound` so selection does not re-derive it.
     pub(super) in_up: Vec<bool>,
     pub(super) in_low: Vec<bool>,
-    pub(super) g: Vec<f64>,
-    /// Gradient contribution of the variables at the upper bound (libsvm G_bar).
-    pub(super) g_bar: Vec<f64>,
+    /// y_t G_t, where G = Qα − e is the dual gradient.
+    pub(super) yg: Vec<f64>,
+    /// y_t G_bar_t, G_bar being the gradient contribution of the variables at the
+    /// upper bound (libsvm G_bar).
+    pub(super) yg_bar: Vec<f64>,
+    /// The I_up maximum (−yG, position) as `update_pair` found it while updating
+    /// yG, for the next selection; `None` after anything else changed yG or the order.
+    pub(super) next_up: Option<(f64, Option<usize>)>,
     /// Solver position -> original index.
     pub(super) active_set: Vec<usize>,
     pub(super) active_size: usize,
@@ -98,9 +109,26 @@ pub struct SolverRun {
     last_gap: f64,
 }
 
+/// Where α sits in [0, C], and whether it is in I_up and in I_low.
+pub(super) fn classify(alpha: f64, y: f64, c: f64) -> (Bound, bool, bool) {
+    let b = if alpha >= c {
+        Bound::Upper
+    } else if alpha <= 0.0 {
+        Bound::Lower
+    } else {
+        Bound::Free
+    };
+    let (not_upper, not_lower) = (b != Bound::Upper, b != Bound::Lower);
+    if y > 0.0 {
+        (b, not_upper, not_lower)
+    } else {
+        (b, not_lower, not_upper)
+    }
+}
+
 impl SolverRun {
     /// `x` holds `dim` coordinates per point, `y` is ±1, `alpha0` must be feasible
-    /// (in [0, C] with yᵀα = 0; see `warm::repair`).
+    /// (in [0, C] with yᵀα = 0; see topic-svm's `model::warm::repair`).
     pub fn new(
         kernel: Kernel,
         dim: usize,
@@ -111,17 +139,18 @@ impl SolverRun {
         config: &SolverConfig,
     ) -> Self {
         let l = y.len();
-        let q = QMatrix::new(kernel, dim, x, y.clone(), config.cache_entries);
+        let q = QMatrix::new(kernel, dim, x, config.cache_entries);
         let mut run = SolverRun {
             q,
             l,
+            yg: y.iter().map(|&y| -y).collect(),
+            yg_bar: vec![0.0; l],
+            next_up: None,
             y,
             alpha: alpha0,
             bound: vec![Bound::Lower; l],
             in_up: vec![false; l],
             in_low: vec![false; l],
-            g: vec![-1.0; l],
-            g_bar: vec![0.0; l],
             active_set: (0..l).collect(),
             active_size: l,
             c,
@@ -148,46 +177,32 @@ impl SolverRun {
             if self.bound[i] == Bound::Lower {
                 continue;
             }
-            let (a, c, at_upper) = (self.alpha[i], self.c, self.bound[i] == Bound::Upper);
+            // y_t (a Q_it) = (y_i a) K_it, exactly.
+            let (ya, yc) = (self.y[i] * self.alpha[i], self.y[i] * self.c);
+            let at_upper = self.bound[i] == Bound::Upper;
             let col = self.q.column(i, self.l);
-            for (g, q) in self.g.iter_mut().zip(col) {
-                *g += a * f64::from(*q);
+            for (g, k) in self.yg.iter_mut().zip(col) {
+                *g += ya * f64::from(*k);
             }
             if at_upper {
-                for (gb, q) in self.g_bar.iter_mut().zip(col) {
-                    *gb += c * f64::from(*q);
+                for (gb, k) in self.yg_bar.iter_mut().zip(col) {
+                    *gb += yc * f64::from(*k);
                 }
             }
         }
     }
 
     pub(super) fn update_bound(&mut self, i: usize) {
-        self.bound[i] = if self.alpha[i] >= self.c {
-            Bound::Upper
-        } else if self.alpha[i] <= 0.0 {
-            Bound::Lower
-        } else {
-            Bound::Free
-        };
-        let (pos, b) = (self.y[i] > 0.0, self.bound[i]);
-        self.in_up[i] = if pos {
-            b != Bound::Upper
-        } else {
-            b != Bound::Lower
-        };
-        self.in_low[i] = if pos {
-            b != Bound::Lower
-        } else {
-            b != Bound::Upper
-        };
+        (self.bound[i], self.in_up[i], self.in_low[i]) = classify(self.alpha[i], self.y[i], self.c);
     }
 
     /// ½ Σ α_i (G_i − 1); valid when G is complete (not shrunk).
     fn full_objective(&self) -> f64 {
         self.alpha
             .iter()
-            .zip(&self.g)
-            .map(|(a, g)| a * (g - 1.0))
+            .zip(&self.yg)
+            .zip(&self.y)
+            .map(|((a, yg), y)| a * (y * yg - 1.0))
             .sum::<f64>()
             / 2.0
     }

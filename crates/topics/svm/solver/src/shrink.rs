@@ -8,13 +8,14 @@ impl SolverRun {
     pub(super) fn swap_index(&mut self, i: usize, j: usize) {
         self.q.swap_index(i, j);
         self.y.swap(i, j);
-        self.g.swap(i, j);
+        self.yg.swap(i, j);
         self.bound.swap(i, j);
         self.in_up.swap(i, j);
         self.in_low.swap(i, j);
         self.alpha.swap(i, j);
         self.active_set.swap(i, j);
-        self.g_bar.swap(i, j);
+        self.yg_bar.swap(i, j);
+        self.next_up = None;
     }
 
     /// Recomputes G for the shrunk variables from G_bar and the free ones.
@@ -23,31 +24,37 @@ impl SolverRun {
         if n == l {
             return;
         }
+        self.next_up = None;
+        // libsvm: G_j = G_bar_j − 1 and G_i += α_j Q_ij; times y as in `solver`.
         for j in n..l {
-            self.g[j] = self.g_bar[j] - 1.0;
+            self.yg[j] = self.yg_bar[j] - self.y[j];
         }
         let nr_free = (0..n).filter(|&j| self.bound[j] == Bound::Free).count();
         if nr_free * l > 2 * n * (l - n) {
             for i in n..l {
                 let col = self.q.column(i, n);
                 // Added term by term, as libsvm does, so rounding matches.
-                let mut gi = self.g[i];
-                for ((b, a), q) in self.bound[..n].iter().zip(&self.alpha[..n]).zip(col) {
+                let mut yg_i = self.yg[i];
+                let free = self.bound[..n]
+                    .iter()
+                    .zip(&self.alpha[..n])
+                    .zip(&self.y[..n]);
+                for (((b, a), y), k) in free.zip(col) {
                     if *b == Bound::Free {
-                        gi += a * f64::from(*q);
+                        yg_i += (y * a) * f64::from(*k);
                     }
                 }
-                self.g[i] = gi;
+                self.yg[i] = yg_i;
             }
         } else {
             for i in 0..n {
                 if self.bound[i] != Bound::Free {
                     continue;
                 }
-                let a = self.alpha[i];
+                let ya = self.y[i] * self.alpha[i];
                 let col = self.q.column(i, l);
-                for (g, q) in self.g[n..l].iter_mut().zip(&col[n..l]) {
-                    *g += a * f64::from(*q);
+                for (g, k) in self.yg[n..l].iter_mut().zip(&col[n..l]) {
+                    *g += ya * f64::from(*k);
                 }
             }
         }
@@ -55,18 +62,20 @@ impl SolverRun {
 
     fn be_shrunk(&self, i: usize, gmax1: f64, gmax2: f64) -> bool {
         let up = self.y[i] > 0.0;
+        let g = self.y[i] * self.yg[i];
         match self.bound[i] {
-            Bound::Upper => -self.g[i] > if up { gmax1 } else { gmax2 },
-            Bound::Lower => self.g[i] > if up { gmax2 } else { gmax1 },
+            Bound::Upper => -g > if up { gmax1 } else { gmax2 },
+            Bound::Lower => g > if up { gmax2 } else { gmax1 },
             Bound::Free => false,
         }
     }
 
     pub(super) fn do_shrinking(&mut self) {
         // gmax1 = max { −y_i G_i : i in I_up }, gmax2 = max { y_i G_i : i in I_low }
+        self.next_up = None;
         let (mut gmax1, mut gmax2) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
         for i in 0..self.active_size {
-            let g = self.g[i];
+            let g = self.y[i] * self.yg[i];
             let (up_candidate, low_candidate) = if self.y[i] > 0.0 { (-g, g) } else { (g, -g) };
             let (not_upper, not_lower) =
                 (self.bound[i] != Bound::Upper, self.bound[i] != Bound::Lower);

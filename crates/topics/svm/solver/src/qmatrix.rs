@@ -1,5 +1,9 @@
-//! Q_ij = y_i y_j K(x_i, x_j) for one binary problem, computed a column at a time
-//! into the LRU cache, in the solver's current (shrunk and swapped) order.
+//! The kernel matrix K_ij = K(x_i, x_j) of one binary problem, computed a column
+//! at a time into the LRU cache, in the solver's current (shrunk and swapped) order.
+//!
+//! libsvm caches Q_ij = y_i y_j K_ij. The solver here keeps y-scaled gradients
+//! (see `solver`), for which the unsigned K is what every loop needs; since
+//! y = ±1, each product it forms equals libsvm's up to an exact sign flip.
 
 use super::cache::{ColumnCache, Qfloat};
 use super::kernel::{dot, Kernel, KernelKind};
@@ -12,15 +16,14 @@ pub struct QMatrix {
     x: Vec<f64>,
     /// Squared norms, precomputed for the RBF kernel.
     x_sq: Vec<f64>,
-    y: Vec<f64>,
-    /// The diagonal Q_ii = K(x_i, x_i).
+    /// The diagonal K_ii = Q_ii.
     qd: Vec<f64>,
     cache: ColumnCache,
 }
 
 impl QMatrix {
-    pub fn new(kernel: Kernel, dim: usize, x: Vec<f64>, y: Vec<f64>, cache_entries: usize) -> Self {
-        let l = y.len();
+    pub fn new(kernel: Kernel, dim: usize, x: Vec<f64>, cache_entries: usize) -> Self {
+        let l = x.len() / dim.max(1);
         let x_sq: Vec<f64> = x.chunks_exact(dim.max(1)).map(|p| dot(p, p)).collect();
         let qd = (0..l)
             .map(|i| {
@@ -33,7 +36,6 @@ impl QMatrix {
             dim,
             x,
             x_sq,
-            y,
             qd,
             cache: ColumnCache::new(l, cache_entries),
         }
@@ -51,26 +53,22 @@ impl QMatrix {
         let d = self.dim;
         let k = self.kernel;
         let xi = &self.x[i * d..(i + 1) * d];
-        let (sq_i, y_i) = (self.x_sq[i], self.y[i]);
+        let sq_i = self.x_sq[i];
         let out = &mut self.cache.column_mut(i)[start..len];
         let rows = &self.x[start * d..len * d];
         let norms = &self.x_sq[start..len];
-        let ys = &self.y[start..len];
         if k.kind == KernelKind::Rbf && d == 2 {
-            // The common case, written as plain indexed arithmetic so it stays fast
-            // even when the crate is built for size. Same operation order as libsvm.
+            // The common case, as plain indexed arithmetic. Same operation order as libsvm.
             let (a0, a1, neg_gamma) = (xi[0], xi[1], -k.gamma);
-            let n = out.len().min(norms.len()).min(ys.len()).min(rows.len() / 2);
+            let n = out.len().min(norms.len()).min(rows.len() / 2);
             for t in 0..n {
                 let dot = a0 * rows[2 * t] + a1 * rows[2 * t + 1];
-                let kv = super::fastexp::exp(neg_gamma * (sq_i + norms[t] - 2.0 * dot));
-                out[t] = (y_i * ys[t] * kv) as Qfloat;
+                out[t] = super::fastexp::exp(neg_gamma * (sq_i + norms[t] - 2.0 * dot)) as Qfloat;
             }
             return;
         }
-        for (((o, xj), &sq_j), &y_j) in out.iter_mut().zip(rows.chunks_exact(d)).zip(norms).zip(ys)
-        {
-            *o = (y_i * y_j * k.eval_train(xi, xj, sq_i, sq_j)) as Qfloat;
+        for ((o, xj), &sq_j) in out.iter_mut().zip(rows.chunks_exact(d)).zip(norms) {
+            *o = k.eval_train(xi, xj, sq_i, sq_j) as Qfloat;
         }
     }
 
@@ -107,7 +105,6 @@ impl QMatrix {
             self.x.swap(i * d + t, j * d + t);
         }
         self.x_sq.swap(i, j);
-        self.y.swap(i, j);
         self.qd.swap(i, j);
     }
 }
@@ -117,7 +114,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn columns_hold_signed_kernel_values_after_swaps() {
+    fn columns_hold_kernel_values_after_swaps() {
         let k = Kernel {
             kind: KernelKind::Rbf,
             gamma: 0.7,
@@ -125,11 +122,10 @@ mod tests {
             coef0: 0.0,
         };
         let x = vec![0.0, 0.0, 1.0, 0.5, -0.3, 2.0];
-        let y = vec![1.0, -1.0, 1.0];
-        let mut q = QMatrix::new(k, 2, x.clone(), y.clone(), 0);
+        let mut q = QMatrix::new(k, 2, x.clone(), 0);
         let c0 = q.column(0, 3).to_vec();
         for j in 0..3 {
-            let want = y[0] * y[j] * k.eval(&x[0..2], &x[j * 2..j * 2 + 2]);
+            let want = k.eval(&x[0..2], &x[j * 2..j * 2 + 2]);
             assert!((f64::from(c0[j]) - want).abs() < 1e-6);
         }
         q.swap_index(0, 2);
