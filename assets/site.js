@@ -2,7 +2,7 @@
 // header's theme and presenter buttons, and the topic pages, whose panel
 // comes from the topic's own wasm module (techshack-live.js `load`). Home
 // and About are plain HTML: no wasm is fetched until a topic page opens.
-import { TOPICS, load, showLoading, showFailure } from "./techshack-live.js";
+import { TOPICS, load, showLoading, showFailure, stylesheet } from "./techshack-live.js";
 
 const site = document.querySelector("[data-techshack-site]");
 const root = document.documentElement;
@@ -110,6 +110,17 @@ function routeOf(route) {
   return `#/${route.embedded ? "embed/" : ""}${route.id}`;
 }
 
+/// Each topic's stylesheet, added to the page the first time its page opens.
+const topicSheets = new Map();
+function topicStyles(id) {
+  if (!topicSheets.has(id)) {
+    const sheet = stylesheet(`${id}.css`);
+    document.head.append(sheet.link);
+    topicSheets.set(id, sheet.loaded);
+  }
+  return topicSheets.get(id);
+}
+
 function mountPanel(route, topic, section) {
   const slot = section.querySelector(".panel-slot");
   const key = routeOf(route);
@@ -117,8 +128,8 @@ function mountPanel(route, topic, section) {
   current = entry;
   const start = () => {
     showLoading(slot, topic);
-    load(topic.id).then(
-      (m) => {
+    Promise.all([load(topic.id), topicStyles(topic.id)]).then(
+      ([m]) => {
         if (current !== entry) return;
         slot.replaceChildren();
         entry.panel = m.mount(slot, {

@@ -24,12 +24,31 @@ export const TOPICS = [
 const SITE = new URL(".", import.meta.url);
 const modules = new Map();
 
+/// A stylesheet link for the site's `file`, and a promise that settles when
+/// it has loaded or failed (a missing sheet must not hold the panel back).
+export function stylesheet(file) {
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = new URL(file, SITE).href;
+  let settle;
+  const loaded = new Promise((ok) => {
+    settle = ok;
+    link.onload = ok;
+    link.onerror = ok;
+  });
+  // A link removed before it loaded fires neither event.
+  return { link, loaded, settle };
+}
+
 /// The topic's module, fetched and instantiated once per page. The wasm is
 /// fetched alongside its JS glue rather than after it: one round trip less.
 export function load(id) {
   let module = modules.get(id);
   if (!module) {
     const wasm = fetch(new URL(`topic-${id}_bg.wasm`, SITE));
+    // If the JS glue fails first, nobody awaits this fetch: its own failure
+    // must not surface as an uncaught error (init reports real ones).
+    wasm.catch(() => {});
     module = import(new URL(`topic-${id}.js`, SITE).href).then(async (m) => {
       await m.default({ module_or_path: wasm });
       return m;
@@ -87,20 +106,16 @@ function addFont() {
   document.fonts.add(face);
 }
 
-/// A shadow root holding the site's stylesheet, a hidden heading and a slot
-/// with the loading line; `styled` settles once the stylesheet has loaded.
+/// A shadow root holding the site's and the topic's stylesheets, a hidden
+/// heading and a slot with the loading line; `styled` settles once the
+/// stylesheets have loaded.
 function isolate(element, topic) {
   const host = document.createElement("techshack-panel");
   host.dataset.topic = topic.id;
   element.append(host);
   const root = host.attachShadow({ mode: "open" });
-  const sheet = document.createElement("link");
-  sheet.rel = "stylesheet";
-  sheet.href = new URL("style.css", SITE).href;
-  const styled = new Promise((ok) => {
-    sheet.onload = ok;
-    sheet.onerror = ok;
-  });
+  const sheets = ["style.css", `${topic.id}.css`].map(stylesheet);
+  const styled = Promise.all(sheets.map((s) => s.loaded));
   const box = document.createElement("div");
   box.className = "techshack-embed";
   box.dataset.topic = topic.id;
@@ -110,9 +125,9 @@ function isolate(element, topic) {
   const slot = document.createElement("div");
   slot.className = "panel-slot";
   box.append(heading, slot);
-  root.append(sheet, box);
+  root.append(...sheets.map((s) => s.link), box);
   showLoading(slot, topic);
-  return { host, slot, styled };
+  return { host, slot, styled, unstyle: () => sheets.forEach((s) => s.settle()) };
 }
 
 /// The line a panel's slot shows while its module downloads.
@@ -152,7 +167,7 @@ export function mount(element, id, options) {
   mounted.get(element)?.unmount();
   const opts = options ?? {};
   addFont();
-  const { host, slot, styled } = isolate(element, topic);
+  const { host, slot, styled, unstyle } = isolate(element, topic);
   let panel = null;
   let gone = false;
   const handle = {
@@ -164,6 +179,7 @@ export function mount(element, id, options) {
       panel?.unmount();
       panel = null;
       host.remove();
+      unstyle();
       if (mounted.get(element) === handle) mounted.delete(element);
     },
   };
@@ -182,14 +198,17 @@ export function mount(element, id, options) {
         return handle;
       },
       (error) => {
-        if (!gone) showFailure(slot, topic, error, () => { handle.ready = start(); });
+        if (!gone) showFailure(slot, topic, error, retry);
         throw error;
       },
     );
   };
-  handle.ready = start();
-  // An unhandled rejection would be reported twice: the element already says it.
-  handle.ready.catch(() => {});
+  // A failure is reported in the element; an unhandled rejection would say it twice.
+  const retry = () => {
+    handle.ready = start();
+    handle.ready.catch(() => {});
+  };
+  retry();
   mounted.set(element, handle);
   return handle;
 }

@@ -5,7 +5,8 @@
 //
 //   node scripts/size-report.mjs [dist] [--report-only]
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { startSiteServer } from "./serve.mjs";
@@ -23,13 +24,8 @@ function gzipBytes(file) {
   return gz.get(file);
 }
 
-/// The registry's ids, as the loader lists them.
-function topicIds() {
-  const text = readFileSync(join(dist, "techshack-live.js"), "utf8");
-  return [...text.matchAll(/\{ id: "([a-z-]+)"/g)].map((m) => m[1]);
-}
-
-const ids = topicIds();
+// The registry's ids, as the built loader lists them.
+const ids = (await import(pathToFileURL(resolve(dist, "techshack-live.js")).href)).topics();
 const routes = [
   { route: "#/", budget: BUDGETS.page, ready: "main .cards" },
   { route: "#/about", budget: BUDGETS.page, ready: "main .prose" },

@@ -8,7 +8,8 @@
 //!
 //! Conventions the loader relies on: topic `<id>` lives in
 //! `crates/topics/<id>/`, whose package `topic-<id>` trunk builds into
-//! `topic-<id>.js` and `topic-<id>_bg.wasm`.
+//! `topic-<id>.js` and `topic-<id>_bg.wasm`, and whose stylesheet
+//! `<id>.css` is copied beside them (loaded only with the topic).
 
 use crate::registry;
 use techshack_core::sketch::escape;
@@ -36,9 +37,10 @@ pub fn index_regions() -> Vec<Region> {
             open: "<!-- registry:modules (made from the registry by `cargo test`: see src/pages.rs) -->",
             close: "  <!-- /registry:modules -->",
             body: each(|t| {
+                let dir = crate_dir(t.id());
                 format!(
-                    "  <link data-trunk rel=\"rust\" data-type=\"worker\" href=\"{}\" data-bindgen-target=\"web\" data-wasm-opt=\"z\" data-cargo-features=\"wasm-module\" />\n",
-                    crate_dir(t.id())
+                    "  <link data-trunk rel=\"rust\" data-type=\"worker\" href=\"{dir}\" data-bindgen-target=\"web\" data-wasm-opt=\"z\" data-cargo-features=\"wasm-module\" />\n  <link data-trunk rel=\"copy-file\" href=\"{dir}/{id}.css\" />\n",
+                    id = t.id()
                 )
             }),
         },

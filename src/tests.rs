@@ -89,6 +89,12 @@ fn every_topic_crate_is_where_the_loader_looks() {
             t.id(),
             t.id()
         );
+        let css = manifest.with_file_name(format!("{}.css", t.id()));
+        assert!(
+            css.exists(),
+            "{}: the topic's stylesheet is missing",
+            css.display()
+        );
         assert!(
             text.contains("wasm-module = []"),
             "{}: needs the wasm-module feature that exports mount",

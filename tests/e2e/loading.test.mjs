@@ -277,9 +277,7 @@ for (const [what, file] of [["JS module", (id) => `topic-${id}.js`], ["wasm", (i
   });
 }
 
-test("a dropped connection (module and wasm both fail) is reported in the element and nowhere else", {
-  todo: "site bug: load() never handles the wasm fetch's rejection when the JS import fails first, so it is an uncaught error",
-}, async () => {
+test("a dropped connection (module and wasm both fail) is reported in the element and nowhere else", async () => {
   const { id } = topics.at(-1);
   const { page, problems, context } = await openBare();
   await page.route(new RegExp(`topic-${id}(\\.js|_bg\\.wasm)$`), (r) => r.abort("connectionreset"));
@@ -294,9 +292,7 @@ test("a dropped connection (module and wasm both fail) is reported in the elemen
   await context.close();
 });
 
-test("a Try again that fails again shows the failure again, with no uncaught error", {
-  todo: "site bug: mount()'s retry sets handle.ready = start() without the .catch the first attempt has, so a failed retry is an unhandled rejection",
-}, async () => {
+test("a Try again that fails again shows the failure again, with no uncaught error", async () => {
   const { id } = topics.at(-1);
   const { page, problems, context } = await openBare();
   await page.route(`${server.url}topic-${id}.js`, (r) => r.fulfill({ status: 500, body: "still down" }));
@@ -405,9 +401,7 @@ test("mounting again into one element replaces the panel; unmount twice is harml
   await context.close();
 });
 
-test("a mount unmounted or replaced while it loads still settles its ready", {
-  todo: "site bug: ready waits for the shadow root's stylesheet <link> to fire load/error, which it never does once unmount() has removed the host, so ready stays pending for ever",
-}, async () => {
+test("a mount unmounted or replaced while it loads still settles its ready", async () => {
   const { page, problems, context } = await openBare();
   const { id } = topics[0];
   const seen = await page.evaluate(async (topic) => {

@@ -62,7 +62,7 @@ pub fn MessageStoreView(props: &RootProps<MessageStorePanel>) -> Html {
     };
     html! {
         <div class="ms">
-            <summary::Summary ..p.clone() />
+            { summary::summary(&p) }
             <div class="ms-pair">
                 <div class="ms-stack">
                     <compose::Compose ..p.clone() />

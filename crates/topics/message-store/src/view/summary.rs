@@ -6,8 +6,7 @@ use super::format::{count, date_time};
 use super::Props;
 use yew::prelude::*;
 
-#[function_component]
-pub fn Summary(p: &Props) -> Html {
+pub fn summary(p: &Props) -> Html {
     let s = &p.state;
     let pg = s.pg();
     let rows = pg.store().row_count() as u64;

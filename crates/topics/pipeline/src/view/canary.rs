@@ -10,8 +10,7 @@ use yew::prelude::*;
 /// Charts drawn at most; big pipelines show the targets sampled most recently.
 const MAX_CHARTS: usize = 6;
 
-#[function_component]
-pub fn CanaryView(props: &Props) -> Html {
+pub fn canary_view(props: &Props) -> Html {
     let pg = &props.state.pg;
     let p = pg.pipeline();
     let release = pg.release();

@@ -4,8 +4,7 @@
 use super::super::model::field_docs;
 use yew::prelude::*;
 
-#[function_component]
-pub fn FieldDocs() -> Html {
+pub fn docs_card() -> Html {
     let docs = field_docs();
     let required = docs.iter().filter(|d| d.required).count();
     html! {

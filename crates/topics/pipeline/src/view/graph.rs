@@ -26,8 +26,7 @@ pub fn status_class(s: TargetStatus) -> &'static str {
     }
 }
 
-#[function_component]
-pub fn PipelineGraph(props: &Props) -> Html {
+pub fn pipeline_graph(props: &Props) -> Html {
     let pg = &props.state.pg;
     let p = pg.pipeline();
     let statuses = pg.statuses();

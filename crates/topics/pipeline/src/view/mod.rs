@@ -44,18 +44,18 @@ pub fn PipelineView(props: &RootProps<PipelinePanel>) -> Html {
     };
     html! {
         <div class="pl">
-            <presets::Presets ..p.clone() />
+            { presets::presets(&p) }
             <div class="pl-main">
                 <editor::ConfigEditor ..p.clone() />
                 <div class="pl-side">
-                    <graph::PipelineGraph ..p.clone() />
+                    { graph::pipeline_graph(&p) }
                     <controls::ReleaseControls ..p.clone() />
                 </div>
             </div>
-            <status::ReleaseStatus ..p.clone() />
+            { status::release_status(&p) }
             <div class="cols">
-                <canary::CanaryView ..p.clone() />
-                <timeline::Timeline ..p.clone() />
+                { canary::canary_view(&p) }
+                { timeline::timeline(&p) }
             </div>
             <gameday::GamedayDrawer ..p.clone() />
             <div class="cols">
@@ -66,7 +66,7 @@ pub fn PipelineView(props: &RootProps<PipelinePanel>) -> Html {
                 <saved::SavedConfigs ..p.clone() />
                 <export::Export ..p.clone() />
             </div>
-            <docs::FieldDocs />
+            { docs::docs_card() }
         </div>
     }
 }

@@ -13,8 +13,7 @@ fn short(p: Preset) -> &'static str {
     }
 }
 
-#[function_component]
-pub fn Presets(props: &Props) -> Html {
+pub fn presets(props: &Props) -> Html {
     let pg = &props.state.pg;
     // The preset shown in the editor: the one in force, unless the editor
     // holds an invalid preset (the broken cycle) instead.

@@ -10,8 +10,7 @@ pub fn percent(fraction: f64) -> String {
     format!("{}%", p.trim_end_matches('0').trim_end_matches('.'))
 }
 
-#[function_component]
-pub fn ReleaseStatus(props: &Props) -> Html {
+pub fn release_status(props: &Props) -> Html {
     let pg = &props.state.pg;
     let affected = pg.affected_fraction();
     let (what, minute, outcome, badge) = match pg.release() {

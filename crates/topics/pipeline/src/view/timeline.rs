@@ -6,8 +6,7 @@ use yew::prelude::*;
 /// Events listed at most; a long release keeps its newest.
 const MAX_EVENTS: usize = 200;
 
-#[function_component]
-pub fn Timeline(props: &Props) -> Html {
+pub fn timeline(props: &Props) -> Html {
     let pg = &props.state.pg;
     let events: Vec<String> = pg
         .release()

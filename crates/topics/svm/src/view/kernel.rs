@@ -78,8 +78,7 @@ fn NumberField(props: &NumberProps) -> Html {
     }
 }
 
-#[function_component]
-pub fn KernelControls(p: &Props) -> Html {
+pub fn kernel_controls(p: &Props) -> Html {
     let pg = &p.state.pg;
     let spec = pg.kernel();
     let err = |f: Field| p.state.refused(f).map(AttrValue::from);

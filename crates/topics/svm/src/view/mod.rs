@@ -125,8 +125,8 @@ pub fn SvmView(props: &RootProps<SvmPanel>) -> Html {
                     }
                 </div>
                 <div class="svm-side">
-                    <readout::Readout ..p.clone() />
-                    <kernel::KernelControls ..p.clone() />
+                    { readout::readout(&p) }
+                    { kernel::kernel_controls(&p) }
                 </div>
             </div>
             <stepper::StepMode ..p.clone() />

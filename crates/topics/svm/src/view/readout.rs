@@ -76,8 +76,7 @@ fn stats(fit: &Fit, an: &Analysis, points: usize) -> Html {
     }
 }
 
-#[function_component]
-pub fn Readout(p: &Props) -> Html {
+pub fn readout(p: &Props) -> Html {
     let pg = &p.state.pg;
     let (line, badge) = status_line(pg.status());
     html! {

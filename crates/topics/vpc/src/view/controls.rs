@@ -16,8 +16,7 @@ fn short_name(p: PresetId) -> &'static str {
     }
 }
 
-#[function_component]
-pub fn Controls(props: &Props) -> Html {
+pub fn controls(props: &Props) -> Html {
     let pg = &props.state.pg;
     let uid = &props.uid;
     let current = pg.preset();

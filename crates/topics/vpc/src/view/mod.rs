@@ -98,7 +98,7 @@ pub fn VpcView(props: &RootProps<VpcPanel>) -> Html {
     let (state, dispatch, id) = (p.state.clone(), p.dispatch.clone(), p.uid.clone());
     html! {
         <div class="vpc">
-            <controls::Controls ..p.clone() />
+            { controls::controls(&p) }
             <tracer::TraceForm state={state.clone()} dispatch={dispatch.clone()} uid={id.clone()}
                 trace={trace.clone()} pick={(*pick).clone()} on_pick_mode={on_pick_mode} />
             <div class="vpc-main">

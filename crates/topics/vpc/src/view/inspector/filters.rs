@@ -53,8 +53,7 @@ fn sg_rules(b: &BodyProps, egress: bool, rules: &[SgRule]) -> Html {
     }
 }
 
-#[function_component]
-pub fn SgBody(b: &BodyProps) -> Html {
+pub fn sg_body(b: &BodyProps) -> Html {
     let net = b.state.pg.network();
     let Some(g) = net.security_group(&b.id) else {
         return html! {};
@@ -123,8 +122,7 @@ fn acl_rules(b: &BodyProps, egress: bool) -> Html {
     }
 }
 
-#[function_component]
-pub fn AclBody(b: &BodyProps) -> Html {
+pub fn acl_body(b: &BodyProps) -> Html {
     let net = b.state.pg.network();
     let Some(a) = net.network_acl(&b.id) else {
         return html! {};

@@ -8,8 +8,7 @@ use super::super::select::Sel;
 use super::{row, BodyProps};
 use yew::prelude::*;
 
-#[function_component]
-pub fn InstanceBody(b: &BodyProps) -> Html {
+pub fn instance_body(b: &BodyProps) -> Html {
     let st = &b.state;
     let net = st.pg.network();
     let Some(i) = net.instance(&b.id) else {

@@ -91,15 +91,15 @@ pub fn Inspector(props: &InspectorProps) -> Html {
         on_select: props.on_select.clone(),
     };
     let body = match &sel {
-        Sel::Vpc(_) => html! { <network::VpcBody ..b /> },
-        Sel::Subnet(_) => html! { <network::SubnetBody ..b /> },
-        Sel::RouteTable(_) => html! { <routing::RouteTableBody ..b /> },
-        Sel::Igw(_) => html! { <routing::IgwBody ..b /> },
-        Sel::Nat(_) => html! { <routing::NatBody ..b /> },
-        Sel::Peering(_) => html! { <routing::PeeringBody ..b /> },
-        Sel::SecurityGroup(_) => html! { <filters::SgBody ..b /> },
-        Sel::Acl(_) => html! { <filters::AclBody ..b /> },
-        Sel::Instance(_) => html! { <hosts::InstanceBody ..b /> },
+        Sel::Vpc(_) => network::vpc_body(&b),
+        Sel::Subnet(_) => network::subnet_body(&b),
+        Sel::RouteTable(_) => routing::route_table_body(&b),
+        Sel::Igw(_) => routing::igw_body(&b),
+        Sel::Nat(_) => routing::nat_body(&b),
+        Sel::Peering(_) => routing::peering_body(&b),
+        Sel::SecurityGroup(_) => filters::sg_body(&b),
+        Sel::Acl(_) => filters::acl_body(&b),
+        Sel::Instance(_) => hosts::instance_body(&b),
         Sel::Internet => html! {},
     };
     let title = if sel == Sel::Internet {

@@ -9,8 +9,7 @@ use super::add_forms::{AddInstance, AddNat, AddSubnet};
 use super::{row, BodyProps};
 use yew::prelude::*;
 
-#[function_component]
-pub fn VpcBody(b: &BodyProps) -> Html {
+pub fn vpc_body(b: &BodyProps) -> Html {
     let st = &b.state;
     let net = st.pg.network();
     let Some(v) = net.vpc(&b.id) else {
@@ -89,8 +88,7 @@ pub fn VpcBody(b: &BodyProps) -> Html {
     }
 }
 
-#[function_component]
-pub fn SubnetBody(b: &BodyProps) -> Html {
+pub fn subnet_body(b: &BodyProps) -> Html {
     let st = &b.state;
     let net = st.pg.network();
     let Some(s) = net.subnet(&b.id) else {

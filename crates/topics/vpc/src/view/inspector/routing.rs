@@ -35,8 +35,7 @@ fn tables_using(b: &BodyProps, target: &Target) -> Html {
     html! { <span class="vpc-inline">{ for users.into_iter().map(|s| b.link(s)) }</span> }
 }
 
-#[function_component]
-pub fn RouteTableBody(b: &BodyProps) -> Html {
+pub fn route_table_body(b: &BodyProps) -> Html {
     let net = b.state.pg.network();
     let Some(t) = net.route_table(&b.id) else {
         return html! {};
@@ -93,8 +92,7 @@ pub fn RouteTableBody(b: &BodyProps) -> Html {
     }
 }
 
-#[function_component]
-pub fn IgwBody(b: &BodyProps) -> Html {
+pub fn igw_body(b: &BodyProps) -> Html {
     let net = b.state.pg.network();
     let Some(g) = net.igw(&b.id) else {
         return html! {};
@@ -113,8 +111,7 @@ pub fn IgwBody(b: &BodyProps) -> Html {
     }
 }
 
-#[function_component]
-pub fn NatBody(b: &BodyProps) -> Html {
+pub fn nat_body(b: &BodyProps) -> Html {
     let st = &b.state;
     let net = st.pg.network();
     let Some(n) = net.nat(&b.id) else {
@@ -139,8 +136,7 @@ pub fn NatBody(b: &BodyProps) -> Html {
     }
 }
 
-#[function_component]
-pub fn PeeringBody(b: &BodyProps) -> Html {
+pub fn peering_body(b: &BodyProps) -> Html {
     let net = b.state.pg.network();
     let Some(p) = net.peering(&b.id) else {
         return html! {};
