@@ -4,6 +4,7 @@
 
 use super::model::schema::Column;
 use super::model::{Action, Error, Input};
+use techshack_core::state::Feedback;
 
 /// The input a refusal belongs to, so the view shows it next to that input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,8 +100,5 @@ fn error_input(e: &Error) -> Option<Input> {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Refusal {
-    pub field: Field,
-    pub message: String,
-}
+/// A refusal kept with its input (the store's actions leave no notices).
+pub type Refusal = Feedback<Field>;

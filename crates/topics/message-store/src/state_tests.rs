@@ -50,7 +50,7 @@ fn refuse_each(m: &mut MessageStorePanel, cases: Vec<(PanelAction, Field, &str)>
             .unwrap_or_else(|| panic!("{action:?} was accepted"));
         assert_eq!(r.field, field, "{action:?}");
         assert!(r.message.starts_with(text), "{action:?}: {}", r.message);
-        assert_eq!(m.refused(field), Some(r.message.as_str()));
+        assert_eq!(m.refused(&field), Some(r.message.as_str()));
     }
 }
 
@@ -257,7 +257,7 @@ fn generation_focuses_the_busiest_channel_and_can_be_cancelled() {
     });
     m.apply(&PanelAction::WorkloadStep(5_000));
     m.apply(&write("blocked"));
-    assert!(m.refused(Field::Channel).is_none());
+    assert!(m.refused(&Field::Channel).is_none());
     assert!(m
         .refusal
         .as_ref()
@@ -368,7 +368,7 @@ fn a_link_with_generated_messages_restores_in_slices() {
     cut.apply(&PanelAction::CancelWorkload);
     assert!(cut.restoring.is_none());
     assert!(cut
-        .refused(Field::Workload)
+        .refused(&Field::Workload)
         .is_some_and(|m| m.contains("Restoring the link stopped")));
 }
 

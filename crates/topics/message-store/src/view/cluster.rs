@@ -184,16 +184,16 @@ pub fn ClusterCard(p: &Props) -> Html {
             <div class="controls">
                 <form class="ms-inline-form" onsubmit={shape("nodes")}>
                     <TextField id={p.id("cl-nodes")} label="Nodes" value={(*nodes).clone()} oninput={on_draft(&nodes)}
-                        numeric=true class="ms-num" error={first_error(local.get("nodes"), s.refused(Field::Nodes))} />
+                        numeric=true class="ms-num" error={first_error(local.get("nodes"), s.refused(&Field::Nodes))} />
                     <button type="submit">{ "Set nodes" }</button>
                 </form>
                 <form class="ms-inline-form" onsubmit={shape("rf")}>
                     <TextField id={p.id("cl-rf")} label="Replication factor" value={(*rf).clone()} oninput={on_draft(&rf)}
-                        numeric=true class="ms-num" error={first_error(local.get("rf"), s.refused(Field::Rf))} />
+                        numeric=true class="ms-num" error={first_error(local.get("rf"), s.refused(&Field::Rf))} />
                     <button type="submit">{ "Set RF" }</button>
                 </form>
-                { level_select(p, "cl-read", "Read consistency", read_cl, true, s.refused(Field::ReadCl)) }
-                { level_select(p, "cl-write", "Write consistency", write_cl, false, s.refused(Field::WriteCl)) }
+                { level_select(p, "cl-read", "Read consistency", read_cl, true, s.refused(&Field::ReadCl)) }
+                { level_select(p, "cl-write", "Write consistency", write_cl, false, s.refused(&Field::WriteCl)) }
             </div>
             <p class={classes!("ms-inequality", if strong { "good" } else { "bad" })} aria-live="polite">
                 <span class="ms-ineq-rule">{ "R + W > RF: " }</span>
@@ -210,8 +210,8 @@ pub fn ClusterCard(p: &Props) -> Html {
                         <button type="button" onclick={p.send::<MouseEvent>(Action::HotReads { channel, reads: 3000 })}>{ "3 000 hot reads" }</button>
                         <button type="button" onclick={p.send::<MouseEvent>(Action::Repair)}>{ "nodetool repair" }</button>
                     </div>
-                    { error_line(&p.id("cl-read-error"), s.refused(Field::ClusterRead)) }
-                    { error_line(&p.id("cl-ring-error"), s.refused(Field::Ring)) }
+                    { error_line(&p.id("cl-read-error"), s.refused(&Field::ClusterRead)) }
+                    { error_line(&p.id("cl-ring-error"), s.refused(&Field::Ring)) }
                     { outcome.as_ref().map(outcome_html).unwrap_or_default() }
                 </div>
             </div>

@@ -159,14 +159,14 @@ pub fn Compose(p: &Props) -> Html {
     };
 
     let s = &p.state;
-    let err = |key: &'static str, field: Field| first_error(local.get(key), s.refused(field));
+    let err = |key: &'static str, field: Field| first_error(local.get(key), s.refused(&field));
     let nulls = s.pg().write_nulls();
     let on_nulls = {
         let p = p.clone();
         Callback::from(move |e: Event| p.act(Action::WriteNullColumns(checked_of(&e))))
     };
     let content_err = s
-        .refused(Field::Content)
+        .refused(&Field::Content)
         .map(|m| AttrValue::from(m.to_string()));
     let content_id = p.id("content");
     let done = write_outcome(p);
@@ -197,7 +197,7 @@ pub fn Compose(p: &Props) -> Html {
                 <button type="button" onclick={submit("edit")}>{ "Edit content" }</button>
                 <button type="button" onclick={submit("delete")}>{ "Delete message" }</button>
             </div>
-            { error_line(&p.id("compose-error"), s.refused(Field::Compose)) }
+            { error_line(&p.id("compose-error"), s.refused(&Field::Compose)) }
             <details class="ms-bulk">
                 <summary>{ "Bulk: a burst of messages, or delete the newest" }</summary>
                 <div class="controls">
@@ -208,7 +208,7 @@ pub fn Compose(p: &Props) -> Html {
                     <button type="button" onclick={submit("burst")}>{ "Write burst" }</button>
                     <button type="button" onclick={submit("delete-newest")}>{ "Delete newest" }</button>
                 </div>
-                { error_line(&p.id("bulk-error"), s.refused(Field::Bulk)) }
+                { error_line(&p.id("bulk-error"), s.refused(&Field::Bulk)) }
             </details>
             if let Some(d) = done {
                 <p class="ms-done" role="status">{ d }</p>

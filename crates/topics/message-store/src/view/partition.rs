@@ -197,7 +197,7 @@ pub fn PartitionView(p: &Props) -> Html {
                     { format!("Delete partition {b} (one tombstone)") }
                 </button>
             </div>
-            { error_line(&p.id("part-error"), s.refused(Field::Timeline)) }
+            { error_line(&p.id("part-error"), s.refused(&Field::Timeline)) }
         </section>
     }
 }

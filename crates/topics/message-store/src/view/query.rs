@@ -149,7 +149,7 @@ pub fn QueryBox(p: &Props) -> Html {
         })
     };
     let next = p.send::<MouseEvent>(Action::NextPage);
-    let err = |key: &'static str, field: Field| first_error(local.get(key), s.refused(field));
+    let err = |key: &'static str, field: Field| first_error(local.get(key), s.refused(&field));
     let read = s.last_read.clone();
     let has_more = s.pg().paging_state().is_some();
     html! {
@@ -167,7 +167,7 @@ pub fn QueryBox(p: &Props) -> Html {
                 <button type="submit" class="primary">{ "Run query" }</button>
                 <button type="button" onclick={next}>{ if has_more { "Next page" } else { "Next page (none yet)" } }</button>
             </form>
-            { error_line(&p.id("next-error"), s.refused(Field::NextPage)) }
+            { error_line(&p.id("next-error"), s.refused(&Field::NextPage)) }
             { match read.as_ref() {
                 Some((o, _)) => match o.as_ref() {
                     Outcome::Page(page) => html! {

@@ -80,7 +80,7 @@ pub fn Services(p: &Props) -> Html {
                     <button type="submit">{ "Read at once" }</button>
                 </form>
             </div>
-            { error_line(&p.id("sv-error"), s.refused(Field::Services)) }
+            { error_line(&p.id("sv-error"), s.refused(&Field::Services)) }
             <p class="ms-hint">{ format!("Channel {channel} is routed to instance {routed} (consistent hash of channel_id).") }</p>
             if let Some(r) = report {
                 <p class="ms-done ms-coalesce" role="status">

@@ -183,7 +183,7 @@ pub fn Timeline(p: &Props) -> Html {
             commit((*slider).clone());
         })
     };
-    let days_err = first_error((*slider_local).as_ref(), s.refused(Field::BucketDays));
+    let days_err = first_error((*slider_local).as_ref(), s.refused(&Field::BucketDays));
     let slider_value = slider.parse::<u64>().unwrap_or(days).min(120);
 
     let mut options: Vec<(u64, u64)> = picker.to_vec();

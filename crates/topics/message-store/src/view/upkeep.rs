@@ -71,7 +71,7 @@ pub fn Upkeep(p: &Props) -> Html {
         .iter()
         .any(|(g, _)| *g == cfg.gc_grace_seconds);
     let grace_id = p.id("grace");
-    let grace_err = s.refused(Field::Grace);
+    let grace_err = s.refused(&Field::Grace);
     html! {
         <section class="card-box ms-upkeep" aria-labelledby={p.id("up-h")}>
             <h2 id={p.id("up-h")}>{ "Tombstones, grace and compaction" }</h2>
@@ -92,7 +92,7 @@ pub fn Upkeep(p: &Props) -> Html {
                 <form class="ms-inline-form" onsubmit={advance}>
                     <TextField id={p.id("advance")} label="Advance the clock by (seconds)" value={(*seconds).clone()}
                         oninput={on_draft(&seconds)} numeric=true class="ms-num"
-                        error={first_error((*local).as_ref(), s.refused(Field::Clock))} />
+                        error={first_error((*local).as_ref(), s.refused(&Field::Clock))} />
                     <button type="submit">{ "Advance clock" }</button>
                 </form>
                 <div class="ms-quick" role="group" aria-label="Advance the clock quickly">
@@ -116,7 +116,7 @@ pub fn Upkeep(p: &Props) -> Html {
                     { "Delete rows with a null author on read" }
                 </label>
             </div>
-            { error_line(&p.id("up-error"), s.refused(Field::Upkeep)) }
+            { error_line(&p.id("up-error"), s.refused(&Field::Upkeep)) }
             if let Some((r, cluster)) = compacted {
                 <p class="ms-done" role="status">
                     { format!("Compaction dropped {} tombstones and {} rows for good ({} partition tombstones); text {} → {}. The cluster's nodes dropped {} tombstones.",

@@ -57,8 +57,8 @@ pub fn BudgetGauge(props: &Props) -> Html {
     };
     let error = (*parse_error)
         .clone()
-        .or_else(|| props.state.refused(Field::Slo).map(str::to_owned))
-        .or_else(|| props.state.refused(Field::Budget).map(str::to_owned));
+        .or_else(|| props.state.refused(&Field::Slo).map(str::to_owned))
+        .or_else(|| props.state.refused(&Field::Budget).map(str::to_owned));
     let err_id = format!("{uid}-slo-error");
     let slo_id = format!("{uid}-slo");
     let remaining = (1.0 - b.consumed_fraction()).clamp(0.0, 1.0);

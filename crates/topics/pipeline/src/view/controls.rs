@@ -70,7 +70,7 @@ pub fn ReleaseControls(props: &Props) -> Html {
 
     let blocker = pg.release_blocker();
     let waiting = pg.awaiting_approval();
-    let refused = props.state.refused(Field::Release);
+    let refused = props.state.refused(&Field::Release);
     let err_id = format!("{uid}-release-error");
 
     html! {

@@ -39,7 +39,7 @@ pub fn GamedayDrawer(props: &Props) -> Html {
         let (d, class, remediation) = (d.clone(), *class, *remedy);
         Callback::from(move |_: MouseEvent| d.emit(Action::Classify { class, remediation }))
     };
-    let refused = props.state.refused(Field::Gameday);
+    let refused = props.state.refused(&Field::Gameday);
     let err_id = format!("{uid}-gameday-error");
     let report = pg.gameday_report();
     let pending = pg.gameday();

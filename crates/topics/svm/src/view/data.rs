@@ -57,7 +57,7 @@ pub fn DataControls(p: &Props) -> Html {
     };
     let error = (*seed_error)
         .clone()
-        .or_else(|| p.state.refused(Field::Data).map(str::to_string));
+        .or_else(|| p.state.refused(&Field::Data).map(str::to_string));
     let seed_err_id = id("seed-err");
     html! {
         <section class="card-box svm-data" aria-labelledby={id("data-h")}>

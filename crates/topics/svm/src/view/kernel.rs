@@ -82,7 +82,7 @@ fn NumberField(props: &NumberProps) -> Html {
 pub fn KernelControls(p: &Props) -> Html {
     let pg = &p.state.pg;
     let spec = pg.kernel();
-    let err = |f: Field| p.state.refused(f).map(AttrValue::from);
+    let err = |f: Field| p.state.refused(&f).map(AttrValue::from);
     let id = |s: &str| AttrValue::from(format!("{}-{s}", p.uid));
 
     let on_kind = {
