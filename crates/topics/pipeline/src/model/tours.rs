@@ -1,6 +1,7 @@
-//! Guided tours. Every answer is computed from the model while the tour is built.
+//! Guided tours. Every answer is computed from the model while the tour is
+//! built: the core's `Script` plays each step on a live playground.
 
-use techshack_core::tour::Tour;
+use techshack_core::tour::{self, Tour};
 
 use super::action::Action;
 use super::budget::Window;
@@ -10,8 +11,12 @@ use super::presets::Preset;
 use super::release::Outcome;
 use super::status::TargetStatus;
 use super::tour_answers as ans;
-use super::tour_script::{Script, ScriptedTour};
 use super::tours_reliability::{broken, budget, gameday};
+
+/// A pipeline tour being written.
+pub(super) type Script = tour::Script<Playground>;
+/// A pipeline tour with how each answer was computed (for the replay test).
+pub type ScriptedTour = tour::Scripted<Playground>;
 
 pub fn tours() -> Vec<Tour<Action>> {
     scripted_tours().into_iter().map(|s| s.tour).collect()
@@ -181,7 +186,9 @@ fn monorepo() -> ScriptedTour {
         "Approve the canary.",
         vec![Action::Approve("canary".into())],
     );
-    let k = s.minutes_until(|pg| pg.statuses().get(3) == Some(&TargetStatus::Baking));
+    let k = minutes_until(s.playground(), |pg| {
+        pg.statuses().get(3) == Some(&TargetStatus::Baking)
+    });
     s.ask(
         "Let the regions start baking.",
         vec![Action::Advance { minutes: k }],
@@ -207,6 +214,18 @@ fn monorepo() -> ScriptedTour {
         ans::versions,
     );
     s.finish()
+}
+
+/// Minutes until `done` holds, trying on a copy of `pg` (at most a day).
+pub(super) fn minutes_until(pg: &Playground, done: impl Fn(&Playground) -> bool) -> u32 {
+    let mut pg = pg.clone();
+    for m in 0..1440 {
+        if done(&pg) {
+            return m.max(1);
+        }
+        let _ = pg.apply(&Action::Tick);
+    }
+    1
 }
 
 /// Used by answers that need the week/30-day/year labels.
