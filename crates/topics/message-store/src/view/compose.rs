@@ -3,12 +3,11 @@
 
 use super::super::model::{Action, Outcome};
 use super::super::state::{Field, DEFAULT_AUTHOR, DEFAULT_CHANNEL};
-use super::field::{
-    checked_of, error_line, first_error, on_draft, parse_id, parse_u32, parse_u64, TextField,
-};
+use super::field::{checked_of, first_error, on_draft, parse_id, parse_u32, parse_u64, TextField};
 use super::format::count;
 use super::Props;
 use std::collections::HashMap;
+use techshack_core::widgets::field_error;
 use yew::prelude::*;
 
 type Errors = HashMap<&'static str, String>;
@@ -184,7 +183,7 @@ pub fn Compose(p: &Props) -> Html {
                 <textarea id={content_id.clone()} rows="2" value={(*content).clone()} oninput={on_draft(&content)}
                     aria-invalid={content_err.is_some().to_string()}
                     aria-describedby={content_err.is_some().then(|| format!("{content_id}-error"))} />
-                { error_line(&format!("{content_id}-error"), content_err.as_deref()) }
+                { field_error(&format!("{content_id}-error"), content_err.as_deref()) }
             </div>
             <label class="ms-check">
                 <input type="checkbox" checked={nulls} onchange={on_nulls} />
@@ -197,7 +196,7 @@ pub fn Compose(p: &Props) -> Html {
                 <button type="button" onclick={submit("edit")}>{ "Edit content" }</button>
                 <button type="button" onclick={submit("delete")}>{ "Delete message" }</button>
             </div>
-            { error_line(&p.id("compose-error"), s.refused(&Field::Compose)) }
+            { field_error(&p.id("compose-error"), s.refused(&Field::Compose)) }
             <details class="ms-bulk">
                 <summary>{ "Bulk: a burst of messages, or delete the newest" }</summary>
                 <div class="controls">
@@ -208,7 +207,7 @@ pub fn Compose(p: &Props) -> Html {
                     <button type="button" onclick={submit("burst")}>{ "Write burst" }</button>
                     <button type="button" onclick={submit("delete-newest")}>{ "Delete newest" }</button>
                 </div>
-                { error_line(&p.id("bulk-error"), s.refused(&Field::Bulk)) }
+                { field_error(&p.id("bulk-error"), s.refused(&Field::Bulk)) }
             </details>
             if let Some(d) = done {
                 <p class="ms-done" role="status">{ d }</p>

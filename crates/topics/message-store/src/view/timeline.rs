@@ -7,11 +7,12 @@ use super::super::model::snowflake::Snowflake;
 use super::super::model::store::{PartitionInfo, Store, LARGE_PARTITION_BYTES};
 use super::super::model::{Action, Outcome};
 use super::super::state::{Field, Focus, PanelAction};
-use super::field::{first_error, on_draft, parse_id, parse_u32, value_of, TextField};
+use super::field::{first_error, on_draft, parse_id, parse_u32, TextField};
 use super::format::{bytes, count, percent};
 use super::walk::{use_walk_progress, visit_of, Mark};
 use super::Props;
 use std::rc::Rc;
+use techshack_core::widgets::value_of;
 use yew::prelude::*;
 
 /// Buckets drawn at most; older ones are counted.

@@ -3,6 +3,7 @@
 use super::super::model::{Action, Preset};
 use super::super::state::{Field, PanelAction};
 use super::Props;
+use techshack_core::widgets::field_error;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -84,9 +85,7 @@ pub fn DataControls(p: &Props) -> Html {
                 <button type="submit">{ "Load preset" }</button>
                 <button type="button" onclick={on_clear}>{ "Clear all points" }</button>
             </form>
-            if let Some(msg) = error {
-                <p class="field-error" id={seed_err_id} role="alert">{ msg }</p>
-            }
+            { field_error(&seed_err_id, error.as_deref()) }
         </section>
     }
 }

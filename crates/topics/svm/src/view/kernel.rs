@@ -6,6 +6,7 @@ use super::super::state::{Field, PanelAction};
 use super::format::{num, parse_number};
 use super::log_slider::LogSlider;
 use super::Props;
+use techshack_core::widgets::field_error;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -71,9 +72,7 @@ fn NumberField(props: &NumberProps) -> Html {
                 min={props.min.clone()} max={props.max.clone()} step={props.step.clone()} {onchange}
                 aria-invalid={error.is_some().to_string()}
                 aria-describedby={error.is_some().then(|| err_id.clone())} />
-            if let Some(msg) = error {
-                <p class="field-error" id={err_id} role="alert">{ msg }</p>
-            }
+            { field_error(&err_id, error.as_deref()) }
         </div>
     }
 }
