@@ -34,6 +34,7 @@ pub mod spec;
 pub mod status;
 mod target_schema;
 mod tour_answers;
+mod tour_script;
 pub mod tours;
 mod tours_reliability;
 pub mod traffic;

@@ -1,22 +1,15 @@
 //! Guided tours. Every answer is computed from the model while the tour is
 //! built: the core's `Script` plays each step on a live playground.
 
-use techshack_core::tour::{self, Tour};
+use techshack_core::tour::Tour;
 
 use super::action::Action;
-use super::budget::Window;
 use super::gameday::{FailureClass, FailureKind, Remediation};
-use super::playground::Playground;
 use super::presets::Preset;
-use super::release::Outcome;
 use super::status::TargetStatus;
 use super::tour_answers as ans;
+use super::tour_script::{minutes_until, Script, ScriptedTour};
 use super::tours_reliability::{broken, budget, gameday};
-
-/// A pipeline tour being written.
-pub(super) type Script = tour::Script<Playground>;
-/// A pipeline tour with how each answer was computed (for the replay test).
-pub type ScriptedTour = tour::Scripted<Playground>;
 
 pub fn tours() -> Vec<Tour<Action>> {
     scripted_tours().into_iter().map(|s| s.tour).collect()
@@ -214,36 +207,4 @@ fn monorepo() -> ScriptedTour {
         ans::versions,
     );
     s.finish()
-}
-
-/// Minutes until `done` holds, trying on a copy of `pg` (at most a day).
-pub(super) fn minutes_until(pg: &Playground, done: impl Fn(&Playground) -> bool) -> u32 {
-    let mut pg = pg.clone();
-    for m in 0..1440 {
-        if done(&pg) {
-            return m.max(1);
-        }
-        let _ = pg.apply(&Action::Tick);
-    }
-    1
-}
-
-/// Used by answers that need the week/30-day/year labels.
-pub(super) fn window_downtime(pg: &Playground, w: Window) -> String {
-    let d = pg.budget().target.allowed_downtime(w);
-    let (human, minutes) = (d.human(), d.format_minutes());
-    if human == minutes {
-        human
-    } else {
-        format!("{human} ({minutes})")
-    }
-}
-
-pub(super) fn outcome_label(o: Outcome) -> &'static str {
-    match o {
-        Outcome::InProgress => "still in progress",
-        Outcome::Succeeded => "succeeded",
-        Outcome::Failed => "failed, waiting for a rollback",
-        Outcome::RolledBack => "rolled back",
-    }
 }

@@ -5,7 +5,7 @@ use super::action::Action;
 use super::gameday::{FailureClass, FailureKind, Remediation};
 use super::presets::Preset;
 use super::tour_answers as ans;
-use super::tours::{minutes_until, Script, ScriptedTour};
+use super::tour_script::{minutes_until, Script, ScriptedTour};
 
 pub(super) fn budget() -> ScriptedTour {
     let mut s = Script::new("error-budget", "Error budgets: what the nines allow");
