@@ -14,12 +14,16 @@ use std::rc::Rc;
 use wasm_bindgen::{JsError, JsValue};
 use yew::prelude::*;
 
-pub trait PanelModel: Undoable + PartialEq + 'static {
+/// What the site says about a topic: its route, and its card on the home page.
+pub trait TopicInfo {
     /// The route segment: `#/<ID>` and `#/embed/<ID>`.
     const ID: &'static str;
     const TITLE: &'static str;
     const SUMMARY: &'static str;
     const ICON: &'static str;
+}
+
+pub trait PanelModel: Undoable + TopicInfo + PartialEq + 'static {
     /// Bump when `Snapshot` changes shape, so old links get an honest notice.
     const STATE_VERSION: u32;
 

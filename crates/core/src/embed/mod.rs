@@ -101,7 +101,7 @@ macro_rules! export_panel {
             /// The id this module's panel answers to.
             #[wasm_bindgen]
             pub fn topic() -> String {
-                <$model as $crate::PanelModel>::ID.to_string()
+                <$model as $crate::TopicInfo>::ID.to_string()
             }
         }
     };

@@ -1,11 +1,14 @@
 //! A seeded, hand-drawn SVG renderer in the rough.js manner, for comics and
 //! diagrams. Pure Rust emitting SVG text: the same seed gives the same drawing,
-//! so comics are stable across re-renders and testable natively.
+//! so comics are stable across re-renders and testable natively. `Strip` is
+//! the comic frame every topic draws in.
 
 mod path;
 mod rough;
+mod strip;
 mod svg;
 
+pub use strip::{Frame, Strip};
 pub use svg::escape;
 
 use rand::SeedableRng;

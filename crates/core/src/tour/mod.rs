@@ -5,6 +5,13 @@
 //! to its default state, then apply the actions of steps `0..=k` in order. Because
 //! every script is seeded, that replay is deterministic, which is what lets
 //! "back" work without storing snapshots.
+//!
+//! `Script` builds a topic's tours by playing them on its playground, so
+//! every predicted answer is computed from the model.
+
+mod script;
+
+pub use script::{Answer, AnswerFn, Script, Scripted};
 
 /// A question asked before the step's effect is explained; its answer is revealed
 /// on request or when the learner moves to the next step.

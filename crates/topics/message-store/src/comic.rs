@@ -7,11 +7,16 @@ use super::model::store::TOMBSTONE_FAILURE_THRESHOLD;
 use super::model::Outcome;
 use super::state::MessageStorePanel;
 use super::view::format::count;
-use techshack_core::sketch::{Anchor, Pen, Sketch};
+use techshack_core::sketch::{Anchor, Frame, Pen, Strip};
 
-const W: f64 = 660.0;
-const H: f64 = 250.0;
-const PANEL_W: f64 = 208.0;
+const FRAME: Frame = Frame {
+    width: 660.0,
+    height: 250.0,
+    panels: 3,
+    panel_width: 208.0,
+    ground: 214.0,
+    names: 230.0,
+};
 
 /// The strip's lines, from the state.
 #[derive(Debug, PartialEq)]
@@ -73,8 +78,8 @@ pub fn spoken(seconds: u64) -> String {
     format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
-/// A bucket with a face, standing on `feet`.
-fn bucket(s: &mut Sketch, feet: (f64, f64)) {
+/// A bucket with a face, standing on `feet` (the ground).
+fn bucket(s: &mut Strip, feet: (f64, f64)) {
     let (x, y) = feet;
     let body = Pen::ink().width(2.0).fill("var(--accent-soft)");
     s.polygon(
@@ -103,11 +108,11 @@ fn bucket(s: &mut Sketch, feet: (f64, f64)) {
     s.line((x - 8.0, y - 42.0), (x + 8.0, y - 42.0), &ink);
     s.line((x - 10.0, y - 22.0), (x - 14.0, y), &ink);
     s.line((x + 10.0, y - 22.0), (x + 14.0, y), &ink);
-    s.text((x, y + 16.0), "Bucket", 14.0, Anchor::Middle);
+    s.name(x, "Bucket");
 }
 
-/// A tombstone with a face, standing on `feet`.
-fn tombstone(s: &mut Sketch, feet: (f64, f64)) {
+/// A tombstone with a face, standing on `feet` (the ground).
+fn tombstone(s: &mut Strip, feet: (f64, f64)) {
     let (x, y) = feet;
     let mut outline = vec![(x - 26.0, y), (x - 26.0, y - 60.0)];
     for k in 0..=8 {
@@ -129,62 +134,55 @@ fn tombstone(s: &mut Sketch, feet: (f64, f64)) {
         3.0,
         &Pen::ink().fill("var(--surface)").solid(),
     );
-    s.text((x, y + 16.0), "Tombstone", 14.0, Anchor::Middle);
+    s.name(x, "Tombstone");
 }
 
 pub fn draw(state: &MessageStorePanel) -> String {
     let sc = script(state);
-    let mut s = Sketch::new(20_170_117, W, H);
-    let frame = Pen::ink().width(2.0);
-    let ground = H - 36.0;
-    let x = |k: usize| 8.0 + k as f64 * (PANEL_W + 8.0);
-    for k in 0..3 {
-        s.rect(x(k), 8.0, PANEL_W, H - 16.0, &frame);
-        s.panel_number((x(k) + 18.0, 26.0), k + 1);
-    }
-    let bubble = Pen::ink().fill("var(--surface)");
+    let mut s = Strip::new(20_170_117, FRAME);
+    let ground = s.ground();
+    let x = |k: usize| FRAME.left(k);
     // 1: the Bucket introduces itself with the live bucket count.
     let b1 = (x(0) + 70.0, ground);
     bucket(&mut s, b1);
-    s.speech_bubble(
+    s.say(
         (x(0) + 40.0, 36.0, 158.0, 70.0),
         (b1.0 + 10.0, b1.1 - 84.0),
         &sc.bucket_says,
         15.0,
-        &bubble,
     );
     // 2: the Tombstone, with the last read's tombstone count.
     let t2 = (x(1) + 70.0, ground);
     tombstone(&mut s, t2);
-    s.speech_bubble(
+    s.say(
         (x(1) + 34.0, 34.0, 166.0, 82.0),
         (t2.0 + 10.0, t2.1 - 88.0),
         &sc.tomb_says,
         15.0,
-        &bubble,
     );
     // 3: both: grace ends it, unless the pile wins first.
     let (b3, t3) = ((x(2) + 50.0, ground), (x(2) + 156.0, ground));
     bucket(&mut s, b3);
     tombstone(&mut s, t3);
-    s.speech_bubble(
+    s.say(
         (x(2) + 10.0, 30.0, 110.0, 64.0),
         (b3.0, b3.1 - 86.0),
         &sc.third_bucket,
         13.0,
-        &bubble,
     );
-    s.speech_bubble(
+    s.say_on(
+        "var(--bad-soft)",
         (x(2) + 104.0, 60.0, 100.0, 70.0),
         (t3.0, t3.1 - 88.0),
         &sc.third_tomb,
         13.0,
-        &Pen::ink().fill("var(--bad-soft)"),
     );
-    s.finish(&format!(
-        "Comic. Bucket: {} Tombstone: {} Bucket: {} Tombstone: {}",
-        sc.bucket_says, sc.tomb_says, sc.third_bucket, sc.third_tomb
-    ))
+    s.finish(&[
+        ("Bucket", &sc.bucket_says),
+        ("Tombstone", &sc.tomb_says),
+        ("Bucket", &sc.third_bucket),
+        ("Tombstone", &sc.third_tomb),
+    ])
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,7 +1,10 @@
 //! Where a refusal is shown: the input it belongs to, worked out from the
-//! action and the field its error names.
+//! action and the input its error names (a typed `model::Input`, never the
+//! message's wording).
 
-use super::model::{Action, Error};
+use super::model::schema::Column;
+use super::model::{Action, Error, Input};
+use techshack_core::state::Feedback;
 
 /// The input a refusal belongs to, so the view shows it next to that input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,25 +42,25 @@ pub enum Field {
 impl Field {
     /// Where the refusal of `action` with `error` is shown.
     pub fn of(action: &Action, error: &Error) -> Field {
-        let named = error_field(error);
+        let named = error_input(error);
         match action {
             Action::WriteMessage { .. }
             | Action::EditMessage { .. }
             | Action::DeleteMessage { .. } => match named {
-                Some("channel") | Some("at") => Field::Channel,
-                Some("author") => Field::Author,
-                Some("content") => Field::Content,
-                Some("message") => Field::MessageId,
+                Some(Input::Channel | Input::At) => Field::Channel,
+                Some(Input::Author) => Field::Author,
+                Some(Input::Column(Column::Content)) => Field::Content,
+                Some(Input::Message) => Field::MessageId,
                 _ => Field::Compose,
             },
             Action::Burst { .. } | Action::DeleteNewest { .. } | Action::WriteNullColumns(_) => {
                 Field::Bulk
             }
             Action::Query { .. } => match named {
-                Some("channel") => Field::QueryChannel,
-                Some("Limit") => Field::Limit,
-                Some("before") => Field::Before,
-                Some("Page size") => Field::PageSize,
+                Some(Input::Channel) => Field::QueryChannel,
+                Some(Input::Limit) => Field::Limit,
+                Some(Input::Before) => Field::Before,
+                Some(Input::PageSize) => Field::PageSize,
                 _ => Field::Limit,
             },
             Action::NextPage | Action::ResumePage { .. } => Field::NextPage,
@@ -79,8 +82,8 @@ impl Field {
             | Action::SetDataServices(_)
             | Action::ConcurrentReads { .. } => Field::Services,
             Action::GenerateWorkload { .. } => match named {
-                Some("Messages") => Field::Messages,
-                Some("Channels") => Field::Channels,
+                Some(Input::Messages) => Field::Messages,
+                Some(Input::Channels) => Field::Channels,
                 _ => Field::Workload,
             },
             Action::LoadScenario(_) | Action::Reset => Field::General,
@@ -88,17 +91,14 @@ impl Field {
     }
 }
 
-fn error_field(e: &Error) -> Option<&'static str> {
+fn error_input(e: &Error) -> Option<Input> {
     match e {
         Error::Snowflake { field, .. }
         | Error::OutOfRange { field, .. }
-        | Error::Invalid { field, .. } => Some(field),
+        | Error::Invalid { field, .. } => Some(*field),
         _ => None,
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Refusal {
-    pub field: Field,
-    pub message: String,
-}
+/// A refusal kept with its input (the store's actions leave no notices).
+pub type Refusal = Feedback<Field>;

@@ -20,7 +20,7 @@ use std::cell::{Ref, RefCell, RefMut};
 use std::rc::Rc;
 use techshack_core::state::history::{UndoKind, Undoable};
 use techshack_core::tour::Tour;
-use techshack_core::{PanelHandle, PanelModel};
+use techshack_core::{PanelHandle, PanelModel, TopicInfo};
 use yew::prelude::*;
 
 /// Above this many stored rows the playground is shared, not copied, and
@@ -107,11 +107,8 @@ impl MessageStorePanel {
     }
 
     /// The refusal shown at `field`, if any.
-    pub fn refused(&self, field: Field) -> Option<&str> {
-        self.refusal
-            .as_ref()
-            .filter(|r| r.field == field)
-            .map(|r| r.message.as_str())
+    pub fn refused(&self, field: &Field) -> Option<&str> {
+        self.refusal.as_ref().and_then(|r| r.refused_at(field))
     }
 
     pub fn generating(&self) -> bool {
@@ -137,10 +134,7 @@ impl MessageStorePanel {
                 }
             }
             Err(e) => {
-                self.refusal = Some(Refusal {
-                    field: Field::of(action, &e),
-                    message: e.to_string(),
-                });
+                self.refusal = Some(Refusal::refusal(Field::of(action, &e), e.to_string()));
             }
         }
     }
@@ -154,12 +148,7 @@ impl MessageStorePanel {
         match resumed {
             Ok(true) => self.look_again(),
             Ok(false) => self.restoring = Some(r),
-            Err(e) => {
-                self.refusal = Some(Refusal {
-                    field: Field::Workload,
-                    message: e.to_string(),
-                })
-            }
+            Err(e) => self.refusal = Some(Refusal::refusal(Field::Workload, e.to_string())),
         }
         self.data_version = stamp();
     }
@@ -259,10 +248,7 @@ impl Undoable for MessageStorePanel {
                             messages: *messages,
                             channels: *channels,
                         };
-                        self.refusal = Some(Refusal {
-                            field: Field::of(&probe, &e),
-                            message: e.to_string(),
-                        });
+                        self.refusal = Some(Refusal::refusal(Field::of(&probe, &e), e.to_string()));
                     }
                 }
             }
@@ -281,10 +267,7 @@ impl Undoable for MessageStorePanel {
                     Ok(_) => {}
                     Err(e) => {
                         self.pg_mut().cancel_workload();
-                        self.refusal = Some(Refusal {
-                            field: Field::Workload,
-                            message: e.to_string(),
-                        });
+                        self.refusal = Some(Refusal::refusal(Field::Workload, e.to_string()));
                         self.data_version = stamp();
                     }
                 }
@@ -298,10 +281,10 @@ impl Undoable for MessageStorePanel {
                     });
                 }
                 if self.restoring.take().is_some() {
-                    self.refusal = Some(Refusal {
-                        field: Field::Workload,
-                        message: "Restoring the link stopped with its generated messages; what it holds so far stays, the rest of the link was not replayed.".into(),
-                    });
+                    self.refusal = Some(Refusal::refusal(
+                        Field::Workload,
+                        "Restoring the link stopped with its generated messages; what it holds so far stays, the rest of the link was not replayed.",
+                    ));
                 }
             }
         }
@@ -329,11 +312,14 @@ impl Undoable for MessageStorePanel {
     }
 }
 
-impl PanelModel for MessageStorePanel {
+impl TopicInfo for MessageStorePanel {
     const ID: &'static str = "message-store";
     const TITLE: &'static str = "Message-store playground";
     const SUMMARY: &'static str = "How Discord stored billions of messages in Cassandra: Snowflake IDs, 10-day buckets, tombstones and the ring.";
     const ICON: &'static str = "💬";
+}
+
+impl PanelModel for MessageStorePanel {
     // 2: links are postcard, not JSON (v1 links get the older-version notice).
     const STATE_VERSION: u32 = 2;
 

@@ -39,6 +39,21 @@ fn generate(m: &mut MessageStorePanel, messages: u64) {
     }
 }
 
+/// Applies each action, checking it is refused at `field` with a message
+/// that starts with the given text.
+fn refuse_each(m: &mut MessageStorePanel, cases: Vec<(PanelAction, Field, &str)>) {
+    for (action, field, text) in cases {
+        m.apply(&action);
+        let r = m
+            .refusal
+            .clone()
+            .unwrap_or_else(|| panic!("{action:?} was accepted"));
+        assert_eq!(r.field, field, "{action:?}");
+        assert!(r.message.starts_with(text), "{action:?}: {}", r.message);
+        assert_eq!(m.refused(&field), Some(r.message.as_str()));
+    }
+}
+
 #[test]
 fn refusals_are_kept_with_the_field_that_caused_them() {
     let mut m = MessageStorePanel::initial();
@@ -101,16 +116,7 @@ fn refusals_are_kept_with_the_field_that_caused_them() {
             "Messages must be between 1 and 5000000 (got 0)",
         ),
     ];
-    for (action, field, text) in cases {
-        m.apply(&action);
-        let r = m
-            .refusal
-            .clone()
-            .unwrap_or_else(|| panic!("{action:?} was accepted"));
-        assert_eq!(r.field, field, "{action:?}");
-        assert!(r.message.starts_with(text), "{action:?}: {}", r.message);
-        assert_eq!(m.refused(field), Some(r.message.as_str()));
-    }
+    refuse_each(&mut m, cases);
     m.apply(&write("fine"));
     assert_eq!(m.refusal, None, "a success clears the refusal");
     assert_eq!(
@@ -118,6 +124,39 @@ fn refusals_are_kept_with_the_field_that_caused_them() {
         ch(),
         "the panel looks where the change was"
     );
+}
+
+/// Placement follows the typed input an error names, including inputs whose
+/// label is shared with CQL (the content column) or used by several forms.
+#[test]
+fn typed_inputs_place_refusals_next_to_their_input() {
+    let mut m = MessageStorePanel::initial();
+    let cases = vec![
+        (
+            write(&"x".repeat(4001)),
+            Field::Content,
+            "content: is 4001 characters",
+        ),
+        (
+            act(Action::Query {
+                channel: u64::MAX,
+                limit: 10,
+                before: None,
+            }),
+            Field::QueryChannel,
+            "channel: 18446744073709551615 does not fit a signed bigint",
+        ),
+        (
+            PanelAction::BeginWorkload {
+                seed: 1,
+                messages: 10,
+                channels: 0,
+            },
+            Field::Channels,
+            "Channels must be between 1 and",
+        ),
+    ];
+    refuse_each(&mut m, cases);
 }
 
 #[test]
@@ -218,7 +257,7 @@ fn generation_focuses_the_busiest_channel_and_can_be_cancelled() {
     });
     m.apply(&PanelAction::WorkloadStep(5_000));
     m.apply(&write("blocked"));
-    assert!(m.refused(Field::Channel).is_none());
+    assert!(m.refused(&Field::Channel).is_none());
     assert!(m
         .refusal
         .as_ref()
@@ -329,7 +368,7 @@ fn a_link_with_generated_messages_restores_in_slices() {
     cut.apply(&PanelAction::CancelWorkload);
     assert!(cut.restoring.is_none());
     assert!(cut
-        .refused(Field::Workload)
+        .refused(&Field::Workload)
         .is_some_and(|m| m.contains("Restoring the link stopped")));
 }
 

@@ -3,11 +3,16 @@
 
 use super::model::release::{Release, ReleaseMode};
 use super::model::{CanaryStep, EnvironmentKind, Playground};
-use techshack_core::sketch::{Anchor, Pen, Sketch};
+use techshack_core::sketch::{Frame, Pen, Sketch, Strip};
 
-const W: f64 = 720.0;
-const H: f64 = 270.0;
-const PANEL_W: f64 = 232.0;
+const FRAME: Frame = Frame {
+    width: 720.0,
+    height: 270.0,
+    panels: 3,
+    panel_width: 232.0,
+    ground: 236.0,
+    names: 256.0,
+};
 
 /// The three lines of the strip: Deployer, Canary, and the punchline (with
 /// who says it).
@@ -172,25 +177,17 @@ fn bird(s: &mut Sketch, (x, y): (f64, f64), sick: bool) {
 /// The strip as SVG, seeded so it is stable across re-renders.
 pub fn draw(pg: &Playground) -> String {
     let sc = script(pg);
-    let mut s = Sketch::new(2019, W, H);
-    let frame = Pen::ink().width(2.0);
-    let ground = H - 34.0;
-    for k in 0..3 {
-        let x0 = 8.0 + k as f64 * (PANEL_W + 8.0);
-        s.rect(x0, 8.0, PANEL_W, H - 16.0, &frame);
-        s.panel_number((x0 + 18.0, 26.0), k + 1);
-    }
-    let bubble = Pen::ink().fill("var(--surface)");
+    let mut s = Strip::new(2019, FRAME);
+    let ground = s.ground();
     // 1: the Deployer, eager.
-    let (dx, cx) = (70.0, 8.0 + PANEL_W + 8.0 + 120.0);
+    let (dx, cx) = (70.0, FRAME.left(1) + 120.0);
     s.stick_figure((dx, ground), 92.0, &Pen::ink().width(2.0));
-    s.text((dx, ground + 20.0), "Deployer", 14.0, Anchor::Middle);
-    s.speech_bubble(
+    s.name(dx, "Deployer");
+    s.say(
         (40.0, 40.0, 190.0, 82.0),
         (dx + 10.0, ground - 92.0),
         &sc.deployer,
         17.0,
-        &bubble,
     );
     // 2: the Canary, on its perch at the front of the pipeline.
     bird(&mut s, (cx, ground - 26.0), sc.canary_sick);
@@ -199,16 +196,15 @@ pub fn draw(pg: &Playground) -> String {
         (cx + 50.0, ground + 2.0),
         &Pen::ink().width(3.0),
     );
-    s.text((cx, ground + 20.0), "Canary", 14.0, Anchor::Middle);
-    s.speech_bubble(
+    s.name(cx, "Canary");
+    s.say(
         (cx - 100.0, 40.0, 200.0, 90.0),
         (cx + 10.0, ground - 52.0),
         &sc.canary,
         17.0,
-        &bubble,
     );
     // 3: the punchline.
-    let x3 = 8.0 + 2.0 * (PANEL_W + 8.0);
+    let x3 = FRAME.left(2);
     let speaker = if sc.canary_says_last {
         bird(&mut s, (x3 + 70.0, ground - 26.0), false);
         (x3 + 80.0, ground - 52.0)
@@ -216,17 +212,18 @@ pub fn draw(pg: &Playground) -> String {
         s.stick_figure((x3 + 60.0, ground), 92.0, &Pen::ink().width(2.0));
         (x3 + 70.0, ground - 92.0)
     };
-    s.speech_bubble(
+    s.say_on(
+        "var(--accent-soft)",
         (x3 + 24.0, 40.0, 196.0, 90.0),
         speaker,
         &sc.last,
         17.0,
-        &Pen::ink().fill("var(--accent-soft)"),
     );
-    s.finish(&format!(
-        "Comic. Deployer: {} Canary: {} Then: {}",
-        sc.deployer, sc.canary, sc.last
-    ))
+    s.finish(&[
+        ("Deployer", &sc.deployer),
+        ("Canary", &sc.canary),
+        ("Then", &sc.last),
+    ])
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

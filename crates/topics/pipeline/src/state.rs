@@ -1,12 +1,16 @@
-//! The panel's state: the model's playground plus the last refusal, shown next
-//! to the control that caused it. A refused action leaves the playground as it
-//! was (the model guarantees it), so the previous valid state stays in force.
+//! The panel's state: the model's playground in the core's `PlaygroundPanel`,
+//! which keeps the last refusal with the control area that caused it. A
+//! refused action leaves the playground as it was (the model guarantees it),
+//! so the previous valid state stays in force.
 
-use super::model::{self, Action};
-use techshack_core::state::history::{UndoKind, Undoable};
+use super::model::{self, Action, Playground};
+use techshack_core::state::history::UndoKind;
+use techshack_core::state::StepAction;
 use techshack_core::tour::Tour;
-use techshack_core::{PanelHandle, PanelModel};
+use techshack_core::{PanelHandle, PlaygroundPanel, PlaygroundTopic, TopicInfo};
 use yew::prelude::*;
+
+pub type PipelinePanel = PlaygroundPanel<Playground>;
 
 /// Where a refusal is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,9 +22,29 @@ pub enum Field {
     Budget,
 }
 
-impl Field {
-    /// The control area whose action was refused.
-    pub fn of(action: &Action) -> Field {
+/// Edits bigger than this are bulk pastes: they clear the undo history rather
+/// than keep a hundred copies of a megabyte.
+pub const BULK_EDIT_BYTES: usize = 64 * 1024;
+
+/// Views dispatch model actions as they are; `undo_kind` merges the ticks.
+impl StepAction for Action {}
+
+impl TopicInfo for Playground {
+    const ID: &'static str = "pipeline";
+    const TITLE: &'static str = "Pipeline stepper";
+    const SUMMARY: &'static str = "Airbnb-style deploy pipelines as config, stepped release by release, with gamedays, rollback and error budgets.";
+    const ICON: &'static str = "🚦";
+}
+
+impl PlaygroundTopic for Playground {
+    // 2: links are postcard, not JSON (v1 links get the older-version notice).
+    const STATE_VERSION: u32 = 2;
+
+    type Snapshot = model::Snapshot;
+    type Field = Field;
+    type Gesture = Action;
+
+    fn field_of(action: &Action) -> Field {
         match action {
             Action::EditConfig(_) | Action::LoadPreset(_) => Field::Editor,
             Action::InjectFailure(_) | Action::Classify { .. } => Field::Gameday,
@@ -28,46 +52,6 @@ impl Field {
             Action::NewBudgetWindow => Field::Budget,
             _ => Field::Release,
         }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Refusal {
-    pub field: Field,
-    pub message: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct PipelinePanel {
-    pub pg: model::Playground,
-    pub refusal: Option<Refusal>,
-}
-
-impl PipelinePanel {
-    /// The refusal message for `field`, if the last action there was refused.
-    pub fn refused(&self, field: Field) -> Option<&str> {
-        self.refusal
-            .as_ref()
-            .filter(|r| r.field == field)
-            .map(|r| r.message.as_str())
-    }
-}
-
-/// Edits bigger than this are bulk pastes: they clear the undo history rather
-/// than keep a hundred copies of a megabyte.
-pub const BULK_EDIT_BYTES: usize = 64 * 1024;
-
-impl Undoable for PipelinePanel {
-    type Action = Action;
-
-    fn apply(&mut self, action: &Action) {
-        self.refusal = match self.pg.apply(action) {
-            Ok(()) => None,
-            Err(e) => Some(Refusal {
-                field: Field::of(action),
-                message: e.to_string(),
-            }),
-        };
     }
 
     fn undo_kind(action: &Action) -> UndoKind {
@@ -77,30 +61,13 @@ impl Undoable for PipelinePanel {
             _ => UndoKind::Step,
         }
     }
-}
-
-impl PanelModel for PipelinePanel {
-    const ID: &'static str = "pipeline";
-    const TITLE: &'static str = "Pipeline stepper";
-    const SUMMARY: &'static str = "Airbnb-style deploy pipelines as config, stepped release by release, with gamedays, rollback and error budgets.";
-    const ICON: &'static str = "🚦";
-    // 2: links are postcard, not JSON (v1 links get the older-version notice).
-    const STATE_VERSION: u32 = 2;
-
-    type Snapshot = model::Snapshot;
-
-    fn initial() -> Self {
-        PipelinePanel::default()
-    }
 
     fn snapshot(&self) -> model::Snapshot {
-        self.pg.snapshot()
+        Playground::snapshot(self)
     }
 
     fn restore(snapshot: model::Snapshot) -> Result<Self, String> {
-        model::Playground::from_snapshot(snapshot)
-            .map(|pg| PipelinePanel { pg, refusal: None })
-            .map_err(|e| e.to_string())
+        Playground::from_snapshot(snapshot).map_err(|e| e.to_string())
     }
 
     fn tours() -> Vec<Tour<Action>> {
@@ -108,10 +75,10 @@ impl PanelModel for PipelinePanel {
     }
 
     fn comic(&self) -> String {
-        super::comic::draw(&self.pg)
+        super::comic::draw(self)
     }
 
-    fn view(handle: PanelHandle<Self>) -> Html {
+    fn view(handle: PanelHandle<PipelinePanel>) -> Html {
         html! { <super::view::PipelineView {handle} /> }
     }
 }
@@ -120,21 +87,23 @@ impl PanelModel for PipelinePanel {
 mod tests {
     use super::*;
     use model::presets::Preset;
+    use techshack_core::state::history::Undoable;
+    use techshack_core::PanelModel;
 
     #[test]
     fn a_refusal_is_shown_where_it_happened_and_cleared_by_success() {
         let mut p = PipelinePanel::default();
         p.apply(&Action::Approve("production".into()));
-        assert!(p.refused(Field::Release).is_some());
-        assert!(p.refused(Field::Editor).is_none());
+        assert!(p.refused(&Field::Release).is_some());
+        assert!(p.refused(&Field::Editor).is_none());
         let before = p.pg.clone();
         p.apply(&Action::EditConfig("#".repeat(2 << 20)));
         assert_eq!(p.pg, before, "the oversized paste changed nothing");
         assert!(p
-            .refused(Field::Editor)
+            .refused(&Field::Editor)
             .is_some_and(|m| m.contains("limit is 1048576 bytes")));
         p.apply(&Action::LoadPreset(Preset::Monorepo));
-        assert_eq!(p.refusal, None);
+        assert_eq!(p.feedback, None);
     }
 
     #[test]

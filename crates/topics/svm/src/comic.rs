@@ -3,11 +3,17 @@
 //! inside the margin decide the boundary; the rest could leave and nothing moves.
 
 use super::model::Playground;
-use techshack_core::sketch::{Anchor, Pen, Sketch};
+use techshack_core::sketch::{Anchor, Frame, Pen, Sketch, Strip};
 
-const W: f64 = 720.0;
-const H: f64 = 270.0;
 const PANEL_W: f64 = 232.0;
+const FRAME: Frame = Frame {
+    width: 720.0,
+    height: 270.0,
+    panels: 3,
+    panel_width: PANEL_W,
+    ground: 236.0,
+    names: 256.0,
+};
 
 /// The three lines of the strip.
 #[derive(Debug, PartialEq)]
@@ -58,15 +64,8 @@ fn dot(s: &mut Sketch, at: (f64, f64), square: bool) {
 /// The strip as SVG, seeded so it is stable across re-renders.
 pub fn draw(pg: &Playground) -> String {
     let sc = script(pg);
-    let mut s = Sketch::new(2019, W, H);
-    let frame = Pen::ink().width(2.0);
-    let ground = H - 34.0;
-    for k in 0..3 {
-        let x0 = 8.0 + k as f64 * (PANEL_W + 8.0);
-        s.rect(x0, 8.0, PANEL_W, H - 16.0, &frame);
-        s.panel_number((x0 + 18.0, 26.0), k + 1);
-    }
-    let bubble = Pen::ink().fill("var(--surface)");
+    let mut s = Strip::new(2019, FRAME);
+    let ground = s.ground();
     // 1: the crowd of points.
     for (i, (x, y)) in [
         (40.0, 200.0),
@@ -86,15 +85,9 @@ pub fn draw(pg: &Playground) -> String {
         (125.0, ground + 10.0),
         &Pen::ink().stroke("var(--muted)").width(1.5),
     );
-    s.speech_bubble(
-        (30.0, 44.0, 190.0, 80.0),
-        (70.0, 200.0),
-        &sc.crowd,
-        17.0,
-        &bubble,
-    );
+    s.say((30.0, 44.0, 190.0, 80.0), (70.0, 200.0), &sc.crowd, 17.0);
     // 2: the Support Vector holds the margin overhead.
-    let cx = 8.0 + PANEL_W + 8.0 + PANEL_W / 2.0;
+    let cx = FRAME.left(1) + PANEL_W / 2.0;
     let hands = ground - 96.0;
     s.stick_figure((cx, ground), 88.0, &Pen::ink().width(2.0));
     s.line(
@@ -118,37 +111,32 @@ pub fn draw(pg: &Playground) -> String {
         58.0,
         &Pen::ink().stroke("var(--good)").width(2.5),
     );
-    s.text((cx, ground + 20.0), "Support Vector", 14.0, Anchor::Middle);
-    s.speech_bubble(
+    s.name(cx, "Support Vector");
+    s.say_on(
+        "var(--accent-soft)",
         (cx - 105.0, 36.0, 210.0, 66.0),
         (cx + 14.0, hands - 4.0),
         &sc.support,
         17.0,
-        &Pen::ink().fill("var(--accent-soft)"),
     );
     // 3: the rest, at ease.
-    let x3 = 8.0 + 2.0 * (PANEL_W + 8.0);
+    let x3 = FRAME.left(2);
     for (i, x) in [40.0, 90.0, 140.0, 190.0].into_iter().enumerate() {
         dot(&mut s, (x3 + x, ground - 4.0), i % 2 == 1);
         s.text((x3 + x + 10.0, ground - 16.0), "z", 12.0, Anchor::Start);
     }
-    s.text(
-        (x3 + PANEL_W / 2.0, ground + 20.0),
-        "α = 0",
-        14.0,
-        Anchor::Middle,
-    );
-    s.speech_bubble(
+    s.name(x3 + PANEL_W / 2.0, "α = 0");
+    s.say(
         (x3 + 20.0, 40.0, 196.0, 96.0),
         (x3 + 90.0, ground - 20.0),
         &sc.rest,
         17.0,
-        &bubble,
     );
-    s.finish(&format!(
-        "Comic. A point: {} The Support Vector: {} The rest: {}",
-        sc.crowd, sc.support, sc.rest
-    ))
+    s.finish(&[
+        ("A point", &sc.crowd),
+        ("The Support Vector", &sc.support),
+        ("The rest", &sc.rest),
+    ])
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,29 +1,21 @@
-//! The panel's state: the model's playground plus the last refusal, shown next
-//! to the control that caused it. A refused action leaves the playground as it
-//! was (the model guarantees it), so the previous valid model stays drawn.
+//! The panel's state: the model's playground in the core's `PlaygroundPanel`,
+//! which keeps the last refusal with the control that caused it. A refused
+//! action leaves the playground as it was (the model guarantees it), so the
+//! previous valid model stays drawn.
 
-use super::model::{self, Action};
-use techshack_core::state::history::{UndoKind, Undoable};
+use super::model::{self, Action, Playground};
+use techshack_core::state::history::UndoKind;
+use techshack_core::state::Stroke;
 use techshack_core::tour::Tour;
-use techshack_core::{PanelHandle, PanelModel};
+use techshack_core::{PanelHandle, PlaygroundPanel, PlaygroundTopic, TopicInfo};
 use yew::prelude::*;
+
+pub type SvmPanel = PlaygroundPanel<Playground>;
 
 /// What the view dispatches: a model action as a new undo step, or as the
 /// continuation of the step before it (drag frames, slider moves, play ticks),
 /// so one drag is one undo step.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PanelAction {
-    Do(Action),
-    Continue(Action),
-}
-
-impl PanelAction {
-    pub fn action(&self) -> &Action {
-        match self {
-            PanelAction::Do(a) | PanelAction::Continue(a) => a,
-        }
-    }
-}
+pub type PanelAction = Stroke<Action>;
 
 /// Where a refusal is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,8 +31,26 @@ pub enum Field {
     Step,
 }
 
-impl Field {
-    pub fn of(action: &Action) -> Field {
+/// Pasted CSV bigger than this clears the undo history instead of keeping
+/// a hundred copies of it.
+pub const BULK_CSV_BYTES: usize = 64 * 1024;
+
+impl TopicInfo for Playground {
+    const ID: &'static str = "svm";
+    const TITLE: &'static str = "Live SVM margin visualizer";
+    const SUMMARY: &'static str = "Click to add points and watch an exact SMO solver draw the boundary, the margins and the support vectors.";
+    const ICON: &'static str = "📈";
+}
+
+impl PlaygroundTopic for Playground {
+    // 2: links are postcard, not JSON (v1 links get the older-version notice).
+    const STATE_VERSION: u32 = 2;
+
+    type Snapshot = model::Snapshot;
+    type Field = Field;
+    type Gesture = PanelAction;
+
+    fn field_of(action: &Action) -> Field {
         match action {
             Action::AddPoint { .. }
             | Action::MovePoint { .. }
@@ -56,97 +66,35 @@ impl Field {
             Action::StepStart | Action::Step(_) | Action::StepFinish => Field::Step,
         }
     }
-}
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Refusal {
-    pub field: Field,
-    pub message: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct SvmPanel {
-    pub pg: model::Playground,
-    pub refusal: Option<Refusal>,
-}
-
-impl SvmPanel {
-    /// The refusal message for `field`, if the last action there was refused.
-    pub fn refused(&self, field: Field) -> Option<&str> {
-        self.refusal
-            .as_ref()
-            .filter(|r| r.field == field)
-            .map(|r| r.message.as_str())
-    }
-}
-
-/// Pasted CSV bigger than this clears the undo history instead of keeping
-/// a hundred copies of it.
-pub const BULK_CSV_BYTES: usize = 64 * 1024;
-
-impl Undoable for SvmPanel {
-    type Action = PanelAction;
-
-    fn apply(&mut self, action: &PanelAction) {
-        let action = action.action();
-        self.refusal = match self.pg.apply(action) {
-            Ok(()) => None,
-            Err(e) => Some(Refusal {
-                field: Field::of(action),
-                message: e.to_string(),
-            }),
-        };
-    }
-
-    fn undo_kind(action: &PanelAction) -> UndoKind {
+    fn undo_kind(action: &Action) -> UndoKind {
         match action {
-            PanelAction::Continue(_) => UndoKind::Transient,
-            PanelAction::Do(Action::ImportCsv(text) | Action::ImportCsvStepwise(text))
+            Action::ImportCsv(text) | Action::ImportCsvStepwise(text)
                 if text.len() > BULK_CSV_BYTES =>
             {
                 UndoKind::Barrier
             }
-            PanelAction::Do(_) => UndoKind::Step,
+            _ => UndoKind::Step,
         }
-    }
-}
-
-impl PanelModel for SvmPanel {
-    const ID: &'static str = "svm";
-    const TITLE: &'static str = "Live SVM margin visualizer";
-    const SUMMARY: &'static str = "Click to add points and watch an exact SMO solver draw the boundary, the margins and the support vectors.";
-    const ICON: &'static str = "📈";
-    // 2: links are postcard, not JSON (v1 links get the older-version notice).
-    const STATE_VERSION: u32 = 2;
-
-    type Snapshot = model::Snapshot;
-
-    fn initial() -> Self {
-        SvmPanel::default()
     }
 
     fn snapshot(&self) -> model::Snapshot {
-        self.pg.snapshot()
+        Playground::snapshot(self)
     }
 
     fn restore(snapshot: model::Snapshot) -> Result<Self, String> {
-        model::Playground::from_snapshot(snapshot)
-            .map(|pg| SvmPanel { pg, refusal: None })
-            .map_err(|e| e.to_string())
+        Playground::from_snapshot(snapshot).map_err(|e| e.to_string())
     }
 
-    fn tours() -> Vec<Tour<PanelAction>> {
+    fn tours() -> Vec<Tour<Action>> {
         model::tours()
-            .into_iter()
-            .map(|t| t.map(PanelAction::Do))
-            .collect()
     }
 
     fn comic(&self) -> String {
-        super::comic::draw(&self.pg)
+        super::comic::draw(self)
     }
 
-    fn view(handle: PanelHandle<Self>) -> Html {
+    fn view(handle: PanelHandle<SvmPanel>) -> Html {
         html! { <super::view::SvmView {handle} /> }
     }
 }
@@ -155,7 +103,8 @@ impl PanelModel for SvmPanel {
 mod tests {
     use super::*;
     use model::{Gamma, KernelKind};
-    use techshack_core::state::history::{Change, History};
+    use techshack_core::state::history::{Change, History, Undoable};
+    use techshack_core::PanelModel;
 
     #[test]
     fn a_refusal_is_shown_where_it_happened_and_cleared_by_success() {
@@ -164,23 +113,23 @@ mod tests {
         p.apply(&PanelAction::Do(Action::SetC(0.0)));
         assert_eq!(p.pg, before, "the refused C changed nothing");
         assert!(p
-            .refused(Field::C)
+            .refused(&Field::C)
             .is_some_and(|m| m.contains("C must be greater than 0")));
-        assert!(p.refused(Field::Gamma).is_none());
+        assert!(p.refused(&Field::Gamma).is_none());
         p.apply(&PanelAction::Do(Action::SetDegree(11)));
         assert!(p
-            .refused(Field::Degree)
+            .refused(&Field::Degree)
             .is_some_and(|m| m.contains("between 1 and 10")));
         p.apply(&PanelAction::Do(Action::SetGamma(Gamma::Value(-1.0))));
-        assert!(p.refused(Field::Gamma).is_some());
+        assert!(p.refused(&Field::Gamma).is_some());
         p.apply(&PanelAction::Do(Action::ImportCsv(
             "x,y,label\n0,0,1\n1,abc,1".into(),
         )));
         assert!(p
-            .refused(Field::Csv)
+            .refused(&Field::Csv)
             .is_some_and(|m| m.starts_with("CSV line 3")));
         p.apply(&PanelAction::Do(Action::SetKernel(KernelKind::Rbf)));
-        assert_eq!(p.refusal, None);
+        assert_eq!(p.feedback, None);
     }
 
     #[test]

@@ -6,11 +6,16 @@ use super::model::{
     is_public_subnet, Endpoint, Network, Playground, Protocol, Target, TraceSpec,
     DEFAULT_EPHEMERAL_PORT,
 };
-use techshack_core::sketch::{Anchor, Pen, Sketch};
+use techshack_core::sketch::{Frame, Pen, Strip};
 
-const W: f64 = 760.0;
-const H: f64 = 270.0;
-const PANEL_W: f64 = 180.0;
+const FRAME: Frame = Frame {
+    width: 760.0,
+    height: 270.0,
+    panels: 4,
+    panel_width: 180.0,
+    ground: 236.0,
+    names: 254.0,
+};
 
 /// The lines of the strip, with the names of its two characters.
 #[derive(Debug, PartialEq)]
@@ -124,47 +129,39 @@ pub fn script(pg: &Playground) -> Script {
     }
 }
 
-fn character(s: &mut Sketch, feet: (f64, f64), name: &str, pen: &Pen) {
+fn character(s: &mut Strip, feet: (f64, f64), name: &str, pen: &Pen) {
     s.stick_figure(feet, 86.0, pen);
-    s.text((feet.0, feet.1 + 18.0), name, 14.0, Anchor::Middle);
+    s.name(feet.0, name);
 }
 
 pub fn draw(pg: &Playground) -> String {
     let sc = script(pg);
-    let mut s = Sketch::new(201_901, W, H);
-    let frame = Pen::ink().width(2.0);
-    let ground = H - 34.0;
-    let x = |k: usize| 8.0 + k as f64 * (PANEL_W + 8.0);
-    for k in 0..4 {
-        s.rect(x(k), 8.0, PANEL_W, H - 16.0, &frame);
-        s.panel_number((x(k) + 18.0, 26.0), k + 1);
-    }
+    let mut s = Strip::new(201_901, FRAME);
+    let ground = s.ground();
+    let x = |k: usize| FRAME.left(k);
     let ink = Pen::ink().width(2.0);
     let nat_pen = if sc.nat_down {
         Pen::ink().stroke("var(--bad)").width(2.0)
     } else {
         Pen::ink().stroke("var(--accent)").width(2.0)
     };
-    let bubble = Pen::ink().fill("var(--surface)");
     // 1: the route table points the way.
     let rt = (x(0) + 60.0, ground);
     character(&mut s, rt, &sc.table, &ink);
-    s.speech_bubble(
+    s.say(
         (x(0) + 34.0, 44.0, 140.0, 74.0),
         (rt.0 + 8.0, rt.1 - 86.0),
         &sc.table_says,
         15.0,
-        &bubble,
     );
     // 2: the NAT gateway introduces itself.
     let nat = (x(1) + 60.0, ground);
     character(&mut s, nat, &sc.nat, &nat_pen);
-    s.speech_bubble(
+    s.say(
         (x(1) + 30.0, 44.0, 144.0, 74.0),
         (nat.0 + 8.0, nat.1 - 86.0),
         &sc.nat_says,
         15.0,
-        &bubble,
     );
     // 3: both, when an AZ fails (the NAT greyed out and struck through if down).
     let (a, b) = ((x(2) + 45.0, ground), (x(2) + 135.0, ground));
@@ -175,12 +172,11 @@ pub fn draw(pg: &Playground) -> String {
         s.line((b.0 - 26.0, b.1 - 90.0), (b.0 + 26.0, b.1 - 30.0), &bad);
         s.line((b.0 + 26.0, b.1 - 90.0), (b.0 - 26.0, b.1 - 30.0), &bad);
     }
-    s.speech_bubble(
+    s.say(
         (x(2) + 18.0, 40.0, 150.0, 78.0),
         (a.0 + 6.0, a.1 - 86.0),
         &sc.third,
         15.0,
-        &bubble,
     );
     // 4: the route table counts what is left.
     let colour = if sc.reach == sc.private {
@@ -190,17 +186,19 @@ pub fn draw(pg: &Playground) -> String {
     };
     let rt4 = (x(3) + 90.0, ground);
     character(&mut s, rt4, &sc.table, &ink);
-    s.speech_bubble(
+    s.say_on(
+        colour,
         (x(3) + 12.0, 40.0, 156.0, 96.0),
         (rt4.0 + 6.0, rt4.1 - 86.0),
         &sc.last,
         16.0,
-        &Pen::ink().fill(colour),
     );
-    s.finish(&format!(
-        "Comic. {}: {} {}: {} Then: {} {}",
-        sc.table, sc.table_says, sc.nat, sc.nat_says, sc.third, sc.last
-    ))
+    let then = format!("{} {}", sc.third, sc.last);
+    s.finish(&[
+        (&sc.table, &sc.table_says),
+        (&sc.nat, &sc.nat_says),
+        ("Then", &then),
+    ])
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,13 +1,16 @@
-//! The panel's state: the model's playground plus the feedback on the last
-//! action (a refusal or a notice such as a rounded CIDR), kept with the field
-//! that caused it so the view shows it in place. A refused action leaves the
-//! playground as it was, so the last valid layout stays drawn.
+//! The panel's state: the model's playground in the core's `PlaygroundPanel`,
+//! which keeps the feedback on the last action (a refusal or a notice such as
+//! a rounded CIDR) with the field that caused it, so the view shows it in
+//! place. A refused action leaves the playground as it was, so the last
+//! valid layout stays drawn.
 
-use super::model::{self, Action};
-use techshack_core::state::history::{UndoKind, Undoable};
+use super::model::{self, Action, Playground};
+use techshack_core::state::StepAction;
 use techshack_core::tour::Tour;
-use techshack_core::{PanelHandle, PanelModel};
+use techshack_core::{PanelHandle, PlaygroundPanel, PlaygroundTopic, TopicInfo};
 use yew::prelude::*;
+
+pub type VpcPanel = PlaygroundPanel<Playground>;
 
 /// The control an action came from, so its message is shown next to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,8 +34,25 @@ pub enum Field {
     Component(String),
 }
 
-impl Field {
-    pub fn of(action: &Action) -> Field {
+/// Every VPC action is a small, deliberate step; nothing here streams.
+impl StepAction for Action {}
+
+impl TopicInfo for Playground {
+    const ID: &'static str = "vpc";
+    const TITLE: &'static str = "Clickable VPC diagram";
+    const SUMMARY: &'static str = "AWS networking you can click and break: subnets over three AZs, gateways, route tables, security groups, NACLs and a packet tracer.";
+    const ICON: &'static str = "🌐";
+}
+
+impl PlaygroundTopic for Playground {
+    // 2: links are postcard, not JSON (v1 links get the older-version notice).
+    const STATE_VERSION: u32 = 2;
+
+    type Snapshot = model::Snapshot;
+    type Field = Field;
+    type Gesture = Action;
+
+    fn field_of(action: &Action) -> Field {
         match action {
             Action::LoadPreset { .. } => Field::Preset,
             Action::FailAz { .. } => Field::Az,
@@ -70,95 +90,13 @@ impl Field {
             }
         }
     }
-}
-
-/// What the last action left to say, and where.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Feedback {
-    pub field: Field,
-    pub message: String,
-    /// Refused (an error) rather than done with a notice.
-    pub refused: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct VpcPanel {
-    pub pg: model::Playground,
-    pub feedback: Option<Feedback>,
-}
-
-impl VpcPanel {
-    /// Why the last action at `field` was refused, if it was.
-    pub fn refused(&self, field: &Field) -> Option<&str> {
-        self.feedback
-            .as_ref()
-            .filter(|f| f.refused && f.field == *field)
-            .map(|f| f.message.as_str())
-    }
-
-    /// A notice about the last (successful) action at `field`.
-    pub fn notice(&self, field: &Field) -> Option<&str> {
-        self.feedback
-            .as_ref()
-            .filter(|f| !f.refused && f.field == *field)
-            .map(|f| f.message.as_str())
-    }
-}
-
-impl Undoable for VpcPanel {
-    type Action = Action;
-
-    fn apply(&mut self, action: &Action) {
-        let field = Field::of(action);
-        self.feedback = match self.pg.apply(action) {
-            Err(e) => Some(Feedback {
-                field,
-                message: e.to_string(),
-                refused: true,
-            }),
-            Ok(()) if self.pg.notices().is_empty() => None,
-            Ok(()) => Some(Feedback {
-                field,
-                message: self
-                    .pg
-                    .notices()
-                    .iter()
-                    .map(|n| n.to_string())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                refused: false,
-            }),
-        };
-    }
-
-    fn undo_kind(_: &Action) -> UndoKind {
-        // Every action is a small, deliberate step; nothing here streams.
-        UndoKind::Step
-    }
-}
-
-impl PanelModel for VpcPanel {
-    const ID: &'static str = "vpc";
-    const TITLE: &'static str = "Clickable VPC diagram";
-    const SUMMARY: &'static str = "AWS networking you can click and break: subnets over three AZs, gateways, route tables, security groups, NACLs and a packet tracer.";
-    const ICON: &'static str = "🌐";
-    // 2: links are postcard, not JSON (v1 links get the older-version notice).
-    const STATE_VERSION: u32 = 2;
-
-    type Snapshot = model::Snapshot;
-
-    fn initial() -> Self {
-        VpcPanel::default()
-    }
 
     fn snapshot(&self) -> model::Snapshot {
-        self.pg.snapshot()
+        Playground::snapshot(self)
     }
 
     fn restore(snapshot: model::Snapshot) -> Result<Self, String> {
-        model::Playground::from_snapshot(snapshot)
-            .map(|pg| VpcPanel { pg, feedback: None })
-            .map_err(|e| e.to_string())
+        Playground::from_snapshot(snapshot).map_err(|e| e.to_string())
     }
 
     fn tours() -> Vec<Tour<Action>> {
@@ -166,10 +104,10 @@ impl PanelModel for VpcPanel {
     }
 
     fn comic(&self) -> String {
-        super::comic::draw(&self.pg)
+        super::comic::draw(self)
     }
 
-    fn view(handle: PanelHandle<Self>) -> Html {
+    fn view(handle: PanelHandle<VpcPanel>) -> Html {
         html! { <super::view::VpcView {handle} /> }
     }
 }
@@ -177,6 +115,8 @@ impl PanelModel for VpcPanel {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use techshack_core::state::history::Undoable;
+    use techshack_core::PanelModel;
 
     #[test]
     fn a_refusal_is_kept_with_its_field_and_the_layout_is_unchanged() {

@@ -4,6 +4,7 @@
 //! concurrent identical reads share a single database query.
 
 use super::error::{check_range, Error};
+use super::input::Input;
 use super::murmur3::bigint_token;
 use serde::{Deserialize, Serialize};
 
@@ -28,7 +29,7 @@ pub struct CoalesceReport {
 impl DataServices {
     pub fn new(instances: u32, coalescing: bool) -> Result<DataServices, Error> {
         check_range(
-            "Data service instances",
+            Input::DataServiceInstances,
             instances as u64,
             1,
             MAX_INSTANCES as u64,

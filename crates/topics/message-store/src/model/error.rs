@@ -1,25 +1,27 @@
-//! One error type for the playground; each message names the field at fault.
+//! One error type for the playground; each message names the input at fault
+//! (an `Input`, which the panel also uses to place the message).
 
 use super::bucket::BucketError;
+use super::input::Input;
 use super::snowflake::SnowflakeError;
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Error {
     Snowflake {
-        field: &'static str,
+        field: Input,
         error: SnowflakeError,
     },
     Bucket(BucketError),
     /// A number outside the range a field accepts.
     OutOfRange {
-        field: &'static str,
+        field: Input,
         min: u64,
         max: u64,
         got: u64,
     },
     Invalid {
-        field: &'static str,
+        field: Input,
         reason: String,
     },
     PagingState(String),
@@ -103,7 +105,7 @@ impl From<BucketError> for Error {
     }
 }
 
-pub fn check_range(field: &'static str, got: u64, min: u64, max: u64) -> Result<(), Error> {
+pub fn check_range(field: Input, got: u64, min: u64, max: u64) -> Result<(), Error> {
     if got < min || got > max {
         return Err(Error::OutOfRange {
             field,

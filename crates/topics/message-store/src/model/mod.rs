@@ -19,6 +19,7 @@ pub mod cluster;
 pub mod coalesce;
 pub mod cql;
 pub mod error;
+pub mod input;
 pub mod murmur3;
 pub mod playground;
 pub mod schema;
@@ -33,6 +34,7 @@ mod tests;
 
 pub use action::Action;
 pub use error::Error;
+pub use input::Input;
 pub use playground::{Outcome, Playground};
 pub use snapshot::Snapshot;
 pub use tours::tours;

@@ -6,6 +6,7 @@ use super::action::Action;
 use super::bucket::BucketSize;
 use super::cluster::Consistency;
 use super::error::Error;
+use super::input::Input;
 use super::playground::{Playground, MAX_LOG};
 use super::snowflake::Snowflake;
 use serde::{Deserialize, Serialize};
@@ -206,12 +207,12 @@ impl Playground {
         }
         if q.now_ms < self.now_ms {
             return Err(Error::Invalid {
-                field: "clock",
+                field: Input::Clock,
                 reason: "is earlier than the actions it follows".into(),
             });
         }
         Snowflake::largest_at(q.now_ms).map_err(|error| Error::Snowflake {
-            field: "clock",
+            field: Input::Clock,
             error,
         })?;
         self.now_ms = q.now_ms;

@@ -6,6 +6,7 @@
 use super::bucket::DAY_MS;
 use super::cell::{CellVersion, Deletion};
 use super::error::{check_range, Error};
+use super::input::Input;
 use super::schema::{Column, Value};
 use super::snowflake::{Snowflake, DISCORD_EPOCH_MS};
 use super::store::{RowWrite, Store};
@@ -90,20 +91,25 @@ impl WorkloadConfig {
     }
 
     pub fn validate(&self) -> Result<(), Error> {
-        check_range("Messages", self.messages, 1, MAX_MESSAGES)?;
-        check_range("Channels", self.channels as u64, 1, MAX_CHANNELS as u64)?;
-        check_range("Period (ms)", self.period_ms, 3_600_000, 10 * YEAR_MS)?;
+        check_range(Input::Messages, self.messages, 1, MAX_MESSAGES)?;
+        check_range(
+            Input::Channels,
+            self.channels as u64,
+            1,
+            MAX_CHANNELS as u64,
+        )?;
+        check_range(Input::Period, self.period_ms, 3_600_000, 10 * YEAR_MS)?;
         for (f, v) in [
-            ("Edits per mille", self.edits_per_mille),
-            ("Deletes per mille", self.deletes_per_mille),
-            ("Bursts per mille", self.bursts_per_mille),
+            (Input::EditsPerMille, self.edits_per_mille),
+            (Input::DeletesPerMille, self.deletes_per_mille),
+            (Input::BurstsPerMille, self.bursts_per_mille),
         ] {
             check_range(f, v as u64, 0, 500)?;
         }
         let earliest = DISCORD_EPOCH_MS + self.period_ms + MAX_LEAD_DAYS * DAY_MS;
         if self.end_ms < earliest || Snowflake::largest_at(self.end_ms).is_err() {
             return Err(Error::Invalid {
-                field: "clock",
+                field: Input::Clock,
                 reason: format!(
                     "a {}-day workload needs the clock at or after {earliest} ms so every channel is created after the Discord epoch",
                     self.period_ms / DAY_MS

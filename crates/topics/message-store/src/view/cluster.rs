@@ -6,13 +6,14 @@ use super::super::model::cluster::{Consistency, PartitionRead};
 use super::super::model::murmur3::partition_token;
 use super::super::model::{Action, Outcome};
 use super::super::state::Field;
-use super::field::{error_line, first_error, on_draft, parse_u32, value_of, TextField};
+use super::field::{first_error, on_draft, parse_u32, TextField};
 use super::format::count;
 use super::ring::Ring;
 use super::text::MessageText;
 use super::timeline::Lane;
 use super::Props;
 use std::collections::HashMap;
+use techshack_core::widgets::{field_error, value_of};
 use yew::prelude::*;
 
 const LEVELS: [Consistency; 3] = [Consistency::One, Consistency::Quorum, Consistency::All];
@@ -58,7 +59,7 @@ fn level_select(
                 aria-describedby={err.is_some().then(|| format!("{id}-error"))}>
                 { for LEVELS.iter().map(|l| html! { <option value={l.name()} selected={*l == value}>{ l.name() }</option> }) }
             </select>
-            { error_line(&format!("{id}-error"), err) }
+            { field_error(&format!("{id}-error"), err) }
         </div>
     }
 }
@@ -184,16 +185,16 @@ pub fn ClusterCard(p: &Props) -> Html {
             <div class="controls">
                 <form class="ms-inline-form" onsubmit={shape("nodes")}>
                     <TextField id={p.id("cl-nodes")} label="Nodes" value={(*nodes).clone()} oninput={on_draft(&nodes)}
-                        numeric=true class="ms-num" error={first_error(local.get("nodes"), s.refused(Field::Nodes))} />
+                        numeric=true class="ms-num" error={first_error(local.get("nodes"), s.refused(&Field::Nodes))} />
                     <button type="submit">{ "Set nodes" }</button>
                 </form>
                 <form class="ms-inline-form" onsubmit={shape("rf")}>
                     <TextField id={p.id("cl-rf")} label="Replication factor" value={(*rf).clone()} oninput={on_draft(&rf)}
-                        numeric=true class="ms-num" error={first_error(local.get("rf"), s.refused(Field::Rf))} />
+                        numeric=true class="ms-num" error={first_error(local.get("rf"), s.refused(&Field::Rf))} />
                     <button type="submit">{ "Set RF" }</button>
                 </form>
-                { level_select(p, "cl-read", "Read consistency", read_cl, true, s.refused(Field::ReadCl)) }
-                { level_select(p, "cl-write", "Write consistency", write_cl, false, s.refused(Field::WriteCl)) }
+                { level_select(p, "cl-read", "Read consistency", read_cl, true, s.refused(&Field::ReadCl)) }
+                { level_select(p, "cl-write", "Write consistency", write_cl, false, s.refused(&Field::WriteCl)) }
             </div>
             <p class={classes!("ms-inequality", if strong { "good" } else { "bad" })} aria-live="polite">
                 <span class="ms-ineq-rule">{ "R + W > RF: " }</span>
@@ -210,8 +211,8 @@ pub fn ClusterCard(p: &Props) -> Html {
                         <button type="button" onclick={p.send::<MouseEvent>(Action::HotReads { channel, reads: 3000 })}>{ "3 000 hot reads" }</button>
                         <button type="button" onclick={p.send::<MouseEvent>(Action::Repair)}>{ "nodetool repair" }</button>
                     </div>
-                    { error_line(&p.id("cl-read-error"), s.refused(Field::ClusterRead)) }
-                    { error_line(&p.id("cl-ring-error"), s.refused(Field::Ring)) }
+                    { field_error(&p.id("cl-read-error"), s.refused(&Field::ClusterRead)) }
+                    { field_error(&p.id("cl-ring-error"), s.refused(&Field::Ring)) }
                     { outcome.as_ref().map(outcome_html).unwrap_or_default() }
                 </div>
             </div>

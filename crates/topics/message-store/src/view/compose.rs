@@ -3,12 +3,11 @@
 
 use super::super::model::{Action, Outcome};
 use super::super::state::{Field, DEFAULT_AUTHOR, DEFAULT_CHANNEL};
-use super::field::{
-    checked_of, error_line, first_error, on_draft, parse_id, parse_u32, parse_u64, TextField,
-};
+use super::field::{checked_of, first_error, on_draft, parse_id, parse_u32, parse_u64, TextField};
 use super::format::count;
 use super::Props;
 use std::collections::HashMap;
+use techshack_core::widgets::field_error;
 use yew::prelude::*;
 
 type Errors = HashMap<&'static str, String>;
@@ -159,14 +158,14 @@ pub fn Compose(p: &Props) -> Html {
     };
 
     let s = &p.state;
-    let err = |key: &'static str, field: Field| first_error(local.get(key), s.refused(field));
+    let err = |key: &'static str, field: Field| first_error(local.get(key), s.refused(&field));
     let nulls = s.pg().write_nulls();
     let on_nulls = {
         let p = p.clone();
         Callback::from(move |e: Event| p.act(Action::WriteNullColumns(checked_of(&e))))
     };
     let content_err = s
-        .refused(Field::Content)
+        .refused(&Field::Content)
         .map(|m| AttrValue::from(m.to_string()));
     let content_id = p.id("content");
     let done = write_outcome(p);
@@ -184,7 +183,7 @@ pub fn Compose(p: &Props) -> Html {
                 <textarea id={content_id.clone()} rows="2" value={(*content).clone()} oninput={on_draft(&content)}
                     aria-invalid={content_err.is_some().to_string()}
                     aria-describedby={content_err.is_some().then(|| format!("{content_id}-error"))} />
-                { error_line(&format!("{content_id}-error"), content_err.as_deref()) }
+                { field_error(&format!("{content_id}-error"), content_err.as_deref()) }
             </div>
             <label class="ms-check">
                 <input type="checkbox" checked={nulls} onchange={on_nulls} />
@@ -197,7 +196,7 @@ pub fn Compose(p: &Props) -> Html {
                 <button type="button" onclick={submit("edit")}>{ "Edit content" }</button>
                 <button type="button" onclick={submit("delete")}>{ "Delete message" }</button>
             </div>
-            { error_line(&p.id("compose-error"), s.refused(Field::Compose)) }
+            { field_error(&p.id("compose-error"), s.refused(&Field::Compose)) }
             <details class="ms-bulk">
                 <summary>{ "Bulk: a burst of messages, or delete the newest" }</summary>
                 <div class="controls">
@@ -208,7 +207,7 @@ pub fn Compose(p: &Props) -> Html {
                     <button type="button" onclick={submit("burst")}>{ "Write burst" }</button>
                     <button type="button" onclick={submit("delete-newest")}>{ "Delete newest" }</button>
                 </div>
-                { error_line(&p.id("bulk-error"), s.refused(Field::Bulk)) }
+                { field_error(&p.id("bulk-error"), s.refused(&Field::Bulk)) }
             </details>
             if let Some(d) = done {
                 <p class="ms-done" role="status">{ d }</p>

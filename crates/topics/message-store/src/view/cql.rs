@@ -1,8 +1,13 @@
 //! The CQL mirror: the statements the last action corresponds to, the
-//! session's recent statements, and the whole session as a `.cql` file.
+//! session's recent statements, and the whole session as a `.cql` file
+//! (downloaded at once, and shown in the core's export box).
 
 use super::Props;
+use techshack_core::widgets::{download_status, ExportBox};
 use yew::prelude::*;
+
+/// The session's export file.
+const FILE: &str = "session.cql";
 
 /// Session statements listed (the export has them all).
 const RECENT: usize = 40;
@@ -10,8 +15,8 @@ const RECENT: usize = 40;
 #[function_component]
 pub fn CqlLog(p: &Props) -> Html {
     let s = &p.state;
-    let exported = use_state(|| None::<String>);
-    let note = use_state(|| None::<String>);
+    // Each export is numbered, so the box opens afresh with its status.
+    let exported = use_state(|| None::<(usize, String, String)>);
     let pg = s.pg();
     let last: Vec<String> = pg.last_statements().iter().take(RECENT).cloned().collect();
     let last_more = pg.last_statements().len().saturating_sub(RECENT);
@@ -20,18 +25,12 @@ pub fn CqlLog(p: &Props) -> Html {
     let total = all.len();
     drop(pg);
     let export = {
-        let (state, exported, note) = (s.clone(), exported.clone(), note.clone());
+        let (state, exported) = (s.clone(), exported.clone());
         Callback::from(move |_: MouseEvent| {
             let text = state.pg().export_cql();
-            note.set(Some(
-                match techshack_core::dom::download::text_file("session.cql", &text) {
-                    Ok(()) => "Downloading session.cql.".into(),
-                    Err(_) => {
-                        "The browser refused the download; copy the text below instead.".into()
-                    }
-                },
-            ));
-            exported.set(Some(text));
+            let status = download_status(FILE, &text);
+            let n = exported.as_ref().map_or(0, |e| e.0 + 1);
+            exported.set(Some((n, text, status)));
         })
     };
     let area = p.id("cql-export");
@@ -51,12 +50,10 @@ pub fn CqlLog(p: &Props) -> Html {
             <div class="controls">
                 <button type="button" onclick={export}>{ "Export as .cql" }</button>
             </div>
-            if let Some(n) = (*note).clone() {
-                <p class="ms-hint" role="status">{ n }</p>
-            }
-            if let Some(text) = (*exported).clone() {
-                <label for={area.clone()} class="ms-block-label">{ "session.cql (schema and session statements)" }</label>
-                <textarea id={area} class="ms-cql-text" readonly=true value={text} rows="12" spellcheck="false" wrap="off" />
+            if let Some((n, text, status)) = (*exported).clone() {
+                <ExportBox key={n} id={area} label="session.cql (schema and session statements)"
+                    text={text} file={FILE} what="CQL" rows={12} class="ms-cql-text"
+                    label_class="ms-block-label" status_class="ms-hint" status={status} />
             }
         </section>
     }

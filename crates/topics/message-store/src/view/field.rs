@@ -3,6 +3,7 @@
 //! left to the model, so its message is the one shown.
 
 use super::super::model::snowflake::Snowflake;
+use techshack_core::widgets::value_of;
 use yew::prelude::*;
 
 /// Parses a Snowflake ID typed by a person; the message names the field.
@@ -44,24 +45,6 @@ pub fn parse_u64(label: &str, text: &str) -> Result<u64, String> {
 pub fn parse_u32(label: &str, text: &str, min: u64, max: u64) -> Result<u32, String> {
     let v = parse_u64(label, text)?;
     u32::try_from(v).map_err(|_| format!("{label} must be between {min} and {max} (got {v})"))
-}
-
-/// The value of the input, select or textarea an event came from.
-pub fn value_of(e: &Event) -> String {
-    use wasm_bindgen::JsCast;
-    let Some(t) = e.target() else {
-        return String::new();
-    };
-    if let Some(i) = t.dyn_ref::<web_sys::HtmlInputElement>() {
-        return i.value();
-    }
-    if let Some(s) = t.dyn_ref::<web_sys::HtmlSelectElement>() {
-        return s.value();
-    }
-    if let Some(a) = t.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        return a.value();
-    }
-    String::new()
 }
 
 /// Whether a checkbox event left it checked.
@@ -121,16 +104,6 @@ pub fn TextField(p: &TextFieldProps) -> Html {
                 <p class="field-error" id={err_id} role="alert">{ e.clone() }</p>
             }
         </div>
-    }
-}
-
-/// A refusal under a control that is not a text field.
-pub fn error_line(id: &str, message: Option<&str>) -> Html {
-    match message {
-        Some(m) => {
-            html! { <p class="field-error" id={id.to_string()} role="alert">{ m.to_string() }</p> }
-        }
-        None => html! {},
     }
 }
 

@@ -9,12 +9,12 @@ use super::super::model::snowflake::Snowflake;
 use super::super::model::store::{PartitionImage, RowImage};
 use super::super::model::Action;
 use super::super::state::Field;
-use super::field::error_line;
 use super::format::{count, date_time, duration};
 use super::text::MessageText;
 use super::timeline::Lane;
 use super::Props;
 use std::rc::Rc;
+use techshack_core::widgets::field_error;
 use yew::prelude::*;
 
 /// Rows listed; the rest of a big partition is counted.
@@ -197,7 +197,7 @@ pub fn PartitionView(p: &Props) -> Html {
                     { format!("Delete partition {b} (one tombstone)") }
                 </button>
             </div>
-            { error_line(&p.id("part-error"), s.refused(Field::Timeline)) }
+            { field_error(&p.id("part-error"), s.refused(&Field::Timeline)) }
         </section>
     }
 }

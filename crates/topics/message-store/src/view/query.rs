@@ -4,13 +4,12 @@
 use super::super::model::store::{BucketVisit, Page, ReadStats, MAX_PAGE_SIZE};
 use super::super::model::{Action, Outcome};
 use super::super::state::Field;
-use super::field::{
-    error_line, first_error, on_draft, parse_id, parse_optional_id, parse_u32, TextField,
-};
+use super::field::{first_error, on_draft, parse_id, parse_optional_id, parse_u32, TextField};
 use super::format::count;
 use super::text::MessageText;
 use super::Props;
 use std::collections::HashMap;
+use techshack_core::widgets::field_error;
 use yew::prelude::*;
 
 /// Rows of a page listed; the rest are counted.
@@ -149,7 +148,7 @@ pub fn QueryBox(p: &Props) -> Html {
         })
     };
     let next = p.send::<MouseEvent>(Action::NextPage);
-    let err = |key: &'static str, field: Field| first_error(local.get(key), s.refused(field));
+    let err = |key: &'static str, field: Field| first_error(local.get(key), s.refused(&field));
     let read = s.last_read.clone();
     let has_more = s.pg().paging_state().is_some();
     html! {
@@ -167,7 +166,7 @@ pub fn QueryBox(p: &Props) -> Html {
                 <button type="submit" class="primary">{ "Run query" }</button>
                 <button type="button" onclick={next}>{ if has_more { "Next page" } else { "Next page (none yet)" } }</button>
             </form>
-            { error_line(&p.id("next-error"), s.refused(Field::NextPage)) }
+            { field_error(&p.id("next-error"), s.refused(&Field::NextPage)) }
             { match read.as_ref() {
                 Some((o, _)) => match o.as_ref() {
                     Outcome::Page(page) => html! {

@@ -3,9 +3,10 @@
 
 use super::super::model::{Action, Outcome};
 use super::super::state::Field;
-use super::field::{checked_of, error_line, on_draft, parse_u32, TextField};
+use super::field::{checked_of, on_draft, parse_u32, TextField};
 use super::format::count;
 use super::Props;
+use techshack_core::widgets::field_error;
 use yew::prelude::*;
 
 #[function_component]
@@ -80,7 +81,7 @@ pub fn Services(p: &Props) -> Html {
                     <button type="submit">{ "Read at once" }</button>
                 </form>
             </div>
-            { error_line(&p.id("sv-error"), s.refused(Field::Services)) }
+            { field_error(&p.id("sv-error"), s.refused(&Field::Services)) }
             <p class="ms-hint">{ format!("Channel {channel} is routed to instance {routed} (consistent hash of channel_id).") }</p>
             if let Some(r) = report {
                 <p class="ms-done ms-coalesce" role="status">

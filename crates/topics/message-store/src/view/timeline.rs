@@ -7,11 +7,12 @@ use super::super::model::snowflake::Snowflake;
 use super::super::model::store::{PartitionInfo, Store, LARGE_PARTITION_BYTES};
 use super::super::model::{Action, Outcome};
 use super::super::state::{Field, Focus, PanelAction};
-use super::field::{first_error, on_draft, parse_id, parse_u32, value_of, TextField};
+use super::field::{first_error, on_draft, parse_id, parse_u32, TextField};
 use super::format::{bytes, count, percent};
 use super::walk::{use_walk_progress, visit_of, Mark};
 use super::Props;
 use std::rc::Rc;
+use techshack_core::widgets::value_of;
 use yew::prelude::*;
 
 /// Buckets drawn at most; older ones are counted.
@@ -183,7 +184,7 @@ pub fn Timeline(p: &Props) -> Html {
             commit((*slider).clone());
         })
     };
-    let days_err = first_error((*slider_local).as_ref(), s.refused(Field::BucketDays));
+    let days_err = first_error((*slider_local).as_ref(), s.refused(&Field::BucketDays));
     let slider_value = slider.parse::<u64>().unwrap_or(days).min(120);
 
     let mut options: Vec<(u64, u64)> = picker.to_vec();

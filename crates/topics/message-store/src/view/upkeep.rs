@@ -5,9 +5,10 @@
 use super::super::model::store::{DEFAULT_GC_GRACE_SECONDS, DISCORD_GC_GRACE_SECONDS};
 use super::super::model::{Action, Outcome};
 use super::super::state::Field;
-use super::field::{checked_of, error_line, first_error, on_draft, parse_u64, value_of, TextField};
+use super::field::{checked_of, first_error, on_draft, parse_u64, TextField};
 use super::format::{bytes, count, date_time, duration};
 use super::Props;
+use techshack_core::widgets::{field_error, value_of};
 use yew::prelude::*;
 
 /// The grace choices offered: Cassandra's default first.
@@ -71,7 +72,7 @@ pub fn Upkeep(p: &Props) -> Html {
         .iter()
         .any(|(g, _)| *g == cfg.gc_grace_seconds);
     let grace_id = p.id("grace");
-    let grace_err = s.refused(Field::Grace);
+    let grace_err = s.refused(&Field::Grace);
     html! {
         <section class="card-box ms-upkeep" aria-labelledby={p.id("up-h")}>
             <h2 id={p.id("up-h")}>{ "Tombstones, grace and compaction" }</h2>
@@ -87,12 +88,12 @@ pub fn Upkeep(p: &Props) -> Html {
                             <option value={g.to_string()} selected={*g == cfg.gc_grace_seconds}>{ *label }</option>
                         }) }
                     </select>
-                    { error_line(&format!("{grace_id}-error"), grace_err) }
+                    { field_error(&format!("{grace_id}-error"), grace_err) }
                 </div>
                 <form class="ms-inline-form" onsubmit={advance}>
                     <TextField id={p.id("advance")} label="Advance the clock by (seconds)" value={(*seconds).clone()}
                         oninput={on_draft(&seconds)} numeric=true class="ms-num"
-                        error={first_error((*local).as_ref(), s.refused(Field::Clock))} />
+                        error={first_error((*local).as_ref(), s.refused(&Field::Clock))} />
                     <button type="submit">{ "Advance clock" }</button>
                 </form>
                 <div class="ms-quick" role="group" aria-label="Advance the clock quickly">
@@ -116,7 +117,7 @@ pub fn Upkeep(p: &Props) -> Html {
                     { "Delete rows with a null author on read" }
                 </label>
             </div>
-            { error_line(&p.id("up-error"), s.refused(Field::Upkeep)) }
+            { field_error(&p.id("up-error"), s.refused(&Field::Upkeep)) }
             if let Some((r, cluster)) = compacted {
                 <p class="ms-done" role="status">
                     { format!("Compaction dropped {} tombstones and {} rows for good ({} partition tombstones); text {} → {}. The cluster's nodes dropped {} tombstones.",

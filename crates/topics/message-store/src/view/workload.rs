@@ -4,11 +4,12 @@
 //! instance runs slowly at first.
 
 use super::super::state::{Field, PanelAction};
-use super::field::{error_line, first_error, on_draft, parse_u32, parse_u64, TextField};
+use super::field::{first_error, on_draft, parse_u32, parse_u64, TextField};
 use super::format::count;
 use super::Props;
 use gloo::timers::callback::Timeout;
 use std::collections::HashMap;
+use techshack_core::widgets::field_error;
 use yew::prelude::*;
 
 /// Messages in the first slice: small, because the generator's code is still
@@ -170,7 +171,7 @@ pub fn Workload(p: &Props) -> Html {
     let (slow_apply, slow_total) = (slowest_text(&d.slow_apply), slowest_text(&d.slow_total));
     let slice_log = d.log.join(" ");
     drop(d);
-    let err = |key: &'static str, field: Field| first_error(local.get(key), s.refused(field));
+    let err = |key: &'static str, field: Field| first_error(local.get(key), s.refused(&field));
     let is_running = running.is_some();
     let finishing = running.is_some_and(|r| r.done >= r.total);
     html! {
@@ -187,7 +188,7 @@ pub fn Workload(p: &Props) -> Html {
                 <button type="submit" class="primary" disabled={is_running}>{ "Generate" }</button>
                 <button type="button" onclick={cancel} disabled={!is_running}>{ "Cancel" }</button>
             </form>
-            { error_line(&p.id("wl-error"), s.refused(Field::Workload)) }
+            { field_error(&p.id("wl-error"), s.refused(&Field::Workload)) }
             if let Some(pr) = shown {
                 <div class="ms-progress-row">
                     <progress class="progress ms-progress" max={pr.total.max(1).to_string()} value={pr.done.to_string()}

@@ -34,7 +34,7 @@ pub mod spec;
 pub mod status;
 mod target_schema;
 mod tour_answers;
-pub mod tour_script;
+mod tour_script;
 pub mod tours;
 mod tours_reliability;
 pub mod traffic;

@@ -285,3 +285,13 @@ impl Playground {
         Ok(())
     }
 }
+
+/// What the core's panel state and tour builder are written against.
+impl techshack_core::state::Playground for Playground {
+    type Action = Action;
+    type Refusal = E;
+
+    fn apply(&mut self, action: &Action) -> Result<(), E> {
+        Playground::apply(self, action)
+    }
+}

@@ -3,8 +3,8 @@
 use super::budget::Window;
 use super::events::EventKind;
 use super::playground::Playground;
+use super::release::Outcome;
 use super::status::TargetStatus;
-use super::tours::{outcome_label, window_downtime};
 
 fn ids(pg: &Playground, keep: impl Fn(usize) -> bool) -> Vec<String> {
     (0..pg.pipeline().len())
@@ -294,4 +294,24 @@ pub fn first_error(_: &Playground, pg: &Playground) -> String {
 pub fn all_errors(_: &Playground, pg: &Playground) -> String {
     let errs: Vec<String> = pg.editor_errors().iter().map(ToString::to_string).collect();
     format!("{}: {}", errs.len(), errs.join("; "))
+}
+
+/// The downtime a window allows, in words (and minutes where they differ).
+fn window_downtime(pg: &Playground, w: Window) -> String {
+    let d = pg.budget().target.allowed_downtime(w);
+    let (human, minutes) = (d.human(), d.format_minutes());
+    if human == minutes {
+        human
+    } else {
+        format!("{human} ({minutes})")
+    }
+}
+
+fn outcome_label(o: Outcome) -> &'static str {
+    match o {
+        Outcome::InProgress => "still in progress",
+        Outcome::Succeeded => "succeeded",
+        Outcome::Failed => "failed, waiting for a rollback",
+        Outcome::RolledBack => "rolled back",
+    }
 }

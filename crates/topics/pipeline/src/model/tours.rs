@@ -1,16 +1,14 @@
-//! Guided tours. Every answer is computed from the model while the tour is built.
+//! Guided tours. Every answer is computed from the model while the tour is
+//! built: the core's `Script` plays each step on a live playground.
 
 use techshack_core::tour::Tour;
 
 use super::action::Action;
-use super::budget::Window;
 use super::gameday::{FailureClass, FailureKind, Remediation};
-use super::playground::Playground;
 use super::presets::Preset;
-use super::release::Outcome;
 use super::status::TargetStatus;
 use super::tour_answers as ans;
-use super::tour_script::{Script, ScriptedTour};
+use super::tour_script::{minutes_until, Script, ScriptedTour};
 use super::tours_reliability::{broken, budget, gameday};
 
 pub fn tours() -> Vec<Tour<Action>> {
@@ -181,7 +179,9 @@ fn monorepo() -> ScriptedTour {
         "Approve the canary.",
         vec![Action::Approve("canary".into())],
     );
-    let k = s.minutes_until(|pg| pg.statuses().get(3) == Some(&TargetStatus::Baking));
+    let k = minutes_until(s.playground(), |pg| {
+        pg.statuses().get(3) == Some(&TargetStatus::Baking)
+    });
     s.ask(
         "Let the regions start baking.",
         vec![Action::Advance { minutes: k }],
@@ -207,24 +207,4 @@ fn monorepo() -> ScriptedTour {
         ans::versions,
     );
     s.finish()
-}
-
-/// Used by answers that need the week/30-day/year labels.
-pub(super) fn window_downtime(pg: &Playground, w: Window) -> String {
-    let d = pg.budget().target.allowed_downtime(w);
-    let (human, minutes) = (d.human(), d.format_minutes());
-    if human == minutes {
-        human
-    } else {
-        format!("{human} ({minutes})")
-    }
-}
-
-pub(super) fn outcome_label(o: Outcome) -> &'static str {
-    match o {
-        Outcome::InProgress => "still in progress",
-        Outcome::Succeeded => "succeeded",
-        Outcome::Failed => "failed, waiting for a rollback",
-        Outcome::RolledBack => "rolled back",
-    }
 }

@@ -5,7 +5,7 @@ use super::action::Action;
 use super::gameday::{FailureClass, FailureKind, Remediation};
 use super::presets::Preset;
 use super::tour_answers as ans;
-use super::tour_script::{Script, ScriptedTour};
+use super::tour_script::{minutes_until, Script, ScriptedTour};
 
 pub(super) fn budget() -> ScriptedTour {
     let mut s = Script::new("error-budget", "Error budgets: what the nines allow");
@@ -97,7 +97,9 @@ pub(super) fn gameday() -> ScriptedTour {
         "Start a good release.",
         vec![Action::StartRelease { bad_build: false }],
     );
-    let k = s.minutes_until(|pg| pg.release().is_some_and(|r| r.new_traffic(2) > 0));
+    let k = minutes_until(s.playground(), |pg| {
+        pg.release().is_some_and(|r| r.new_traffic(2) > 0)
+    });
     s.ask(
         "While the canary takes traffic, a node dies.",
         vec![

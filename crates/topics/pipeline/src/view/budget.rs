@@ -4,6 +4,7 @@
 use super::super::model::Action;
 use super::super::state::Field;
 use super::Props;
+use techshack_core::widgets::field_error;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -57,8 +58,8 @@ pub fn BudgetGauge(props: &Props) -> Html {
     };
     let error = (*parse_error)
         .clone()
-        .or_else(|| props.state.refused(Field::Slo).map(str::to_owned))
-        .or_else(|| props.state.refused(Field::Budget).map(str::to_owned));
+        .or_else(|| props.state.refused(&Field::Slo).map(str::to_owned))
+        .or_else(|| props.state.refused(&Field::Budget).map(str::to_owned));
     let err_id = format!("{uid}-slo-error");
     let slo_id = format!("{uid}-slo");
     let remaining = (1.0 - b.consumed_fraction()).clamp(0.0, 1.0);
@@ -96,9 +97,7 @@ pub fn BudgetGauge(props: &Props) -> Html {
                 <button type="submit">{ "Set SLO" }</button>
                 <button type="button" onclick={new_window}>{ "New budget window" }</button>
             </form>
-            if let Some(msg) = error {
-                <p class="field-error" id={err_id} role="alert">{ msg }</p>
-            }
+            { field_error(&err_id, error.as_deref()) }
             <p class="pl-hint">{ "Each simulated minute costs the share of users on a bad build. Once the budget is spent, new releases freeze until a new window starts." }</p>
         </section>
     }

@@ -8,6 +8,7 @@ use super::rollback::RollbackControl;
 use super::seed::SeedField;
 use super::Props;
 use gloo::timers::callback::Interval;
+use techshack_core::widgets::field_error;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -70,7 +71,7 @@ pub fn ReleaseControls(props: &Props) -> Html {
 
     let blocker = pg.release_blocker();
     let waiting = pg.awaiting_approval();
-    let refused = props.state.refused(Field::Release);
+    let refused = props.state.refused(&Field::Release);
     let err_id = format!("{uid}-release-error");
 
     html! {
@@ -128,9 +129,7 @@ pub fn ReleaseControls(props: &Props) -> Html {
             }
             <RollbackControl ..props.clone() />
             <SeedField ..props.clone() />
-            if let Some(msg) = refused {
-                <p class="field-error" id={err_id} role="alert">{ msg.to_owned() }</p>
-            }
+            { field_error(&err_id, refused) }
         </section>
     }
 }

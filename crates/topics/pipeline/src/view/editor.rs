@@ -101,7 +101,7 @@ pub fn ConfigEditor(props: &Props) -> Html {
     };
 
     let errors = pg.editor_errors();
-    let refused = props.state.refused(Field::Editor);
+    let refused = props.state.refused(&Field::Editor);
     let invalid = !errors.is_empty() || refused.is_some();
     let lines = use_memo((*draft).clone(), |t| t.matches('\n').count() + 1);
     let marks: Vec<(u32, String)> = errors

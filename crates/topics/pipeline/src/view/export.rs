@@ -1,7 +1,8 @@
-//! Export the pipeline in force as a GitHub Actions workflow: read-only text
-//! with Copy and Download.
+//! Export the pipeline in force as a GitHub Actions workflow, in the core's
+//! export box.
 
 use super::Props;
+use techshack_core::widgets::ExportBox;
 use yew::prelude::*;
 
 /// A file name from the service name: letters, digits, - and _ only.
@@ -23,7 +24,6 @@ pub fn file_name(service: &str) -> String {
 #[function_component]
 pub fn Export(props: &Props) -> Html {
     let open = use_state(|| false);
-    let note = use_state(|| None::<String>);
     let uid = &props.uid;
     let pg = &props.state.pg;
     let toggle = {
@@ -32,24 +32,6 @@ pub fn Export(props: &Props) -> Html {
     };
     let yaml = open.then(|| pg.github_actions_yaml());
     let name = file_name(pg.pipeline().service());
-    let copy = {
-        let (y, note) = (yaml.clone().unwrap_or_default(), note.clone());
-        Callback::from(move |_: MouseEvent| {
-            techshack_core::dom::clipboard::copy(&y);
-            note.set(Some("Workflow copied to the clipboard.".into()));
-        })
-    };
-    let save = {
-        let (y, note, name) = (yaml.clone().unwrap_or_default(), note.clone(), name.clone());
-        Callback::from(move |_: MouseEvent| {
-            note.set(Some(
-                match techshack_core::dom::download::text_file(&name, &y) {
-                    Ok(()) => format!("Downloading {name}."),
-                    Err(_) => "The browser refused the download; copy the text instead.".into(),
-                },
-            ))
-        })
-    };
     let area_id = format!("{uid}-gha");
     html! {
         <section class="card-box pl-export" aria-labelledby={format!("{uid}-export-h")}>
@@ -59,16 +41,9 @@ pub fn Export(props: &Props) -> Html {
                 { if *open { "Hide workflow" } else { "Show workflow" } }
             </button>
             if let Some(y) = yaml {
-                <label for={area_id.clone()} class="pl-block-label">{ format!("Workflow for the pipeline in force ({name})") }</label>
-                <textarea id={area_id} class="pl-yaml" readonly=true value={y} rows="14"
-                    spellcheck="false" wrap="off" />
-                <div class="controls">
-                    <button onclick={copy}>{ "Copy" }</button>
-                    <button onclick={save}>{ "Download .yml" }</button>
-                </div>
-                if let Some(n) = (*note).clone() {
-                    <p role="status" class="pl-hint">{ n }</p>
-                }
+                <ExportBox id={area_id} label={format!("Workflow for the pipeline in force ({name})")}
+                    text={y} file={name} what="Workflow" download="Download .yml" rows={14}
+                    class="pl-yaml" label_class="pl-block-label" status_class="pl-hint" />
             }
         </section>
     }

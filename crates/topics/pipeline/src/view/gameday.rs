@@ -6,6 +6,7 @@ use super::super::model::Action;
 use super::super::state::Field;
 use super::incidents::IncidentLog;
 use super::Props;
+use techshack_core::widgets::field_error;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -39,7 +40,7 @@ pub fn GamedayDrawer(props: &Props) -> Html {
         let (d, class, remediation) = (d.clone(), *class, *remedy);
         Callback::from(move |_: MouseEvent| d.emit(Action::Classify { class, remediation }))
     };
-    let refused = props.state.refused(Field::Gameday);
+    let refused = props.state.refused(&Field::Gameday);
     let err_id = format!("{uid}-gameday-error");
     let report = pg.gameday_report();
     let pending = pg.gameday();
@@ -91,9 +92,7 @@ pub fn GamedayDrawer(props: &Props) -> Html {
                 </div>
                 <p class="pl-hint">{ "Step or play the release until it finishes or waits at a gate, then classify." }</p>
             }
-            if let Some(msg) = refused {
-                <p class="field-error" id={err_id} role="alert">{ msg.to_owned() }</p>
-            }
+            { field_error(&err_id, refused) }
             <IncidentLog state={props.state.clone()} />
         </details>
     }

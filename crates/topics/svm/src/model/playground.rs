@@ -308,3 +308,13 @@ impl Playground {
         self.fit = Some(fit);
     }
 }
+
+/// What the core's panel state and tour builder are written against.
+impl techshack_core::state::Playground for Playground {
+    type Action = Action;
+    type Refusal = SvmError;
+
+    fn apply(&mut self, action: &Action) -> Result<(), SvmError> {
+        Playground::apply(self, action)
+    }
+}

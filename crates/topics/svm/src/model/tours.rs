@@ -1,7 +1,8 @@
 //! Guided tours. Each predicted answer is computed by replaying the tour on a
-//! fresh playground, so the numbers are the ones the learner will see.
+//! fresh playground (the core's `Script`), so the numbers are the ones the
+//! learner will see.
 
-use techshack_core::tour::{Step, Tour};
+use techshack_core::tour::{self, Tour};
 
 use super::action::Action;
 use super::kernel::{Gamma, KernelKind};
@@ -10,62 +11,10 @@ use super::presets::Preset;
 use super::status::Status;
 use super::train::{train, TrainParams};
 
-/// Builds a tour while replaying it, so answers can read the live model.
-pub(super) struct Script {
-    id: &'static str,
-    title: &'static str,
-    pg: Playground,
-    steps: Vec<Step<Action>>,
-    /// How each step's answer was computed, from the states before and after it.
-    pub(super) answers: Vec<Option<Answer>>,
-}
-
-pub(super) type Answer = fn(&Playground, &Playground) -> String;
-
-impl Script {
-    fn new(id: &'static str, title: &'static str) -> Self {
-        Script {
-            id,
-            title,
-            pg: Playground::default(),
-            steps: Vec::new(),
-            answers: Vec::new(),
-        }
-    }
-
-    fn apply(&mut self, actions: &[Action]) -> Playground {
-        let before = self.pg.clone();
-        for a in actions {
-            // A failing action would show up in the replay test.
-            let _ = self.pg.apply(a);
-        }
-        before
-    }
-
-    fn say(mut self, text: &str, actions: Vec<Action>) -> Self {
-        self.apply(&actions);
-        self.steps.push(Step::new(text, actions));
-        self.answers.push(None);
-        self
-    }
-
-    fn ask(mut self, text: &str, actions: Vec<Action>, question: &str, answer: Answer) -> Self {
-        let before = self.apply(&actions);
-        let reply = answer(&before, &self.pg);
-        self.steps
-            .push(Step::new(text, actions).predict(question, reply));
-        self.answers.push(Some(answer));
-        self
-    }
-
-    pub(super) fn tour(&self) -> Tour<Action> {
-        Tour {
-            id: self.id,
-            title: self.title,
-            steps: self.steps.clone(),
-        }
-    }
-}
+/// An SVM tour being written, played on a live playground.
+type Script = tour::Script<Playground>;
+/// An SVM tour with how each answer was computed (for the replay test).
+pub(super) type Scripted = tour::Scripted<Playground>;
 
 fn width(pg: &Playground) -> String {
     pg.margin_width()
@@ -99,7 +48,7 @@ fn iterations(pg: &Playground) -> usize {
     pg.fit().map_or(0, |f| f.iterations())
 }
 
-fn margin_tour() -> Script {
+fn margin_tour() -> Scripted {
     Script::new("svm-margin", "Support vectors and the margin")
         .ask(
             "Forty points in two clouds and a linear kernel. The solver looks for the widest empty street between the classes.",
@@ -154,11 +103,12 @@ fn margin_tour() -> Script {
                 "Only {}: no straight line splits the quadrants, so {} of {} points end up as support vectors. The kernels tour fixes this.",
                 percent(pg), pg.support_count(), pg.points().len()),
         )
+        .finish()
 }
 
-fn kernel_tour() -> Script {
+fn kernel_tour() -> Scripted {
     Script::new("svm-kernels", "Kernels and γ")
-        .say(
+        .step(
             "XOR again, with a linear kernel: many points end up on the wrong side.",
             vec![Action::LoadPreset { preset: Preset::Xor, seed: 1 }, Action::SetKernel(KernelKind::Linear)],
         )
@@ -209,9 +159,10 @@ fn kernel_tour() -> Script {
                 "{} (k(k−1)/2 for k = 3): 1 vs 2, 1 vs 3 and 2 vs 3. Each point gets the label with most votes; ties go to the smaller label. Accuracy is {}.",
                 pg.fit().map_or(0, |f| f.pairs.len()), percent(pg)),
         )
+        .finish()
 }
 
-fn solver_tour() -> Script {
+fn solver_tour() -> Scripted {
     Script::new("svm-solver", "Inside the SMO solver")
         .ask(
             "Watch the solver. Start a step-by-step run from α = 0 and take one SMO step.",
@@ -257,24 +208,25 @@ fn solver_tour() -> Script {
                 other => format!("Yes this time: {other}."),
             },
         )
-        .say("Back to C = 1.", vec![Action::SetC(1.0)])
+        .step("Back to C = 1.", vec![Action::SetC(1.0)])
         .ask(
             "Nudge one point.",
             vec![Action::MovePoint { index: 0, x: 0.1, y: 0.0 }],
             "Does the solver start over after a small edit?",
             |_, pg| format!("No, it warm-starts from the previous α, repaired to stay feasible: {}", warm_vs_cold(pg)),
         )
-        .say(
+        .step(
             "Everything here is libsvm's algorithm: WSS2 pair selection, shrinking, an LRU kernel cache and ρ from the free support vectors.",
             vec![],
         )
+        .finish()
 }
 
-pub(super) fn scripts() -> Vec<Script> {
+pub(super) fn scripts() -> Vec<Scripted> {
     vec![margin_tour(), kernel_tour(), solver_tour()]
 }
 
 /// The panel's tours: margins and C, kernels and γ, and the solver step by step.
 pub fn tours() -> Vec<Tour<Action>> {
-    scripts().iter().map(Script::tour).collect()
+    scripts().into_iter().map(|s| s.tour).collect()
 }

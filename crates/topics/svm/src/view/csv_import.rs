@@ -54,7 +54,7 @@ pub fn CsvImport(props: &CsvProps) -> Html {
         let (text, state) = (text.clone(), p.state.clone());
         Callback::from(move |_| text.set(to_csv(state.pg.points())))
     };
-    let error = p.state.refused(Field::Csv);
+    let error = p.state.refused(&Field::Csv);
     let err_id = id("csv-err");
     let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
     html! {

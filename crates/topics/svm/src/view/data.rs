@@ -3,6 +3,7 @@
 use super::super::model::{Action, Preset};
 use super::super::state::{Field, PanelAction};
 use super::Props;
+use techshack_core::widgets::field_error;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -57,7 +58,7 @@ pub fn DataControls(p: &Props) -> Html {
     };
     let error = (*seed_error)
         .clone()
-        .or_else(|| p.state.refused(Field::Data).map(str::to_string));
+        .or_else(|| p.state.refused(&Field::Data).map(str::to_string));
     let seed_err_id = id("seed-err");
     html! {
         <section class="card-box svm-data" aria-labelledby={id("data-h")}>
@@ -84,9 +85,7 @@ pub fn DataControls(p: &Props) -> Html {
                 <button type="submit">{ "Load preset" }</button>
                 <button type="button" onclick={on_clear}>{ "Clear all points" }</button>
             </form>
-            if let Some(msg) = error {
-                <p class="field-error" id={seed_err_id} role="alert">{ msg }</p>
-            }
+            { field_error(&seed_err_id, error.as_deref()) }
         </section>
     }
 }

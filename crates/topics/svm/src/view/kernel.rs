@@ -6,6 +6,7 @@ use super::super::state::{Field, PanelAction};
 use super::format::{num, parse_number};
 use super::log_slider::LogSlider;
 use super::Props;
+use techshack_core::widgets::field_error;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -71,9 +72,7 @@ fn NumberField(props: &NumberProps) -> Html {
                 min={props.min.clone()} max={props.max.clone()} step={props.step.clone()} {onchange}
                 aria-invalid={error.is_some().to_string()}
                 aria-describedby={error.is_some().then(|| err_id.clone())} />
-            if let Some(msg) = error {
-                <p class="field-error" id={err_id} role="alert">{ msg }</p>
-            }
+            { field_error(&err_id, error.as_deref()) }
         </div>
     }
 }
@@ -81,7 +80,7 @@ fn NumberField(props: &NumberProps) -> Html {
 pub fn kernel_controls(p: &Props) -> Html {
     let pg = &p.state.pg;
     let spec = pg.kernel();
-    let err = |f: Field| p.state.refused(f).map(AttrValue::from);
+    let err = |f: Field| p.state.refused(&f).map(AttrValue::from);
     let id = |s: &str| AttrValue::from(format!("{}-{s}", p.uid));
 
     let on_kind = {

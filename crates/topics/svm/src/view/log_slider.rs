@@ -3,6 +3,7 @@
 //! opens the step and later moves continue it until the slider is released.
 
 use super::format::{num, parse_number};
+use techshack_core::widgets::field_error;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -104,9 +105,7 @@ pub fn LogSlider(props: &LogSliderProps) -> Html {
                     aria-invalid={invalid.to_string()}
                     aria-describedby={invalid.then(|| err_id.clone())} />
             </div>
-            if let Some(msg) = error {
-                <p class="field-error" id={err_id} role="alert">{ msg }</p>
-            }
+            { field_error(&err_id, error.as_deref()) }
         </div>
     }
 }

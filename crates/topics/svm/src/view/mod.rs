@@ -120,7 +120,7 @@ pub fn SvmView(props: &RootProps<SvmPanel>) -> Html {
                            (Shift: faster), Enter adds, Shift+Enter adds the other class, Delete removes the nearest point." }
                     </p>
                     <Legend />
-                    if let Some(msg) = state.refused(super::state::Field::Canvas) {
+                    if let Some(msg) = state.refused(&super::state::Field::Canvas) {
                         <p class="field-error" role="alert">{ msg }</p>
                     }
                 </div>

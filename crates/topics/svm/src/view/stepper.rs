@@ -144,7 +144,7 @@ pub fn StepMode(p: &Props) -> Html {
         <section class="card-box svm-step" aria-labelledby={id("step-h")}>
             <h2 id={id("step-h")}>{ "Step mode: inside SMO" }</h2>
             { body }
-            if let Some(msg) = p.state.refused(Field::Step) {
+            if let Some(msg) = p.state.refused(&Field::Step) {
                 <p class="field-error" role="alert">{ msg }</p>
             }
         </section>

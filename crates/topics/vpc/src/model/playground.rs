@@ -289,3 +289,22 @@ impl Playground {
         }
     }
 }
+
+/// What the core's panel state and tour builder are written against. A
+/// rounded CIDR is a notice: the action succeeded, but the learner should
+/// know what was kept.
+impl techshack_core::state::Playground for Playground {
+    type Action = Action;
+    type Refusal = VpcError;
+
+    fn apply(&mut self, action: &Action) -> Result<(), VpcError> {
+        Playground::apply(self, action)
+    }
+
+    fn notices(&self) -> Vec<String> {
+        Playground::notices(self)
+            .iter()
+            .map(|n| n.to_string())
+            .collect()
+    }
+}

@@ -3,6 +3,7 @@
 
 use super::packet::{ComponentKind, Matched};
 use super::playground::Playground;
+use techshack_core::tour::Answer;
 
 /// How a step's answer is computed from the playground after the step.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +20,13 @@ pub(super) enum Ask {
     ReturnSg,
     /// Usable addresses of a subnet.
     Usable(&'static str),
+}
+
+/// The tour builder asks after each step; a VPC answer reads the state after.
+impl Answer<Playground> for Ask {
+    fn answer(&self, _before: &Playground, after: &Playground) -> String {
+        Ask::answer(self, after)
+    }
 }
 
 impl Ask {

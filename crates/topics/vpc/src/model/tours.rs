@@ -1,7 +1,8 @@
 //! Guided tours. Each predicted answer is computed by replaying the tour on
-//! a playground and asking the tracer, so the text always matches the model.
+//! a playground (the core's `Script`) and asking the tracer, so the text
+//! always matches the model.
 
-use techshack_core::tour::{Step, Tour};
+use techshack_core::tour::{self, Tour};
 
 use super::action::{AclRuleInput, Action};
 use super::filters::{AclAction, Protocol};
@@ -11,44 +12,10 @@ use super::playground::Playground;
 use super::presets::PresetId;
 use super::tour_answers::Ask;
 
-struct Script {
-    pg: Playground,
-    steps: Vec<Step<Action>>,
-    asks: Vec<Option<Ask>>,
-}
-
-impl Script {
-    fn new() -> Script {
-        Script {
-            pg: Playground::default(),
-            steps: Vec::new(),
-            asks: Vec::new(),
-        }
-    }
-
-    fn step(mut self, text: &str, actions: Vec<Action>, question: &str, ask: Ask) -> Script {
-        for a in &actions {
-            // A failing action shows up in the replay test; the tour still builds.
-            let _ = self.pg.apply(a);
-        }
-        let answer = ask.answer(&self.pg);
-        self.steps
-            .push(Step::new(text, actions).predict(question, answer));
-        self.asks.push(Some(ask));
-        self
-    }
-
-    fn done(self, id: &'static str, title: &'static str) -> (Tour<Action>, Vec<Option<Ask>>) {
-        (
-            Tour {
-                id,
-                title,
-                steps: self.steps,
-            },
-            self.asks,
-        )
-    }
-}
+/// A VPC tour being written, played on a live playground; every step asks.
+type Script = tour::Script<Playground, Ask>;
+/// A VPC tour with the question behind each answer (for the replay tests).
+pub(super) type Scripted = tour::Scripted<Playground, Ask>;
 
 fn inst(id: &str) -> Endpoint {
     Endpoint::Instance(id.into())
@@ -98,11 +65,11 @@ fn ephemeral_rule(egress: bool) -> Action {
 }
 
 pub fn tours() -> Vec<Tour<Action>> {
-    scripted().into_iter().map(|(t, _)| t).collect()
+    scripted().into_iter().map(|s| s.tour).collect()
 }
 
 /// Tours with the question behind each answer, for the replay tests.
-pub(super) fn scripted() -> Vec<(Tour<Action>, Vec<Option<Ask>>)> {
+pub(super) fn scripted() -> Vec<Scripted> {
     vec![
         nat_per_az(),
         ephemeral_ports(),
@@ -111,34 +78,34 @@ pub(super) fn scripted() -> Vec<(Tour<Action>, Vec<Option<Ask>>)> {
     ]
 }
 
-fn nat_per_az() -> (Tour<Action>, Vec<Option<Ask>>) {
+fn nat_per_az() -> Scripted {
     let out = |id: &str| trace(inst(id), Endpoint::Internet, 443);
-    Script::new()
-        .step(
+    Script::new("nat-per-az", "One NAT gateway, or one per AZ?")
+        .ask(
             "Private instances reach the internet through a NAT gateway. Here each AZ has its own.",
             vec![load(PresetId::Article), out("app-b")],
             "Which NAT gateway carries app-b's traffic?",
             Ask::NatPath,
         )
-        .step(
+        .ask(
             "Availability zone us-east-1a fails.",
             vec![fail("us-east-1a", true)],
             "Does app-b still reach the internet?",
             Ask::Reach,
         )
-        .step(
+        .ask(
             "The cheap layout: one NAT gateway in AZ a serves every private subnet.",
             vec![load(PresetId::SingleNat), out("app-b")],
             "Which NAT gateway carries app-b's traffic now?",
             Ask::NatPath,
         )
-        .step(
+        .ask(
             "AZ a fails again.",
             vec![fail("us-east-1a", true)],
             "Will the private instance in AZ b reach the internet when AZ a fails?",
             Ask::Reach,
         )
-        .step(
+        .ask(
             "Give AZ b its own NAT gateway and point rt-2b at it.",
             vec![
                 Action::AddNat {
@@ -156,85 +123,85 @@ fn nat_per_az() -> (Tour<Action>, Vec<Option<Ask>>) {
             "AZ a is still down. Does app-b reach the internet now?",
             Ask::Reach,
         )
-        .step(
+        .ask(
             "app-c still routes through nat-a.",
             vec![out("app-c")],
             "Does app-c reach the internet?",
             Ask::Reach,
         )
-        .step(
+        .ask(
             "app-a lives in the failed AZ itself.",
             vec![out("app-a")],
             "Can app-a reach the internet?",
             Ask::Reach,
         )
-        .done("nat-per-az", "One NAT gateway, or one per AZ?")
+        .finish()
 }
 
-fn ephemeral_ports() -> (Tour<Action>, Vec<Option<Ask>>) {
+fn ephemeral_ports() -> Scripted {
     let web = trace(Endpoint::Internet, inst("web-a"), 80);
-    Script::new()
-        .step(
+    Script::new("ephemeral-ports", "The ACL that forgot ephemeral ports")
+        .ask(
             "acl-public allows ports 80 and 443 in and out of the public subnets, and nothing else.",
             vec![load(PresetId::LockedNacl), web.clone()],
             "Does a request from the internet reach web-a on port 80?",
             Ask::Forward,
         )
-        .step(
+        .ask(
             "ACLs are stateless: the reply is checked on its own, going to the client's port 49152.",
             Vec::new(),
             "Does web-a's reply get back to the client?",
             Ask::Reach,
         )
-        .step(
+        .ask(
             "Allow outbound TCP 1024-65535, the ephemeral ports that replies go to.",
             vec![ephemeral_rule(true)],
             "Does the round trip work now?",
             Ask::Reach,
         )
-        .step(
+        .ask(
             "app-a goes out through nat-a, which sits in a public subnet behind acl-public.",
             vec![trace(inst("app-a"), Endpoint::Internet, 443)],
             "Does app-a reach the internet?",
             Ask::Reach,
         )
-        .step(
+        .ask(
             "Allow inbound TCP 1024-65535 too, for replies coming back to the NAT gateway.",
             vec![ephemeral_rule(false)],
             "Does app-a reach the internet now?",
             Ask::Reach,
         )
-        .step(
+        .ask(
             "Back to web-a. sg-web has no outbound rule for port 49152.",
             vec![web],
             "Which security group rule lets web-a's reply out?",
             Ask::ReturnSg,
         )
-        .done("ephemeral-ports", "The ACL that forgot ephemeral ports")
+        .finish()
 }
 
-fn peering_not_transitive() -> (Tour<Action>, Vec<Option<Ask>>) {
+fn peering_not_transitive() -> Scripted {
     let ssh = |a: &str, b: &str| trace(inst(a), inst(b), 22);
-    Script::new()
-        .step(
+    Script::new("peering-not-transitive", "Peering is not transitive")
+        .ask(
             "Three VPCs: vpc-a peers with vpc-b, and vpc-b peers with vpc-c.",
             vec![load(PresetId::Peering), ssh("host-a", "host-b")],
             "Can host-a reach host-b over pcx-ab?",
             Ask::Reach,
         )
-        .step(
+        .ask(
             "Now from vpc-b to vpc-c.",
             vec![ssh("host-b", "host-c")],
             "Can host-b reach host-c?",
             Ask::Reach,
         )
-        .step(
+        .ask(
             "vpc-b is connected to both others.",
             vec![ssh("host-a", "host-c")],
             "Can host-a reach host-c through vpc-b?",
             Ask::Reach,
         )
-        .step(
+        .ask(
             "Add a route in rt-a sending 10.3.0.0/16 into pcx-ab.",
             vec![route(
                 "rt-a",
@@ -244,7 +211,7 @@ fn peering_not_transitive() -> (Tour<Action>, Vec<Option<Ask>>) {
             "Does the packet get through vpc-b now?",
             Ask::Reach,
         )
-        .step(
+        .ask(
             "Peer vpc-a with vpc-c directly and route to it.",
             vec![
                 Action::RemoveRoute {
@@ -261,7 +228,7 @@ fn peering_not_transitive() -> (Tour<Action>, Vec<Option<Ask>>) {
             "Can host-a reach host-c now?",
             Ask::Reach,
         )
-        .step(
+        .ask(
             "Add the route back: 10.1.0.0/16 via pcx-ac in rt-c.",
             vec![route(
                 "rt-c",
@@ -271,36 +238,36 @@ fn peering_not_transitive() -> (Tour<Action>, Vec<Option<Ask>>) {
             "And now?",
             Ask::Reach,
         )
-        .done("peering-not-transitive", "Peering is not transitive")
+        .finish()
 }
 
-fn cidr_and_routes() -> (Tour<Action>, Vec<Option<Ask>>) {
-    Script::new()
-        .step(
+fn cidr_and_routes() -> Scripted {
+    Script::new("cidr-and-routes", "Addresses, routes and blackholes")
+        .ask(
             "The article's VPC, with the local route corrected to 10.0.0.0/16.",
             vec![load(PresetId::Article)],
             "How many addresses can instances use in 10.0.1.0/24?",
             Ask::Usable("subnet-public-a"),
         )
-        .step(
+        .ask(
             "A request from the internet to web-a's public address.",
             vec![trace(Endpoint::Internet, inst("web-a"), 80)],
             "What destination address does web-a see?",
             Ask::DestSeen,
         )
-        .step(
+        .ask(
             "sg-app allows port 8080 from members of sg-web.",
             vec![trace(inst("web-a"), inst("app-a"), 8080)],
             "Can web-a reach app-a on 8080?",
             Ask::Reach,
         )
-        .step(
+        .ask(
             "Try app-a straight from the internet.",
             vec![trace(Endpoint::Internet, inst("app-a"), 8080)],
             "Can the internet reach app-a?",
             Ask::Reach,
         )
-        .step(
+        .ask(
             "Delete nat-a. rt-2a keeps its route, now pointing at nothing.",
             vec![
                 Action::DeleteNat {
@@ -311,7 +278,7 @@ fn cidr_and_routes() -> (Tour<Action>, Vec<Option<Ask>>) {
             "Can app-a still reach the internet?",
             Ask::Reach,
         )
-        .step(
+        .ask(
             "Delete the internet gateway ig-1 as well.",
             vec![
                 Action::DeleteIgw { igw: "ig-1".into() },
@@ -320,5 +287,5 @@ fn cidr_and_routes() -> (Tour<Action>, Vec<Option<Ask>>) {
             "Can the internet still reach web-b?",
             Ask::Reach,
         )
-        .done("cidr-and-routes", "Addresses, routes and blackholes")
+        .finish()
 }

@@ -2,7 +2,7 @@
 //! addresses AWS keeps, the usable count and the split into halves.
 
 use super::super::model::explain;
-use super::field::target_value;
+use techshack_core::widgets::value_of;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -46,7 +46,7 @@ pub fn CidrExplorer(props: &CidrProps) -> Html {
     let select_id = format!("{uid}-cidr-subnet");
     let onchange = {
         let chosen = chosen.clone();
-        Callback::from(move |e: Event| chosen.set(Some(target_value(&e))))
+        Callback::from(move |e: Event| chosen.set(Some(value_of(&e))))
     };
     let head = format!("{uid}-cidr-h");
     let Some(subnet) = subnet_id.and_then(|id| net.subnet(&id)) else {

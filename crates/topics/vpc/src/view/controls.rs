@@ -3,8 +3,8 @@
 
 use super::super::model::{Action, PresetId};
 use super::super::state::Field;
-use super::field::form_error;
 use super::Props;
+use techshack_core::widgets::field_error;
 use yew::prelude::*;
 
 fn short_name(p: PresetId) -> &'static str {
@@ -57,12 +57,12 @@ pub fn controls(props: &Props) -> Html {
                     <span class="vpc-hint">{ format!("({} edits since loading it)", pg.edits().len()) }</span>
                 }
             </div>
-            { form_error(&format!("{uid}-preset-error"), props.state.refused(&Field::Preset)) }
+            { field_error(&format!("{uid}-preset-error"), props.state.refused(&Field::Preset)) }
             <div class="controls" role="group" aria-label="Availability zone failures">
                 <span class="vpc-label">{ "Fail an AZ:" }</span>
                 { for azs }
             </div>
-            { form_error(&format!("{uid}-az-error"), props.state.refused(&Field::Az)) }
+            { field_error(&format!("{uid}-az-error"), props.state.refused(&Field::Az)) }
             <dl class="stats vpc-stats">
                 { stat("VPCs", s.vpcs) }
                 { stat("Subnets", s.subnets) }

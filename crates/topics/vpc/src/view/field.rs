@@ -76,34 +76,6 @@ pub fn CommitField(props: &CommitFieldProps) -> Html {
     }
 }
 
-/// A refusal under a form that has several inputs.
-pub fn form_error(id: &str, message: Option<&str>) -> Html {
-    match message {
-        Some(m) => {
-            html! { <p class="field-error" id={id.to_string()} role="alert">{ m.to_string() }</p> }
-        }
-        None => html! {},
-    }
-}
-
-/// The value of the input or select an event came from.
-pub fn target_value(e: &Event) -> String {
-    use wasm_bindgen::JsCast;
-    e.target()
-        .and_then(|t| {
-            t.clone()
-                .dyn_into::<web_sys::HtmlInputElement>()
-                .map(|i| i.value())
-                .ok()
-                .or_else(|| {
-                    t.dyn_into::<web_sys::HtmlSelectElement>()
-                        .map(|s| s.value())
-                        .ok()
-                })
-        })
-        .unwrap_or_default()
-}
-
 /// Parses a port typed by a person, with a message that says what is wrong.
 pub fn parse_port(what: &str, text: &str) -> Result<u32, String> {
     let t = text.trim();

@@ -3,9 +3,10 @@
 
 use super::super::model::{reachability_matrix, Action, Faults, Matrix, Network, Protocol};
 use super::super::state::Field;
-use super::field::{form_error, parse_port, target_value};
+use super::field::parse_port;
 use super::Props;
 use std::rc::Rc;
+use techshack_core::widgets::{field_error, value_of};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -85,7 +86,7 @@ pub fn MatrixView(props: &Props) -> Html {
     };
     let on_proto = {
         let proto = proto.clone();
-        Callback::from(move |e: Event| proto.set(target_value(&e)))
+        Callback::from(move |e: Event| proto.set(value_of(&e)))
     };
     let on_port = {
         let port_text = port_text.clone();
@@ -157,7 +158,7 @@ pub fn MatrixView(props: &Props) -> Html {
                 </label>
                 <button type="submit">{ "Show matrix" }</button>
             </form>
-            { form_error(&err_id, msg) }
+            { field_error(&err_id, msg) }
             <p class="vpc-hint">{ format!("{} of {} ordered pairs reach each other on {what}, replies included. Click a cell for its trace.",
                 m.reachable_pairs(), n * n.saturating_sub(1)) }</p>
             <div class="scroll">

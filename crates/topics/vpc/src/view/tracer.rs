@@ -3,9 +3,10 @@
 
 use super::super::model::{Action, Endpoint, Protocol};
 use super::super::state::{Field, VpcPanel};
-use super::field::{form_error, parse_port, target_value};
+use super::field::parse_port;
 use super::select::endpoint_name;
 use super::{Pick, TraceResult};
+use techshack_core::widgets::{field_error, value_of};
 use techshack_core::Shared;
 use yew::prelude::*;
 
@@ -84,7 +85,7 @@ pub fn TraceForm(props: &TraceFormProps) -> Html {
         let (draft, shown) = (draft.clone(), shown.clone());
         Callback::from(move |e: Event| {
             let mut d = shown.clone();
-            f(&mut d, target_value(&e));
+            f(&mut d, value_of(&e));
             draft.set(Some(d));
         })
     };
@@ -177,8 +178,8 @@ pub fn TraceForm(props: &TraceFormProps) -> Html {
                     { if picking { "Cancel picking" } else { "Pick on the diagram" } }
                 </button>
             </form>
-            { form_error(&port_err_id, port_error.as_deref()) }
-            { form_error(&format!("{uid}-trace-error"), trace_err) }
+            { field_error(&port_err_id, port_error.as_deref()) }
+            { field_error(&format!("{uid}-trace-error"), trace_err) }
             <Verdict trace={props.trace.clone()} />
         </section>
     }

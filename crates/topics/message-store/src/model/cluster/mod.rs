@@ -16,6 +16,7 @@ pub use ring::{Ring, NUM_TOKENS};
 pub use write::{ClusterMutation, Hint, WriteOutcome};
 
 use super::error::{check_range, Error};
+use super::input::Input;
 use super::murmur3::partition_token;
 use super::store::{Store, StoreConfig};
 use serde::{Deserialize, Serialize};
@@ -67,8 +68,8 @@ pub struct Cluster {
 }
 
 fn check_shape(nodes: usize, rf: usize) -> Result<(), Error> {
-    check_range("Nodes", nodes as u64, 1, MAX_NODES as u64)?;
-    check_range("Replication factor", rf as u64, 1, MAX_NODES as u64)?;
+    check_range(Input::Nodes, nodes as u64, 1, MAX_NODES as u64)?;
+    check_range(Input::ReplicationFactor, rf as u64, 1, MAX_NODES as u64)?;
     if rf > nodes {
         return Err(Error::ReplicationTooHigh { rf, nodes });
     }

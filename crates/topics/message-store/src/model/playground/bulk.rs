@@ -5,6 +5,7 @@ use super::super::action::Action;
 use super::super::cell::Deletion;
 use super::super::cql;
 use super::super::error::{check_range, Error};
+use super::super::input::Input;
 use super::super::store::{RowWrite, MAX_ROWS};
 use super::super::workload::{Progress, WorkloadConfig, WorkloadGen};
 use super::writes::{ldt, snowflake, snowflake_time};
@@ -31,13 +32,13 @@ impl Playground {
         count: u32,
         spacing_ms: u64,
     ) -> Result<(), Error> {
-        let ch = snowflake("channel", channel)?;
-        snowflake("author", author)?;
-        check_range("Count", count as u64, 1, MAX_BURST as u64)?;
-        check_range("Spacing (ms)", spacing_ms, 0, 86_400_000)?;
+        let ch = snowflake(Input::Channel, channel)?;
+        snowflake(Input::Author, author)?;
+        check_range(Input::Count, count as u64, 1, MAX_BURST as u64)?;
+        check_range(Input::Spacing, spacing_ms, 0, 86_400_000)?;
         if self.now_ms < ch.unix_ms() {
             return Err(Error::Invalid {
-                field: "channel",
+                field: Input::Channel,
                 reason: "was created after the playground's clock".into(),
             });
         }
@@ -90,8 +91,8 @@ impl Playground {
     }
 
     pub(super) fn delete_newest(&mut self, channel: u64, count: u32) -> Result<(), Error> {
-        snowflake("channel", channel)?;
-        check_range("Count", count as u64, 1, MAX_ROWS as u64)?;
+        snowflake(Input::Channel, channel)?;
+        check_range(Input::Count, count as u64, 1, MAX_ROWS as u64)?;
         let ids = self
             .store
             .newest_live_ids(channel, count as usize, self.now_ms);
@@ -171,7 +172,7 @@ impl Playground {
     pub fn workload_step(&mut self, n: u64) -> Result<Progress, Error> {
         let Some(mut pending) = self.pending.take() else {
             return Err(Error::Invalid {
-                field: "workload",
+                field: Input::Workload,
                 reason: "no workload is being generated".into(),
             });
         };

@@ -4,6 +4,7 @@
 use super::super::action::Action;
 use super::super::coalesce::DataServices;
 use super::super::error::{check_range, Error};
+use super::super::input::Input;
 use super::super::snowflake::Snowflake;
 use super::super::store::MAX_LIMIT;
 use super::{Outcome, Playground};
@@ -50,13 +51,13 @@ impl Playground {
             }
             Action::ClusterRead { channel, limit } => {
                 check_channel(*channel)?;
-                check_range("Limit", *limit as u64, 1, MAX_LIMIT as u64)?;
+                check_range(Input::Limit, *limit as u64, 1, MAX_LIMIT as u64)?;
                 let r = self.cluster.read_latest(*channel, *limit, self.now_ms)?;
                 self.outcome = Outcome::ClusterRead(r);
             }
             Action::HotReads { channel, reads } => {
                 check_channel(*channel)?;
-                check_range("Reads", *reads as u64, 1, MAX_HOT_READS as u64)?;
+                check_range(Input::Reads, *reads as u64, 1, MAX_HOT_READS as u64)?;
                 let top = Snowflake::largest_at(self.now_ms).map(|s| s.0).unwrap_or(0);
                 let bucket = self.store.config().bucket.bucket(top);
                 let r = self.cluster.hot_reads(*channel, bucket, *reads)?;
@@ -69,7 +70,12 @@ impl Playground {
             }
             Action::ConcurrentReads { channel, count } => {
                 check_channel(*channel)?;
-                check_range("Concurrent reads", *count as u64, 1, MAX_CONCURRENT as u64)?;
+                check_range(
+                    Input::ConcurrentReads,
+                    *count as u64,
+                    1,
+                    MAX_CONCURRENT as u64,
+                )?;
                 let reqs = vec![*channel; *count as usize];
                 self.outcome = Outcome::Coalesced(self.services.serve(&reqs));
             }
@@ -83,7 +89,7 @@ fn check_channel(channel: u64) -> Result<(), Error> {
     Snowflake::new(channel)
         .map(|_| ())
         .map_err(|error| Error::Snowflake {
-            field: "channel",
+            field: Input::Channel,
             error,
         })
 }

@@ -3,6 +3,7 @@
 
 use super::super::action::Action;
 use super::super::error::{check_range, Error};
+use super::super::input::Input;
 use super::super::store::{PagingState, QueryOutcome, QuerySpec, MAX_PAGE_SIZE};
 use super::{Outcome, Playground};
 
@@ -39,7 +40,7 @@ impl Playground {
                 self.run_query(spec, Some(paging_state.trim().to_string()))
             }
             Action::SetPageSize(n) => {
-                check_range("Page size", *n as u64, 1, MAX_PAGE_SIZE as u64)?;
+                check_range(Input::PageSize, *n as u64, 1, MAX_PAGE_SIZE as u64)?;
                 self.page_size = *n;
                 Ok(())
             }

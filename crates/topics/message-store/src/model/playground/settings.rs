@@ -5,6 +5,7 @@ use super::super::action::Action;
 use super::super::bucket::BucketSize;
 use super::super::cql;
 use super::super::error::{check_range, Error};
+use super::super::input::Input;
 use super::writes::snowflake_time;
 use super::{Outcome, Playground};
 
@@ -28,7 +29,7 @@ impl Playground {
                 Ok(())
             }
             Action::SetGrace(s) => {
-                check_range("gc_grace_seconds", *s as u64, 0, MAX_GRACE_S)?;
+                check_range(Input::GcGrace, *s as u64, 0, MAX_GRACE_S)?;
                 self.store.set_grace(*s);
                 self.cluster.set_config(*self.store.config());
                 self.log_cql(cql::alter_grace_statement(*s));
@@ -45,7 +46,7 @@ impl Playground {
                 Ok(())
             }
             Action::AdvanceClock { seconds } => {
-                check_range("Seconds", *seconds, 1, MAX_ADVANCE_S)?;
+                check_range(Input::Seconds, *seconds, 1, MAX_ADVANCE_S)?;
                 let next = self.now_ms + seconds * 1000;
                 snowflake_time(next)?;
                 self.now_ms = next;

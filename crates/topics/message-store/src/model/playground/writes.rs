@@ -6,6 +6,7 @@ use super::super::cell::{CellVersion, Deletion};
 use super::super::cluster::ClusterMutation;
 use super::super::cql;
 use super::super::error::{check_range, Error};
+use super::super::input::Input;
 use super::super::schema::{Column, Value, MAX_CONTENT_CHARS, NULLABLE_COLUMNS};
 use super::super::snowflake::{Snowflake, SnowflakeParts, MAX_ID};
 use super::super::store::{message_write, RowWrite};
@@ -13,7 +14,7 @@ use super::{Outcome, Playground};
 
 const MAX_FUTURE_MS: u64 = 365 * 86_400_000;
 
-pub(super) fn snowflake(field: &'static str, v: u64) -> Result<Snowflake, Error> {
+pub(super) fn snowflake(field: Input, v: u64) -> Result<Snowflake, Error> {
     Snowflake::new(v).map_err(|error| Error::Snowflake { field, error })
 }
 
@@ -21,7 +22,7 @@ fn check_content(content: &str) -> Result<(), Error> {
     let n = content.chars().count();
     if n > MAX_CONTENT_CHARS {
         return Err(Error::Invalid {
-            field: "content",
+            field: Input::Column(Column::Content),
             reason: format!("is {n} characters; messages are limited to {MAX_CONTENT_CHARS}"),
         });
     }
@@ -80,7 +81,10 @@ impl Playground {
         };
         Snowflake::from_parts(parts)
             .map(|s| s.0)
-            .map_err(|error| Error::Snowflake { field: "at", error })
+            .map_err(|error| Error::Snowflake {
+                field: Input::At,
+                error,
+            })
     }
 
     fn write_message(
@@ -90,12 +94,12 @@ impl Playground {
         content: &str,
         at: u64,
     ) -> Result<(), Error> {
-        let ch = snowflake("channel", channel)?;
-        snowflake("author", author)?;
+        let ch = snowflake(Input::Channel, channel)?;
+        snowflake(Input::Author, author)?;
         check_content(content)?;
         if at < ch.unix_ms() {
             return Err(Error::Invalid {
-                field: "at",
+                field: Input::At,
                 reason: format!(
                     "{at} ms is before channel {channel} was created ({} ms)",
                     ch.unix_ms()
@@ -104,7 +108,7 @@ impl Playground {
         }
         if at > self.now_ms.saturating_add(MAX_FUTURE_MS) {
             return Err(Error::Invalid {
-                field: "at",
+                field: Input::At,
                 reason: "is more than a year after the playground's clock".into(),
             });
         }
@@ -153,8 +157,8 @@ impl Playground {
         message: u64,
         cells: Vec<(Column, Option<Value>)>,
     ) -> Result<(), Error> {
-        snowflake("channel", channel)?;
-        snowflake("message", message)?;
+        snowflake(Input::Channel, channel)?;
+        snowflake(Input::Message, message)?;
         let ts = (self.now_ms as i64 * 1000).max(self.last_ts + 1);
         let w = RowWrite {
             channel,
@@ -191,9 +195,9 @@ impl Playground {
     }
 
     fn delete_bucket(&mut self, channel: u64, bucket: u64) -> Result<(), Error> {
-        snowflake("channel", channel)?;
+        snowflake(Input::Channel, channel)?;
         let max = self.store.config().bucket.bucket(MAX_ID);
-        check_range("Bucket", bucket, 0, max)?;
+        check_range(Input::Bucket, bucket, 0, max)?;
         let ts = (self.now_ms as i64 * 1000).max(self.last_ts + 1);
         let deletion = Deletion { ts, ldt: ldt(ts) };
         let m = ClusterMutation::Partition {
@@ -217,7 +221,7 @@ pub(super) fn snowflake_time(ms: u64) -> Result<(), Error> {
     Snowflake::largest_at(ms)
         .map(|_| ())
         .map_err(|error| Error::Snowflake {
-            field: "clock",
+            field: Input::Clock,
             error,
         })
 }

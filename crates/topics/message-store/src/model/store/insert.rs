@@ -5,6 +5,7 @@
 
 use super::super::cell::CellVersion;
 use super::super::error::Error;
+use super::super::input::Input;
 use super::super::schema::{Column, Value, MAX_CONTENT_CHARS};
 use super::row::{mask_ldt, Row};
 use super::write::{check_id, check_key, check_ts, RowWrite};
@@ -55,13 +56,13 @@ impl Store {
     ) -> Result<(), Error> {
         let Some(ch) = self.channels.get(slot) else {
             return Err(Error::Invalid {
-                field: "channel",
+                field: Input::Channel,
                 reason: format!("slot {slot} does not exist"),
             });
         };
         let channel = ch.id;
         check_key(channel, id)?;
-        check_id("author_id", author)?;
+        check_id(Input::Column(Column::AuthorId), author)?;
         check_ts(ts)?;
         // Byte length bounds character count, so short text needs no scan.
         let fast = content.len() <= MAX_CONTENT_CHARS
@@ -105,7 +106,7 @@ impl Store {
 
     /// The slot of a channel (created if new), for `insert_message_at`.
     pub fn channel_slot(&mut self, channel: u64) -> Result<usize, Error> {
-        check_id("channel_id", channel)?;
+        check_id(Input::ChannelId, channel)?;
         self.slot(channel).ok_or(Error::TooMuchData {
             what: "the number of channels",
             limit: super::MAX_CHANNELS as u64,
@@ -119,7 +120,7 @@ impl Store {
     pub fn reserve_for_messages(&mut self, channels: &[u64], text_bytes: usize) {
         let mut counts: Vec<usize> = Vec::new();
         for &c in channels {
-            if check_id("channel_id", c).is_err() {
+            if check_id(Input::ChannelId, c).is_err() {
                 continue;
             }
             let Some(slot) = self.slot(c) else { continue };

@@ -4,6 +4,7 @@
 
 use super::super::cql::select_statement;
 use super::super::error::{check_range, Error};
+use super::super::input::Input;
 use super::super::murmur3::partition_token;
 use super::super::snowflake::{Snowflake, MAX_ID};
 use super::paging::PagingState;
@@ -85,16 +86,16 @@ impl Page {
 pub fn validate(spec: &QuerySpec, page_size: u32) -> Result<(), Error> {
     if spec.channel > MAX_ID {
         return Err(Error::Invalid {
-            field: "channel",
+            field: Input::Channel,
             reason: format!("{} does not fit a signed bigint", spec.channel),
         });
     }
-    check_range("Limit", spec.limit as u64, 1, MAX_LIMIT as u64)?;
-    check_range("Page size", page_size as u64, 1, MAX_PAGE_SIZE as u64)?;
+    check_range(Input::Limit, spec.limit as u64, 1, MAX_LIMIT as u64)?;
+    check_range(Input::PageSize, page_size as u64, 1, MAX_PAGE_SIZE as u64)?;
     if let Some(b) = spec.before {
         if b > MAX_ID {
             return Err(Error::Invalid {
-                field: "before",
+                field: Input::Before,
                 reason: format!("{b} does not fit a signed bigint"),
             });
         }

@@ -3,6 +3,7 @@
 
 use super::super::cell::{CellVersion, Deletion, NO_TS};
 use super::super::error::Error;
+use super::super::input::Input;
 use super::super::schema::{Column, Value, MAX_CONTENT_CHARS};
 use super::super::snowflake::MAX_ID;
 use super::arena::{Arena, Compact, Kind};
@@ -22,7 +23,7 @@ pub struct RowWrite {
     pub cells: Vec<(Column, CellVersion)>,
 }
 
-pub(super) fn check_id(field: &'static str, v: u64) -> Result<(), Error> {
+pub(super) fn check_id(field: Input, v: u64) -> Result<(), Error> {
     if v > MAX_ID {
         return Err(Error::Invalid {
             field,
@@ -35,7 +36,7 @@ pub(super) fn check_id(field: &'static str, v: u64) -> Result<(), Error> {
 pub(super) fn check_ts(ts: i64) -> Result<(), Error> {
     if ts == NO_TS {
         return Err(Error::Invalid {
-            field: "timestamp",
+            field: Input::Timestamp,
             reason: "-9223372036854775808 is reserved by Cassandra and cannot be used".into(),
         });
     }
@@ -43,11 +44,11 @@ pub(super) fn check_ts(ts: i64) -> Result<(), Error> {
 }
 
 pub(super) fn check_key(channel: u64, id: u64) -> Result<(), Error> {
-    check_id("channel_id", channel)?;
-    check_id("message_id", id)?;
+    check_id(Input::ChannelId, channel)?;
+    check_id(Input::MessageId, id)?;
     if id < channel {
         return Err(Error::Invalid {
-            field: "message_id",
+            field: Input::MessageId,
             reason: format!(
                 "{id} is older than its channel {channel}: a channel's ID predates its messages"
             ),
@@ -59,7 +60,7 @@ pub(super) fn check_key(channel: u64, id: u64) -> Result<(), Error> {
 fn check_value(col: Column, v: &Value) -> Result<(), Error> {
     if v.cql_type() != col.cql_type() {
         return Err(Error::Invalid {
-            field: col.name(),
+            field: Input::Column(col),
             reason: format!(
                 "expects {} (got {})",
                 col.cql_type().name(),
@@ -70,7 +71,7 @@ fn check_value(col: Column, v: &Value) -> Result<(), Error> {
     if let Value::Text(s) = v {
         if s.chars().count() > MAX_CONTENT_CHARS {
             return Err(Error::Invalid {
-                field: col.name(),
+                field: Input::Column(col),
                 reason: format!("is limited to {MAX_CONTENT_CHARS} characters"),
             });
         }
@@ -245,7 +246,7 @@ impl Store {
         bucket: u64,
         d: Deletion,
     ) -> Result<(), Error> {
-        check_id("channel_id", channel)?;
+        check_id(Input::ChannelId, channel)?;
         check_ts(d.ts)?;
         let size = self.config.bucket;
         let slot = self.slot(channel).ok_or(Error::TooMuchData {

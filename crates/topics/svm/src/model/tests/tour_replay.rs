@@ -21,7 +21,7 @@ fn tours_replay_and_answers_match_the_model() {
                 && t.steps.iter().filter(|s| s.predict.is_some()).count() >= 4)
     );
     for script in scripts() {
-        let tour = script.tour();
+        let tour = &script.tour;
         for (k, step) in tour.steps.iter().enumerate() {
             assert!(!step.text.is_empty());
             let after = replay(&tour.actions_through(k));

@@ -5,7 +5,8 @@ use super::super::*;
 fn every_tour_replays_and_predictions_match_the_model() {
     let all = scripted();
     assert!(all.len() >= 4);
-    for (tour, asks) in all {
+    for scripted in all {
+        let (tour, asks) = (scripted.tour, scripted.answers);
         assert!(
             tour.steps.len() >= 6,
             "{} has {} steps",

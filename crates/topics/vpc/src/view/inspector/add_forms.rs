@@ -5,8 +5,8 @@ use std::net::Ipv4Addr;
 
 use super::super::super::model::{Action, Network};
 use super::super::super::state::Field;
-use super::super::field::{form_error, target_value};
 use super::BodyProps;
+use techshack_core::widgets::{field_error, value_of};
 use yew::prelude::*;
 
 /// The first `prefix-N` that no component uses.
@@ -113,7 +113,7 @@ pub fn AddSubnet(b: &BodyProps) -> Html {
     };
     let on_az = {
         let az = az.clone();
-        Callback::from(move |e: Event| az.set(target_value(&e)))
+        Callback::from(move |e: Event| az.set(value_of(&e)))
     };
     let err = refused.map(|_| err_id.as_str());
     html! {
@@ -130,7 +130,7 @@ pub fn AddSubnet(b: &BodyProps) -> Html {
                 </div>
                 <button type="submit">{ "Add subnet" }</button>
             </div>
-            { form_error(&err_id, refused) }
+            { field_error(&err_id, refused) }
         </form>
     }
 }
@@ -189,7 +189,7 @@ pub fn AddInstance(b: &BodyProps) -> Html {
     };
     let on_group = {
         let group = group.clone();
-        Callback::from(move |e: Event| group.set(target_value(&e)))
+        Callback::from(move |e: Event| group.set(value_of(&e)))
     };
     let err = refused.map(|_| err_id.as_str());
     html! {
@@ -207,7 +207,7 @@ pub fn AddInstance(b: &BodyProps) -> Html {
                 </div>
                 <button type="submit">{ "Add instance" }</button>
             </div>
-            { form_error(&err_id, refused) }
+            { field_error(&err_id, refused) }
         </form>
     }
 }
@@ -252,7 +252,7 @@ pub fn AddNat(b: &BodyProps) -> Html {
                 { text(b.el("new-nat-eip"), "Elastic IP", &eip, err, "198.51.100.50") }
                 <button type="submit">{ "Add NAT gateway" }</button>
             </div>
-            { form_error(&err_id, refused) }
+            { field_error(&err_id, refused) }
         </form>
     }
 }

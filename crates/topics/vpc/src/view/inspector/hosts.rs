@@ -3,9 +3,9 @@
 
 use super::super::super::model::{Action, Endpoint, Protocol};
 use super::super::super::state::Field;
-use super::super::field::form_error;
 use super::super::select::Sel;
 use super::{row, BodyProps};
+use techshack_core::widgets::field_error;
 use yew::prelude::*;
 
 pub fn instance_body(b: &BodyProps) -> Html {
@@ -54,7 +54,7 @@ pub fn instance_body(b: &BodyProps) -> Html {
                 { b.act("Trace: here → internet (TCP 443)", trace(me.clone(), Endpoint::Internet, 443)) }
                 { b.act("Remove this instance", Action::RemoveInstance { id: id.clone() }) }
             </div>
-            { form_error(&b.el("instance-error"), st.refused(&Field::Instance(id))) }
+            { field_error(&b.el("instance-error"), st.refused(&Field::Instance(id))) }
         </>
     }
 }

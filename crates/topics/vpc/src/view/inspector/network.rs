@@ -3,10 +3,11 @@
 
 use super::super::super::model::{is_public_subnet, total_addresses, usable_addresses, Action};
 use super::super::super::state::Field;
-use super::super::field::{form_error, target_value, CommitField};
+use super::super::field::CommitField;
 use super::super::select::Sel;
 use super::add_forms::{AddInstance, AddNat, AddSubnet};
 use super::{row, BodyProps};
+use techshack_core::widgets::{field_error, value_of};
 use yew::prelude::*;
 
 pub fn vpc_body(b: &BodyProps) -> Html {
@@ -117,7 +118,7 @@ pub fn subnet_body(b: &BodyProps) -> Html {
     let set_table = {
         let (d, id) = (b.dispatch.clone(), id.clone());
         Callback::from(move |e: Event| {
-            let v = target_value(&e);
+            let v = value_of(&e);
             d.emit(Action::SetAssociation {
                 subnet: id.clone(),
                 table: (!v.is_empty()).then_some(v),
@@ -127,7 +128,7 @@ pub fn subnet_body(b: &BodyProps) -> Html {
     let set_acl = {
         let (d, id) = (b.dispatch.clone(), id.clone());
         Callback::from(move |e: Event| {
-            let v = target_value(&e);
+            let v = value_of(&e);
             d.emit(Action::SetAclAssociation {
                 subnet: id.clone(),
                 acl: (!v.is_empty()).then_some(v),
@@ -190,7 +191,7 @@ pub fn subnet_body(b: &BodyProps) -> Html {
                 </div>
                 { b.act("Remove this subnet", Action::RemoveSubnet { subnet: id.clone() }) }
             </div>
-            { form_error(&b.el("assoc-error"), st.refused(&Field::Subnet(id.clone()))) }
+            { field_error(&b.el("assoc-error"), st.refused(&Field::Subnet(id.clone()))) }
             <p class="vpc-hint">{ if public {
                 "Public: its route table sends 0.0.0.0/0 to the internet gateway."
             } else {

@@ -3,11 +3,11 @@
 
 use super::super::super::model::{effective_routes, Action, RouteState, Target};
 use super::super::super::state::Field;
-use super::super::field::form_error;
 use super::super::hops::target_text;
 use super::super::select::Sel;
 use super::rule_forms::AddRoute;
 use super::{row, BodyProps};
+use techshack_core::widgets::field_error;
 use yew::prelude::*;
 
 fn target_sel(t: &Target) -> Option<Sel> {
@@ -106,7 +106,7 @@ pub fn igw_body(b: &BodyProps) -> Html {
             </dl>
             <p>{ b.act("Delete this internet gateway", Action::DeleteIgw { igw: id.clone() }) }</p>
             <p class="vpc-hint">{ "Routes to a deleted gateway stay behind as blackholes." }</p>
-            { form_error(&b.el("delete-error"), b.state.refused(&Field::Component(id))) }
+            { field_error(&b.el("delete-error"), b.state.refused(&Field::Component(id))) }
         </>
     }
 }
@@ -131,7 +131,7 @@ pub fn nat_body(b: &BodyProps) -> Html {
             </dl>
             <p>{ b.act("Delete this NAT gateway", Action::DeleteNat { nat: id.clone() }) }</p>
             <p class="vpc-hint">{ "Routes to a deleted NAT gateway stay behind as blackholes." }</p>
-            { form_error(&b.el("delete-error"), st.refused(&Field::Component(id))) }
+            { field_error(&b.el("delete-error"), st.refused(&Field::Component(id))) }
         </>
     }
 }
@@ -150,7 +150,7 @@ pub fn peering_body(b: &BodyProps) -> Html {
                 { row("Routes to it in", tables_using(b, &Target::Peering(id.clone()))) }
             </dl>
             <p>{ b.act("Delete this peering connection", Action::DeletePeering { id: id.clone() }) }</p>
-            { form_error(&b.el("delete-error"), b.state.refused(&Field::Component(id))) }
+            { field_error(&b.el("delete-error"), b.state.refused(&Field::Component(id))) }
         </>
     }
 }

@@ -6,9 +6,9 @@ use super::super::super::model::{
     AclAction, AclRuleInput, Action, PeerInput, Protocol, SgRuleInput, Target,
 };
 use super::super::super::state::Field;
-use super::super::field::{form_error, target_value};
 use super::add_forms::{text, use_reset_on_success};
 use super::BodyProps;
+use techshack_core::widgets::{field_error, value_of};
 use yew::prelude::*;
 
 fn protocol_of(v: &str) -> Protocol {
@@ -38,7 +38,7 @@ fn select(
     value: &UseStateHandle<String>,
 ) -> Html {
     let v = value.clone();
-    let onchange = Callback::from(move |e: Event| v.set(target_value(&e)));
+    let onchange = Callback::from(move |e: Event| v.set(value_of(&e)));
     html! {
         <div class="vpc-f">
             <label for={id.clone()}>{ label.to_string() }</label>
@@ -125,7 +125,7 @@ pub fn AddRoute(b: &BodyProps) -> Html {
                 { select(b.el("route-target"), "Target", &opts, &target) }
                 <button type="submit" disabled={targets.is_empty()}>{ "Add route" }</button>
             </div>
-            { form_error(&err_id, refused) }
+            { field_error(&err_id, refused) }
         </form>
     }
 }
@@ -204,7 +204,7 @@ pub fn AddSgRule(b: &BodyProps) -> Html {
                 }
                 <button type="submit">{ "Add rule" }</button>
             </div>
-            { form_error(&err_id, msg) }
+            { field_error(&err_id, msg) }
         </form>
     }
 }
@@ -280,7 +280,7 @@ pub fn AddAclRule(b: &BodyProps) -> Html {
                 { text(b.el("acl-cidr"), "CIDR", &cidr, err, "0.0.0.0/0") }
                 <button type="submit">{ "Add rule" }</button>
             </div>
-            { form_error(&err_id, msg) }
+            { field_error(&err_id, msg) }
         </form>
     }
 }

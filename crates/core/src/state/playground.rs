@@ -1,0 +1,20 @@
+//! What every topic's model is: a playground that applies named actions and
+//! refuses the bad ones whole. The generic panel state (`PlaygroundPanel`)
+//! and the tour builder (`tour::Script`) are written once against this.
+
+use std::fmt::Display;
+
+pub trait Playground: Clone + Default {
+    type Action: Clone;
+    /// Why an action was refused. A refused action changes nothing, so the
+    /// last valid state stays in force.
+    type Refusal: Display;
+
+    fn apply(&mut self, action: &Self::Action) -> Result<(), Self::Refusal>;
+
+    /// What the last applied action did that the learner should hear about
+    /// although it succeeded (a CIDR rounded to its network address).
+    fn notices(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
