@@ -2,7 +2,7 @@
 // header's theme and presenter buttons, and the topic pages, whose panel
 // comes from the topic's own wasm module (techshack-live.js `load`). Home
 // and About are plain HTML: no wasm is fetched until a topic page opens.
-import { TOPICS, load, showLoading, showFailure, stylesheet } from "./techshack-live.js";
+import { TOPICS, load, extras, showLoading, showFailure, stylesheet } from "./techshack-live.js";
 
 const site = document.querySelector("[data-techshack-site]");
 const root = document.documentElement;
@@ -136,6 +136,7 @@ function mountPanel(route, topic, section) {
           state: route.state,
           base: new URL(".", location.href).href,
           embedded: route.embedded,
+          extras: extras(topic.id),
           // The write is debounced, so it can land after the reader has moved
           // to another page; it must never pull them back.
           onChange: (state) => {

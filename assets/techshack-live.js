@@ -40,24 +40,36 @@ export function stylesheet(file) {
   return { link, loaded, settle };
 }
 
-/// The topic's module, fetched and instantiated once per page. The wasm is
-/// fetched alongside its JS glue rather than after it: one round trip less.
-export function load(id) {
-  let module = modules.get(id);
+/// A wasm module of the site (`<name>.js` and `<name>_bg.wasm`), fetched and
+/// instantiated once per page. The wasm is fetched alongside its JS glue
+/// rather than after it: one round trip less.
+function instantiate(name) {
+  let module = modules.get(name);
   if (!module) {
-    const wasm = fetch(new URL(`topic-${id}_bg.wasm`, SITE));
+    const wasm = fetch(new URL(`${name}_bg.wasm`, SITE));
     // If the JS glue fails first, nobody awaits this fetch: its own failure
     // must not surface as an uncaught error (init reports real ones).
     wasm.catch(() => {});
-    module = import(new URL(`topic-${id}.js`, SITE).href).then(async (m) => {
+    module = import(new URL(`${name}.js`, SITE).href).then(async (m) => {
       await m.default({ module_or_path: wasm });
       return m;
     });
     // A failed load (a dropped connection) may be retried by the next mount.
-    module.catch(() => modules.delete(id));
-    modules.set(id, module);
+    module.catch(() => modules.delete(name));
+    modules.set(name, module);
   }
   return module;
+}
+
+/// The topic's panel module.
+export function load(id) {
+  return instantiate(`topic-${id}`);
+}
+
+/// The loader a panel gets for its topic's extras module (comics, tours),
+/// which it calls the first time a reader opens one.
+export function extras(id) {
+  return () => instantiate(`topic-${id}-extras`);
 }
 
 /// Kept for the embed snippet's `await init()`: there is nothing to fetch
@@ -194,6 +206,7 @@ export function mount(element, id, options) {
           base: opts.base ?? SITE.href,
           onChange: opts.onChange,
           embedded: true,
+          extras: extras(topic.id),
         });
         return handle;
       },

@@ -8,8 +8,10 @@
 //!
 //! Conventions the loader relies on: topic `<id>` lives in
 //! `crates/topics/<id>/`, whose package `topic-<id>` trunk builds into
-//! `topic-<id>.js` and `topic-<id>_bg.wasm`, and whose stylesheet
-//! `<id>.css` is copied beside them (loaded only with the topic).
+//! `topic-<id>.js` and `topic-<id>_bg.wasm`, whose extras crate
+//! `crates/topics/<id>/extras` (package `topic-<id>-extras`: comics and
+//! tours, fetched on first use) becomes `topic-<id>-extras.js`, and whose
+//! stylesheet `<id>.css` is copied beside them (loaded only with the topic).
 
 use crate::registry;
 use techshack_core::sketch::escape;
@@ -39,7 +41,12 @@ pub fn index_regions() -> Vec<Region> {
             body: each(|t| {
                 let dir = crate_dir(t.id());
                 format!(
-                    "  <link data-trunk rel=\"rust\" data-type=\"worker\" href=\"{dir}\" data-bindgen-target=\"web\" data-wasm-opt=\"z\" data-cargo-features=\"wasm-module\" />\n  <link data-trunk rel=\"copy-file\" href=\"{dir}/{id}.css\" />\n",
+                    concat!(
+                        "  <link data-trunk rel=\"rust\" data-type=\"worker\" href=\"{dir}\" data-bindgen-target=\"web\" data-wasm-opt=\"z\" data-cargo-features=\"wasm-module\" />\n",
+                        "  <link data-trunk rel=\"rust\" data-type=\"worker\" href=\"{dir}/extras\" data-bindgen-target=\"web\" data-wasm-opt=\"z\" />\n",
+                        "  <link data-trunk rel=\"copy-file\" href=\"{dir}/{id}.css\" />\n"
+                    ),
+                    dir = dir,
                     id = t.id()
                 )
             }),

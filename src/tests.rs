@@ -89,6 +89,15 @@ fn every_topic_crate_is_where_the_loader_looks() {
             t.id(),
             t.id()
         );
+        let extras = manifest.with_file_name("extras").join("Cargo.toml");
+        let extras_text = std::fs::read_to_string(&extras)
+            .unwrap_or_else(|e| panic!("{}: {e}", extras.display()));
+        assert!(
+            extras_text.contains(&format!("name = \"topic-{}-extras\"", t.id())),
+            "{}: the extras package must be called topic-{}-extras",
+            extras.display(),
+            t.id()
+        );
         let css = manifest.with_file_name(format!("{}.css", t.id()));
         assert!(
             css.exists(),
@@ -100,5 +109,21 @@ fn every_topic_crate_is_where_the_loader_looks() {
             "{}: needs the wasm-module feature that exports mount",
             manifest.display()
         );
+    }
+}
+
+#[test]
+fn the_toolbar_lists_the_tours_the_extras_module_builds() {
+    for t in registry() {
+        t.tour_titles_match()
+            .unwrap_or_else(|e| panic!("{}: {e}", t.id()));
+    }
+}
+
+#[test]
+fn comics_and_tours_cross_to_the_extras_module_unchanged() {
+    for t in registry() {
+        t.extras_round_trip()
+            .unwrap_or_else(|e| panic!("{}: {e}", t.id()));
     }
 }

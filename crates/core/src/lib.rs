@@ -10,6 +10,7 @@
 
 pub mod dom;
 pub mod embed;
+pub mod extras;
 pub mod panel;
 mod playground_panel;
 mod root;

@@ -26,7 +26,7 @@ pub trait PlaygroundTopic: Playground + TopicInfo + PartialEq + Debug + 'static 
     type Field: Clone + PartialEq + Debug + 'static;
     /// What views dispatch: the model's `Action` when every action is a step,
     /// `Stroke<Action>` when gestures stream (one drag, one undo step).
-    type Gesture: Gesture<Action = Self::Action>;
+    type Gesture: Gesture<Action = Self::Action> + Serialize + DeserializeOwned;
 
     /// The field an action's refusal or notice is shown at.
     fn field_of(action: &Self::Action) -> Self::Field;
@@ -38,9 +38,15 @@ pub trait PlaygroundTopic: Playground + TopicInfo + PartialEq + Debug + 'static 
     fn snapshot(&self) -> Self::Snapshot;
     /// Rebuild from a link; the snapshot may be tampered with, so validate.
     fn restore(snapshot: Self::Snapshot) -> Result<Self, String>;
+    /// See `PanelModel::TOUR_TITLES`.
+    const TOUR_TITLES: &'static [(&'static str, &'static str)];
+    /// What the comic says about this playground (see `PanelModel::Comic`).
+    type Comic: Serialize + DeserializeOwned + PartialEq + 'static;
+
     fn tours() -> Vec<Tour<Self::Action>>;
-    /// The single-graphic summary, drawn from this playground, as SVG.
-    fn comic(&self) -> String;
+    fn comic_script(&self) -> Self::Comic;
+    /// The single-graphic summary as SVG.
+    fn draw_comic(script: &Self::Comic) -> String;
     fn view(handle: PanelHandle<PlaygroundPanel<Self>>) -> Html;
 }
 
@@ -104,8 +110,10 @@ impl<T: PlaygroundTopic> TopicInfo for PlaygroundPanel<T> {
 
 impl<T: PlaygroundTopic> PanelModel for PlaygroundPanel<T> {
     const STATE_VERSION: u32 = T::STATE_VERSION;
+    const TOUR_TITLES: &'static [(&'static str, &'static str)] = T::TOUR_TITLES;
 
     type Snapshot = T::Snapshot;
+    type Comic = T::Comic;
 
     fn initial() -> Self {
         PlaygroundPanel::default()
@@ -126,8 +134,12 @@ impl<T: PlaygroundTopic> PanelModel for PlaygroundPanel<T> {
             .collect()
     }
 
-    fn comic(&self) -> String {
-        self.pg.comic()
+    fn comic_script(&self) -> T::Comic {
+        self.pg.comic_script()
+    }
+
+    fn draw_comic(script: &T::Comic) -> String {
+        T::draw_comic(script)
     }
 
     fn view(handle: PanelHandle<Self>) -> Html {

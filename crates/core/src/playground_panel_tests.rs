@@ -13,7 +13,7 @@ struct Tally {
     rounded: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 enum Act {
     Add(i64),
     Slide(i64),
@@ -63,7 +63,9 @@ impl TopicInfo for Tally {
 
 impl PlaygroundTopic for Tally {
     const STATE_VERSION: u32 = 1;
+    const TOUR_TITLES: &'static [(&'static str, &'static str)] = &[("t", "T")];
     type Snapshot = Snap;
+    type Comic = i64;
     type Field = Field;
     type Gesture = Stroke<Act>;
 
@@ -97,14 +99,18 @@ impl PlaygroundTopic for Tally {
 
     fn tours() -> Vec<Tour<Act>> {
         vec![Tour {
-            id: "t",
-            title: "T",
+            id: "t".into(),
+            title: "T".into(),
             steps: vec![Step::new("add", vec![Act::Add(2), Act::Add(4)])],
         }]
     }
 
-    fn comic(&self) -> String {
-        format!("<svg>{}</svg>", self.total)
+    fn comic_script(&self) -> i64 {
+        self.total
+    }
+
+    fn draw_comic(total: &i64) -> String {
+        format!("<svg>{total}</svg>")
     }
 
     fn view(_: PanelHandle<PlaygroundPanel<Self>>) -> Html {

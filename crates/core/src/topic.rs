@@ -23,20 +23,41 @@ pub trait TopicInfo {
     const ICON: &'static str;
 }
 
-pub trait PanelModel: Undoable + TopicInfo + PartialEq + 'static {
+/// A panel's state and how it is shown. Its actions are serialisable, because
+/// tours (made of actions) are built in the topic's extras module and sent to
+/// the panel.
+pub trait PanelModel:
+    Undoable<Action: Serialize + DeserializeOwned> + TopicInfo + PartialEq + 'static
+{
     /// Bump when `Snapshot` changes shape, so old links get an honest notice.
     const STATE_VERSION: u32;
+    /// Each tour's id and title, so the toolbar can list the tours before the
+    /// tours themselves arrive from the extras module. The registry tests
+    /// check it against `tours()`.
+    const TOUR_TITLES: &'static [(&'static str, &'static str)];
 
     type Snapshot: Serialize + DeserializeOwned;
+    /// What the comic says about this state (its words and the few facts the
+    /// drawing needs): small, so the panel reads it here and the extras
+    /// module draws it.
+    type Comic: Serialize + DeserializeOwned + PartialEq + 'static;
 
     fn initial() -> Self;
     fn snapshot(&self) -> Self::Snapshot;
     /// Rebuild from a link; the snapshot may be tampered with, so validate.
     fn restore(snapshot: Self::Snapshot) -> Result<Self, String>;
+    /// The tours, played on the model as they are built (extras module).
     fn tours() -> Vec<Tour<Self::Action>>;
-    /// The single-graphic summary, drawn from this state, as SVG.
-    fn comic(&self) -> String;
+    fn comic_script(&self) -> Self::Comic;
+    /// The single-graphic summary as SVG (extras module).
+    fn draw_comic(script: &Self::Comic) -> String;
     fn view(handle: PanelHandle<Self>) -> Html;
+
+    /// The comic of this state, drawn here (tests, and builds without an
+    /// extras module).
+    fn comic(&self) -> String {
+        Self::draw_comic(&self.comic_script())
+    }
 }
 
 /// A state shared with views. Equality is identity: comparing a million-row
@@ -95,10 +116,17 @@ pub trait Topic: Sync {
     /// The comic of the default state (the panel draws the live one).
     fn default_comic(&self) -> String;
     /// Each tour's title and step count.
-    fn tour_outline(&self) -> Vec<(&'static str, usize)>;
+    fn tour_outline(&self) -> Vec<(String, usize)>;
+    /// Whether the toolbar's list of tours (`TOUR_TITLES`) names the tours
+    /// `tours()` builds, in order; the first mismatch if not.
+    fn tour_titles_match(&self) -> Result<(), String>;
     /// Shares the default state and every tour's end state through a link and
     /// back, reporting the first state that does not survive the trip.
     fn link_round_trip(&self) -> Result<(), String>;
+    /// Sends the default comic script and the tours across to the extras
+    /// module's side and back, as the page does: the drawing and the tours
+    /// must arrive unchanged.
+    fn extras_round_trip(&self) -> Result<(), String>;
 }
 
 /// Adapts a `PanelModel` type to the `Topic` trait object.
@@ -127,12 +155,43 @@ impl<M: PanelModel> Topic for Registered<M> {
     fn default_comic(&self) -> String {
         M::initial().comic()
     }
-    fn tour_outline(&self) -> Vec<(&'static str, usize)> {
+    fn tour_outline(&self) -> Vec<(String, usize)> {
         M::tours()
             .iter()
-            .map(|t| (t.title, t.steps.len()))
+            .map(|t| (t.title.to_string(), t.steps.len()))
             .collect()
     }
+    fn tour_titles_match(&self) -> Result<(), String> {
+        let built: Vec<(String, String)> = M::tours()
+            .iter()
+            .map(|t| (t.id.to_string(), t.title.to_string()))
+            .collect();
+        let listed: Vec<(String, String)> = M::TOUR_TITLES
+            .iter()
+            .map(|(i, t)| (i.to_string(), t.to_string()))
+            .collect();
+        if built == listed {
+            Ok(())
+        } else {
+            Err(format!(
+                "TOUR_TITLES lists {listed:?} but tours() builds {built:?}"
+            ))
+        }
+    }
+    fn extras_round_trip(&self) -> Result<(), String> {
+        let m = M::initial();
+        let script = postcard::to_allocvec(&m.comic_script()).map_err(|e| e.to_string())?;
+        if crate::extras::draw_comic::<M>(&script)? != m.comic() {
+            return Err("the comic drawn from the sent script differs".into());
+        }
+        let tours: Vec<Tour<M::Action>> = postcard::from_bytes(&crate::extras::encode_tours::<M>())
+            .map_err(|e| format!("the tours did not decode: {e}"))?;
+        if tours != M::tours() {
+            return Err("the tours differ after the trip".into());
+        }
+        Ok(())
+    }
+
     fn link_round_trip(&self) -> Result<(), String> {
         let mut states = vec![("default".to_string(), M::initial())];
         for tour in M::tours() {

@@ -67,6 +67,7 @@ pub fn mount_with<M: PanelModel>(element: web_sys::Element, opts: MountOptions) 
         on_share: opts.on_change,
         link_base: opts.base.into(),
         embedded: opts.embedded,
+        extras: opts.extras,
     };
     let app = yew::Renderer::<Panel<M>>::with_root_and_props(element, props).render();
     PanelMount {
@@ -88,8 +89,9 @@ macro_rules! export_panel {
 
             /// Renders this topic's panel into `element`. Options (all optional):
             /// `state` (a link's `s=` value), `base` (the site address for links),
-            /// `onChange` (gets the encoded state after changes settle) and
-            /// `embedded` (false on the site's own topic pages).
+            /// `onChange` (gets the encoded state after changes settle),
+            /// `embedded` (false on the site's own topic pages) and `extras`
+            /// (the loader of the topic's extras module).
             #[wasm_bindgen]
             pub fn mount(
                 element: JsValue,

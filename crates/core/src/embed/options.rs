@@ -1,6 +1,7 @@
-//! Reading `mount`'s options object: `{ state, base, onChange, embedded }`,
-//! all optional.
+//! Reading `mount`'s options object: `{ state, base, onChange, embedded,
+//! extras }`, all optional.
 
+use crate::extras::Extras;
 use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
 use yew::Callback;
@@ -15,6 +16,8 @@ pub struct MountOptions {
     pub on_change: Callback<String>,
     /// A panel in someone else's page (true) or on the site's topic page.
     pub embedded: bool,
+    /// The page's loader for the topic's extras module (see `extras`).
+    pub extras: Extras,
 }
 
 pub(super) struct EmbedOptions(MountOptions);
@@ -46,11 +49,13 @@ impl EmbedOptions {
             Err(_) => Callback::noop(),
         };
         let embedded = field(options, "embedded").as_bool().unwrap_or(true);
+        let extras = Extras::new(field(options, "extras").dyn_into::<Function>().ok());
         Ok(EmbedOptions(MountOptions {
             state,
             base,
             on_change,
             embedded,
+            extras,
         }))
     }
 

@@ -1,24 +1,56 @@
+//! The live comic. The panel reads the comic's script from its state (cheap)
+//! and the topic's extras module draws it (fetched the first time a comic is
+//! opened); until the drawing arrives, the previous one stays on screen.
+
+use crate::extras::Extras;
 use crate::{PanelModel, Shared};
+use std::rc::Rc;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 #[derive(Properties)]
 pub struct ComicProps<M: PanelModel> {
     pub state: Shared<M>,
+    pub extras: Extras,
 }
 
 impl<M: PanelModel> PartialEq for ComicProps<M> {
     fn eq(&self, other: &Self) -> bool {
-        self.state == other.state
+        self.state == other.state && self.extras == other.extras
     }
 }
 
-/// The live comic. Drawn only while open, and only when the state changes.
 #[function_component]
 pub fn ComicView<M: PanelModel>(props: &ComicProps<M>) -> Html {
-    let svg = use_memo(props.state.clone(), |s| s.comic());
+    let script = use_memo(props.state.clone(), |s| s.comic_script());
+    let drawn = use_state(|| None::<Result<AttrValue, String>>);
+    // Drawings can finish out of order while the state moves; only the one
+    // for the latest script may land.
+    let latest = use_mut_ref(|| 0u64);
+    {
+        let (drawn, extras) = (drawn.clone(), props.extras.clone());
+        use_effect_with(script, move |script: &Rc<M::Comic>| {
+            let script = script.clone();
+            let ticket = {
+                let mut n = latest.borrow_mut();
+                *n += 1;
+                *n
+            };
+            spawn_local(async move {
+                let svg = extras.comic::<M>(&script).await.map(AttrValue::from);
+                if *latest.borrow() == ticket {
+                    drawn.set(Some(svg));
+                }
+            });
+        });
+    }
     html! {
         <figure class="comic">
-            { Html::from_html_unchecked(AttrValue::from((*svg).clone())) }
+            { match &*drawn {
+                None => html! { <p class="loading" role="status">{ "Drawing the comic…" }</p> },
+                Some(Ok(svg)) => Html::from_html_unchecked(svg.clone()),
+                Some(Err(why)) => html! { <p class="notice" role="alert">{ format!("The comic could not be drawn: {why}.") }</p> },
+            } }
             <figcaption>{ "Drawn from what the panel shows right now." }</figcaption>
         </figure>
     }

@@ -8,17 +8,22 @@ mod reducer;
 mod toolbar;
 mod tour_bar;
 
+use crate::extras::Extras;
 use crate::state::history::{Change, History};
 use crate::state::link::panel_link;
 use crate::state::url_codec::encode;
+use crate::tour::Tour;
 use crate::{PanelHandle, PanelModel};
 use comic::ComicView;
 use embed_dialog::EmbedDialog;
 use gloo::timers::callback::Timeout;
 use reducer::PanelReducer;
+use std::cell::RefCell;
+use std::rc::Rc;
 use toolbar::Toolbar;
 use tour_bar::{TourBar, TourPos};
 use wasm_bindgen::JsCast;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 pub use boot::boot;
@@ -36,7 +41,13 @@ pub struct PanelProps {
     pub link_base: AttrValue,
     #[prop_or_default]
     pub embedded: bool,
+    /// The topic's extras module (comic drawing, tours).
+    #[prop_or_default]
+    pub extras: Extras,
 }
+
+/// The tours, once fetched from the extras module.
+type Tours<A> = Rc<RefCell<Option<Rc<Vec<Tour<A>>>>>>;
 
 /// Link updates wait for changes to settle, so a drag does not rewrite the
 /// address bar sixty times a second.
@@ -58,7 +69,9 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
         use_reducer(move || PanelReducer::new(History::new(M::initial(), start)))
     };
     let notice = use_state(|| boot.1.clone());
-    let tours = use_memo((), |_| M::tours());
+    let tours: Tours<M::Action> = use_mut_ref(|| None);
+    // Says that the tours are on their way, or why they did not come.
+    let tours_note = use_state(|| None::<String>);
     let tour = use_state(|| None::<TourPos>);
     let comic_open = use_state(|| false);
     let embed_open = use_state(|| false);
@@ -90,14 +103,39 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
     let go_to = {
         let tours = tours.clone();
         let tour = tour.clone();
+        let note = tours_note.clone();
+        let extras = props.extras.clone();
         let d = dispatcher.clone();
         Callback::from(move |pos: Option<TourPos>| {
-            if let Some(p) = &pos {
-                if let Some(t) = tours.get(p.tour) {
-                    d.dispatch(Change::Replay(t.actions_through(p.step)));
+            let show = {
+                let (tour, d) = (tour.clone(), d.clone());
+                move |list: &[Tour<M::Action>], pos: Option<TourPos>| {
+                    if let Some(t) = pos.and_then(|p| list.get(p.tour)) {
+                        d.dispatch(Change::Replay(t.actions_through(pos.map_or(0, |p| p.step))));
+                    }
+                    tour.set(pos);
+                }
+            };
+            let loaded = tours.borrow().clone();
+            match (loaded, pos) {
+                (Some(list), _) => show(&list, pos),
+                (None, None) => tour.set(None),
+                (None, Some(_)) => {
+                    note.set(Some("Loading the tours…".into()));
+                    let (tours, note, extras) = (tours.clone(), note.clone(), extras.clone());
+                    spawn_local(async move {
+                        match extras.tours::<M>().await {
+                            Ok(list) => {
+                                let list = Rc::new(list);
+                                *tours.borrow_mut() = Some(list.clone());
+                                note.set(None);
+                                show(&list, pos);
+                            }
+                            Err(why) => note.set(Some(format!("The tours could not load: {why}."))),
+                        }
+                    });
                 }
             }
-            tour.set(pos);
         })
     };
 
@@ -121,7 +159,11 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                 return;
             }
             let Some(pos) = *tour else { return };
-            let len = tours.get(pos.tour).map_or(0, |t| t.steps.len());
+            let len = tours
+                .borrow()
+                .as_ref()
+                .and_then(|l| l.get(pos.tour).map(|t| t.steps.len()))
+                .unwrap_or(0);
             match key.as_str() {
                 "ArrowRight" if pos.step + 1 < len => {
                     e.prevent_default();
@@ -183,7 +225,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                 embed_open={*embed_open}
                 on_comic={toggle(&comic_open)}
                 comic_open={*comic_open}
-                tours={tours.iter().map(|t| AttrValue::from(t.title)).collect::<Vec<_>>()}
+                tours={M::TOUR_TITLES.iter().map(|(_, t)| AttrValue::Static(t)).collect::<Vec<_>>()}
                 on_tour={{ let go = go_to.clone(); Callback::from(move |i: usize| go.emit(Some(TourPos::start(i)))) }}
             />
             if let Some(link) = (*copied).clone() {
@@ -195,9 +237,12 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
             if *embed_open {
                 <EmbedDialog topic={M::ID} title={M::TITLE} base={props.link_base.clone()} on_close={toggle(&embed_open)} />
             }
-            if let (Some(pos), Some(t)) = (*tour, tour.and_then(|p| tours.get(p.tour))) {
+            if let Some(note) = (*tours_note).clone() {
+                <p class="tour-note" role="status">{ note }</p>
+            }
+            if let (Some(pos), Some(t)) = (*tour, tour.and_then(|p| tours.borrow().as_ref().and_then(|l| l.get(p.tour).cloned()))) {
                 <TourBar
-                    title={t.title}
+                    title={AttrValue::from(t.title.to_string())}
                     pos={pos}
                     len={t.steps.len()}
                     text={t.steps.get(pos.step).map(|s| s.text.clone()).unwrap_or_default()}
@@ -208,7 +253,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
             }
             <div class="panel-body">{ M::view(handle) }</div>
             if *comic_open {
-                <ComicView<M> state={present} />
+                <ComicView<M> state={present} extras={props.extras.clone()} />
             }
         </section>
     }

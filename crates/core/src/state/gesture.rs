@@ -4,6 +4,7 @@
 //! dispatches it as it is; a topic whose gestures stream dispatches
 //! `Stroke<Action>`.
 
+use serde::{Deserialize, Serialize};
 use std::fmt::Debug;
 
 pub trait Gesture: Clone + PartialEq + Debug + 'static {
@@ -36,7 +37,7 @@ impl<A: StepAction> Gesture for A {
 
 /// For a topic whose gestures stream (drag frames, slider moves, play
 /// ticks): an action as a new undo step, or as the continuation of the last.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Stroke<A> {
     Do(A),
     Continue(A),

@@ -13,25 +13,31 @@ mod script;
 
 pub use script::{Answer, AnswerFn, Script, Scripted};
 
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
 /// A question asked before the step's effect is explained; its answer is revealed
 /// on request or when the learner moves to the next step.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Predict {
     pub question: String,
     pub answer: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Step<A> {
     pub text: String,
     pub actions: Vec<A>,
     pub predict: Option<Predict>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// A tour. Tours are built in a topic's extras module and sent to its panel
+/// (see `extras`), so a tour is plain serialisable data; its id and title
+/// are borrowed where a tour is written and owned where one is received.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Tour<A> {
-    pub id: &'static str,
-    pub title: &'static str,
+    pub id: Cow<'static, str>,
+    pub title: Cow<'static, str>,
     pub steps: Vec<Step<A>>,
 }
 
@@ -92,8 +98,8 @@ mod tests {
     #[test]
     fn actions_through_accumulates_and_clamps() {
         let tour = Tour {
-            id: "t",
-            title: "T",
+            id: "t".into(),
+            title: "T".into(),
             steps: vec![
                 Step::new("a", vec![1, 2]),
                 Step::new("b", vec![3]).predict("q?", "yes"),
@@ -114,8 +120,8 @@ mod tests {
     #[test]
     fn empty_tour_has_no_actions() {
         let tour: Tour<u8> = Tour {
-            id: "e",
-            title: "E",
+            id: "e".into(),
+            title: "E".into(),
             steps: vec![],
         };
         assert!(tour.actions_through(3).is_empty());

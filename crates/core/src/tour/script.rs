@@ -86,8 +86,8 @@ impl<P: Playground, Q: Answer<P>> Script<P, Q> {
     pub fn finish(&mut self) -> Scripted<P, Q> {
         Scripted {
             tour: Tour {
-                id: self.id,
-                title: self.title,
+                id: self.id.into(),
+                title: self.title.into(),
                 steps: std::mem::take(&mut self.steps),
             },
             answers: std::mem::take(&mut self.answers),

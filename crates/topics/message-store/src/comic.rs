@@ -7,6 +7,7 @@ use super::model::store::TOMBSTONE_FAILURE_THRESHOLD;
 use super::model::Outcome;
 use super::state::MessageStorePanel;
 use super::view::format::count;
+use serde::{Deserialize, Serialize};
 use techshack_core::sketch::{Anchor, Frame, Pen, Strip};
 
 const FRAME: Frame = Frame {
@@ -19,7 +20,7 @@ const FRAME: Frame = Frame {
 };
 
 /// The strip's lines, from the state.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Script {
     pub buckets: usize,
     pub tombstones: Option<u64>,
@@ -137,8 +138,9 @@ fn tombstone(s: &mut Strip, feet: (f64, f64)) {
     s.name(x, "Tombstone");
 }
 
-pub fn draw(state: &MessageStorePanel) -> String {
-    let sc = script(state);
+/// The strip for a script, as SVG; seeded, so the same script draws the
+/// same strip (this runs in the topic's extras module).
+pub fn draw(sc: &Script) -> String {
     let mut s = Strip::new(20_170_117, FRAME);
     let ground = s.ground();
     let x = |k: usize| FRAME.left(k);
@@ -221,7 +223,7 @@ mod tests {
         }
         let sc = script(&m);
         assert_eq!(sc.tombstones, Some(1200));
-        let svg = draw(&m);
+        let svg = draw(&script(&m));
         assert!(svg.contains("stepped over 1 200 of us"), "{svg}");
         assert!(words(&svg) < 60, "{} words", words(&svg));
 
@@ -238,7 +240,7 @@ mod tests {
         ));
         let n = m.pg().store().partitions(busy).len();
         assert!(n > 1);
-        let svg = draw(&m);
+        let svg = draw(&script(&m));
         assert!(svg.contains(&format!("1 of {n} buckets")), "{svg}");
     }
 

@@ -3,10 +3,11 @@
 
 use super::model::{self, Action, Playground};
 use super::state::DEFAULT_CHANNEL;
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
 /// What the timeline and the partition view show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Focus {
     pub channel: u64,
     /// `None`: the channel's newest partition.

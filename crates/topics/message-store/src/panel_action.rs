@@ -3,16 +3,17 @@
 
 use super::focus::Focus;
 use super::model::{self, Action};
+use serde::{Deserialize, Serialize};
 
 /// Whether an action may keep an undo step. The view decides, because it
 /// knows how big the store is; `undo_kind` only sees the action.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Undo {
     Keep,
     Off,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum PanelAction {
     Model(Action, Undo),
     Focus(Focus),

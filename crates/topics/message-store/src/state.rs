@@ -322,8 +322,21 @@ impl TopicInfo for MessageStorePanel {
 impl PanelModel for MessageStorePanel {
     // 2: links are postcard, not JSON (v1 links get the older-version notice).
     const STATE_VERSION: u32 = 2;
+    const TOUR_TITLES: &'static [(&'static str, &'static str)] = &[
+        ("busy-vs-quiet", "A busy channel versus a quiet one"),
+        ("null-tombstones", "The null-column tombstones"),
+        ("edit-race", "Edit races delete"),
+        (
+            "one-live-message",
+            "One live message after millions deleted",
+        ),
+        ("hot-partition", "Hot partition at QUORUM"),
+        ("request-coalescing", "2023: request coalescing"),
+        ("zombie", "Zombie messages"),
+    ];
 
     type Snapshot = model::Snapshot;
+    type Comic = super::comic::Script;
 
     fn initial() -> Self {
         MessageStorePanel::new(Playground::new())
@@ -353,8 +366,12 @@ impl PanelModel for MessageStorePanel {
             .collect()
     }
 
-    fn comic(&self) -> String {
-        super::comic::draw(self)
+    fn comic_script(&self) -> super::comic::Script {
+        super::comic::script(self)
+    }
+
+    fn draw_comic(script: &super::comic::Script) -> String {
+        super::comic::draw(script)
     }
 
     fn view(handle: PanelHandle<Self>) -> Html {

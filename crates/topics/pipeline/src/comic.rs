@@ -3,6 +3,7 @@
 
 use super::model::release::{Release, ReleaseMode};
 use super::model::{CanaryStep, EnvironmentKind, Playground};
+use serde::{Deserialize, Serialize};
 use techshack_core::sketch::{Frame, Pen, Sketch, Strip};
 
 const FRAME: Frame = Frame {
@@ -16,7 +17,7 @@ const FRAME: Frame = Frame {
 
 /// The three lines of the strip: Deployer, Canary, and the punchline (with
 /// who says it).
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Script {
     pub deployer: String,
     pub canary: String,
@@ -175,8 +176,9 @@ fn bird(s: &mut Sketch, (x, y): (f64, f64), sick: bool) {
 }
 
 /// The strip as SVG, seeded so it is stable across re-renders.
-pub fn draw(pg: &Playground) -> String {
-    let sc = script(pg);
+/// The strip for a script, as SVG; seeded, so the same script draws the
+/// same strip (this runs in the topic's extras module).
+pub fn draw(sc: &Script) -> String {
     let mut s = Strip::new(2019, FRAME);
     let ground = s.ground();
     // 1: the Deployer, eager.
@@ -242,7 +244,7 @@ mod tests {
 
     #[test]
     fn default_comic_uses_the_live_canary_weight_and_share() {
-        let svg = draw(&Playground::default());
+        let svg = draw(&script(&Playground::default()));
         assert!(svg.contains("Send me 10% first."), "{svg}");
         assert!(
             svg.contains("1% of users notice"),
@@ -265,7 +267,7 @@ mod tests {
         let sc = script(&cowboy);
         assert_eq!(sc.last, "100% of users got the bug at once.");
         for pg in [failed, cowboy] {
-            let svg = draw(&pg);
+            let svg = draw(&script(&pg));
             assert!(words(&svg) < 60, "{} words", words(&svg));
         }
     }
@@ -274,7 +276,7 @@ mod tests {
     fn user_target_ids_are_text_not_markup() {
         let cfg = "service = \"s\"\n[[targets]]\nid = \"prod\"\nenvironment = \"production\"\n";
         let pg = after(&[Action::EditConfig(cfg.into())]);
-        let svg = draw(&pg);
+        let svg = draw(&script(&pg));
         assert!(roxmltree::Document::parse(&svg).is_ok());
         assert!(svg.contains("No canary in s!"));
     }

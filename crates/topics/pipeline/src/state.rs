@@ -39,8 +39,24 @@ impl TopicInfo for Playground {
 impl PlaygroundTopic for Playground {
     // 2: links are postcard, not JSON (v1 links get the older-version notice).
     const STATE_VERSION: u32 = 2;
+    const TOUR_TITLES: &'static [(&'static str, &'static str)] = &[
+        (
+            "ordering",
+            "Order and gates: dev → staging → canary → production",
+        ),
+        ("canary", "A bad build meets the canary"),
+        ("cowboy", "Cowboy mode: straight to production"),
+        ("error-budget", "Error budgets: what the nines allow"),
+        (
+            "gameday",
+            "Gamedays: break it on purpose, have incidents only once",
+        ),
+        ("monorepo", "A monorepo fanning out to regions"),
+        ("broken-config", "Validation: a broken config never wins"),
+    ];
 
     type Snapshot = model::Snapshot;
+    type Comic = super::comic::Script;
     type Field = Field;
     type Gesture = Action;
 
@@ -74,8 +90,12 @@ impl PlaygroundTopic for Playground {
         model::tours()
     }
 
-    fn comic(&self) -> String {
-        super::comic::draw(self)
+    fn comic_script(&self) -> super::comic::Script {
+        super::comic::script(self)
+    }
+
+    fn draw_comic(script: &super::comic::Script) -> String {
+        super::comic::draw(script)
     }
 
     fn view(handle: PanelHandle<PipelinePanel>) -> Html {

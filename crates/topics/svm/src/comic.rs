@@ -3,6 +3,7 @@
 //! inside the margin decide the boundary; the rest could leave and nothing moves.
 
 use super::model::Playground;
+use serde::{Deserialize, Serialize};
 use techshack_core::sketch::{Anchor, Frame, Pen, Sketch, Strip};
 
 const PANEL_W: f64 = 232.0;
@@ -16,7 +17,7 @@ const FRAME: Frame = Frame {
 };
 
 /// The three lines of the strip.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Script {
     pub crowd: String,
     pub support: String,
@@ -62,8 +63,9 @@ fn dot(s: &mut Sketch, at: (f64, f64), square: bool) {
 }
 
 /// The strip as SVG, seeded so it is stable across re-renders.
-pub fn draw(pg: &Playground) -> String {
-    let sc = script(pg);
+/// The strip for a script, as SVG; seeded, so the same script draws the
+/// same strip (this runs in the topic's extras module).
+pub fn draw(sc: &Script) -> String {
     let mut s = Strip::new(2019, FRAME);
     let ground = s.ground();
     // 1: the crowd of points.
@@ -148,7 +150,7 @@ mod tests {
     #[test]
     fn the_default_comic_counts_the_live_support_vectors() {
         let pg = Playground::default();
-        let svg = draw(&pg);
+        let svg = draw(&script(&pg));
         let k = pg.support_count();
         assert!(k > 0 && k < 40);
         assert!(svg.contains(&format!("Only {k} of 40 points")), "{svg}");
@@ -169,7 +171,7 @@ mod tests {
         .unwrap();
         let sc = script(&pg);
         assert!(sc.support.contains("two classes"));
-        assert!(roxmltree::Document::parse(&draw(&pg)).is_ok());
+        assert!(roxmltree::Document::parse(&draw(&script(&pg))).is_ok());
         pg.apply(&Action::AddPoint {
             x: 0.5,
             y: 0.5,

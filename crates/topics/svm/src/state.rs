@@ -45,8 +45,14 @@ impl TopicInfo for Playground {
 impl PlaygroundTopic for Playground {
     // 2: links are postcard, not JSON (v1 links get the older-version notice).
     const STATE_VERSION: u32 = 2;
+    const TOUR_TITLES: &'static [(&'static str, &'static str)] = &[
+        ("svm-margin", "Support vectors and the margin"),
+        ("svm-kernels", "Kernels and γ"),
+        ("svm-solver", "Inside the SMO solver"),
+    ];
 
     type Snapshot = model::Snapshot;
+    type Comic = super::comic::Script;
     type Field = Field;
     type Gesture = PanelAction;
 
@@ -90,8 +96,12 @@ impl PlaygroundTopic for Playground {
         model::tours()
     }
 
-    fn comic(&self) -> String {
-        super::comic::draw(self)
+    fn comic_script(&self) -> super::comic::Script {
+        super::comic::script(self)
+    }
+
+    fn draw_comic(script: &super::comic::Script) -> String {
+        super::comic::draw(script)
     }
 
     fn view(handle: PanelHandle<SvmPanel>) -> Html {

@@ -6,6 +6,7 @@ use super::model::{
     is_public_subnet, Endpoint, Network, Playground, Protocol, Target, TraceSpec,
     DEFAULT_EPHEMERAL_PORT,
 };
+use serde::{Deserialize, Serialize};
 use techshack_core::sketch::{Frame, Pen, Strip};
 
 const FRAME: Frame = Frame {
@@ -18,7 +19,7 @@ const FRAME: Frame = Frame {
 };
 
 /// The lines of the strip, with the names of its two characters.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Script {
     pub table: String,
     pub nat: String,
@@ -134,8 +135,9 @@ fn character(s: &mut Strip, feet: (f64, f64), name: &str, pen: &Pen) {
     s.name(feet.0, name);
 }
 
-pub fn draw(pg: &Playground) -> String {
-    let sc = script(pg);
+/// The strip for a script, as SVG; seeded, so the same script draws the
+/// same strip (this runs in the topic's extras module).
+pub fn draw(sc: &Script) -> String {
     let mut s = Strip::new(201_901, FRAME);
     let ground = s.ground();
     let x = |k: usize| FRAME.left(k);
@@ -228,7 +230,7 @@ mod tests {
         let sc = script(&pg);
         assert_eq!((sc.reach, sc.private), (2, 3));
         assert_eq!(sc.nat_says, "We're 3 NATs, one per AZ.");
-        let svg = draw(&pg);
+        let svg = draw(&script(&pg));
         assert!(svg.contains("2 of 3 private instances"), "{svg}");
         assert!(words(&svg) < 60, "{} words", words(&svg));
     }
@@ -248,7 +250,7 @@ mod tests {
         assert_ne!(sc.table, "rt-2a", "the telling table is in a live AZ");
         assert_eq!(sc.third, "us-east-1a fails. Still sending you traffic!");
         assert!(sc.nat_says.contains("only NAT"));
-        let svg = draw(&pg);
+        let svg = draw(&script(&pg));
         assert!(svg.contains("0 of 3 private instances"));
         assert!(words(&svg) < 60, "{} words", words(&svg));
     }
@@ -267,7 +269,7 @@ mod tests {
             states.push(pg);
         }
         for pg in states {
-            let svg = draw(&pg);
+            let svg = draw(&script(&pg));
             assert!(words(&svg) < 60, "{} words: {svg}", words(&svg));
         }
     }

@@ -47,8 +47,15 @@ impl TopicInfo for Playground {
 impl PlaygroundTopic for Playground {
     // 2: links are postcard, not JSON (v1 links get the older-version notice).
     const STATE_VERSION: u32 = 2;
+    const TOUR_TITLES: &'static [(&'static str, &'static str)] = &[
+        ("nat-per-az", "One NAT gateway, or one per AZ?"),
+        ("ephemeral-ports", "The ACL that forgot ephemeral ports"),
+        ("peering-not-transitive", "Peering is not transitive"),
+        ("cidr-and-routes", "Addresses, routes and blackholes"),
+    ];
 
     type Snapshot = model::Snapshot;
+    type Comic = super::comic::Script;
     type Field = Field;
     type Gesture = Action;
 
@@ -103,8 +110,12 @@ impl PlaygroundTopic for Playground {
         model::tours()
     }
 
-    fn comic(&self) -> String {
-        super::comic::draw(self)
+    fn comic_script(&self) -> super::comic::Script {
+        super::comic::script(self)
+    }
+
+    fn draw_comic(script: &super::comic::Script) -> String {
+        super::comic::draw(script)
     }
 
     fn view(handle: PanelHandle<VpcPanel>) -> Html {

@@ -18,7 +18,7 @@ fn tours_replay_and_answers_match_the_model() {
                     .unwrap_or_else(|e| panic!("{} step {k}: {a:?}: {e}", tour.id));
             }
             if let Some(pr) = &step.predict {
-                let got = answer(tour.id, k, &p)
+                let got = answer(&tour.id, k, &p)
                     .unwrap_or_else(|| panic!("{} step {k}: no answer", tour.id));
                 println!("{} {k}: {got}", tour.id);
                 assert_eq!(pr.answer, got, "{} step {k}", tour.id);
@@ -30,7 +30,7 @@ fn tours_replay_and_answers_match_the_model() {
 #[test]
 fn tour_ids_are_unique_and_load_as_scenarios() {
     let all = tours();
-    let mut ids: Vec<&str> = all.iter().map(|t| t.id).collect();
+    let mut ids: Vec<&str> = all.iter().map(|t| t.id.as_ref()).collect();
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), all.len());

@@ -32,8 +32,8 @@ fn query(channel: u64) -> Action {
 
 pub fn tour() -> Tour<Action> {
     Tour {
-        id: "busy-vs-quiet",
-        title: "A busy channel versus a quiet one",
+        id: "busy-vs-quiet".into(),
+        title: "A busy channel versus a quiet one".into(),
         steps: vec![
             Step::new(
                 "Two channels. #announcements gets a message every few months. #general gets 20,000 messages in a week. Each channel is stored as one partition per 10-day bucket.",

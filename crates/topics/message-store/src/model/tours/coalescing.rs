@@ -15,8 +15,8 @@ pub fn tour() -> Tour<Action> {
         count: 100,
     };
     Tour {
-        id: "request-coalescing",
-        title: "2023: request coalescing",
+        id: "request-coalescing".into(),
+        title: "2023: request coalescing".into(),
         steps: vec![
             Step::new(
                 "A big announcement pings everyone; 100 people open the channel at the same moment. Without coalescing, each request is its own database query.",

@@ -22,8 +22,8 @@ pub fn tour() -> Tour<Action> {
     let at = DEFAULT_NOW_MS - HOUR_MS;
     let id = first_message_id(channel(), at);
     Tour {
-        id: "edit-race",
-        title: "Edit races delete",
+        id: "edit-race".into(),
+        title: "Edit races delete".into(),
         steps: vec![
             Step::new(
                 "One user deletes a message while another edits it. The edit checked that the message existed, then its UPDATE (content only) arrived after the DELETE.",

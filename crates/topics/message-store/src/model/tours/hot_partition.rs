@@ -16,8 +16,8 @@ pub fn tour() -> Tour<Action> {
         reads: 3000,
     };
     Tour {
-        id: "hot-partition",
-        title: "Hot partition at QUORUM",
+        id: "hot-partition".into(),
+        title: "Hot partition at QUORUM".into(),
         steps: vec![
             Step::new(
                 "6 nodes, replication factor 3, reads and writes at QUORUM, as Discord ran. A big server's announcement channel gets 3,000 reads at once.",

@@ -21,8 +21,8 @@ fn read() -> Action {
 
 pub fn tour() -> Tour<Action> {
     Tour {
-        id: "one-live-message",
-        title: "One live message after millions deleted",
+        id: "one-live-message".into(),
+        title: "One live message after millions deleted".into(),
         steps: vec![
             Step::new(
                 "A public channel: one welcome message from March 2016, then a flood of messages, all deleted through the API. Discord's had millions; this one has 120,000. Each delete is a row tombstone.",

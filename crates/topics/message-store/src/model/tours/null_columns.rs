@@ -35,8 +35,8 @@ pub fn tour() -> Tour<Action> {
     let mut second = vec![Action::WriteNullColumns(false)];
     second.extend(burst_and_read(without_nulls()));
     Tour {
-        id: "null-tombstones",
-        title: "The null-column tombstones",
+        id: "null-tombstones".into(),
+        title: "The null-column tombstones".into(),
         steps: vec![
             Step::new(
                 "Discord's message had 16 columns, but a typical message sets only 4 (id, channel, author, content). The service wrote all 16 anyway, and in Cassandra writing null means writing a tombstone. 100 messages, then a read of the latest 100.",

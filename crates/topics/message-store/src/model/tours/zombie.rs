@@ -28,8 +28,8 @@ pub fn tour() -> Tour<Action> {
     let id = first_message_id(channel(), at);
     let node = victim(id);
     Tour {
-        id: "zombie",
-        title: "Zombie messages",
+        id: "zombie".into(),
+        title: "Zombie messages".into(),
         steps: vec![
             Step::new(
                 format!(

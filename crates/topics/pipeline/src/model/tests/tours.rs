@@ -73,7 +73,7 @@ fn key_answers_say_what_the_domain_says() {
         "monorepo",
         "prod-us-east, prod-eu-west, prod-ap-south"
     ));
-    let ids: Vec<&str> = all.iter().map(|t| t.id).collect();
+    let ids: Vec<&str> = all.iter().map(|t| t.id.as_ref()).collect();
     assert_eq!(
         ids,
         vec![

@@ -1,0 +1,17 @@
+//! The extras module's side of the exchange: decode a comic script and
+//! draw it, encode the tours. Pure, so tested natively.
+
+use crate::PanelModel;
+
+/// The SVG comic for a postcard-encoded `M::Comic`, or why it cannot be.
+pub fn draw_comic<M: PanelModel>(script: &[u8]) -> Result<String, String> {
+    let script: M::Comic = postcard::from_bytes(script)
+        .map_err(|e| format!("the comic script did not decode: {e}"))?;
+    Ok(M::draw_comic(&script))
+}
+
+/// `M::tours()`, postcard-encoded.
+pub fn encode_tours<M: PanelModel>() -> Vec<u8> {
+    // Plain data always serialises; an empty answer decodes to a clear error.
+    postcard::to_allocvec(&M::tours()).unwrap_or_default()
+}

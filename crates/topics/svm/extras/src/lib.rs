@@ -1,0 +1,3 @@
+//! The svm topic's extras module (see `techshack_core::extras`).
+
+techshack_core::export_extras!(topic_svm::SvmPanel);

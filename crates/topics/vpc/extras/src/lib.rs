@@ -1,0 +1,3 @@
+//! The vpc topic's extras module (see `techshack_core::extras`).
+
+techshack_core::export_extras!(topic_vpc::VpcPanel);
