@@ -3,6 +3,7 @@
 //! undo history, the URL codec and the undo history itself. Pure Rust, so
 //! all of it is tested natively.
 
+mod base64url;
 pub mod feedback;
 pub mod gesture;
 pub mod history;

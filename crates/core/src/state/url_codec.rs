@@ -7,8 +7,7 @@
 //! (`skip_serializing_if`) or need self-description (internally tagged or
 //! untagged enums): postcard writes fields by position.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
+use super::base64url;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt;
@@ -57,7 +56,7 @@ pub fn encode<T: Serialize>(version: u32, value: &T) -> String {
     // Serialising plain data structs cannot fail; an empty payload still decodes
     // to a clear error rather than a panic if it ever did.
     let bytes = postcard::to_allocvec(value).unwrap_or_default();
-    format!("{version}.{}", URL_SAFE_NO_PAD.encode(bytes))
+    format!("{version}.{}", base64url::encode(&bytes))
 }
 
 pub fn decode<T: DeserializeOwned>(expected: u32, text: &str) -> Result<T, DecodeError> {
@@ -72,9 +71,7 @@ pub fn decode<T: DeserializeOwned>(expected: u32, text: &str) -> Result<T, Decod
     if found > expected {
         return Err(DecodeError::NewerVersion { found, expected });
     }
-    let bytes = URL_SAFE_NO_PAD
-        .decode(payload)
-        .map_err(|_| DecodeError::NotBase64)?;
+    let bytes = base64url::decode(payload).ok_or(DecodeError::NotBase64)?;
     let (value, rest) =
         postcard::take_from_bytes(&bytes).map_err(|e| DecodeError::NotValidState(e.to_string()))?;
     if !rest.is_empty() {
@@ -166,7 +163,7 @@ mod tests {
     fn trailing_bytes_are_not_a_valid_state() {
         let mut bytes = postcard::to_allocvec(&sample()).unwrap();
         bytes.push(0);
-        let text = format!("1.{}", URL_SAFE_NO_PAD.encode(bytes));
+        let text = format!("1.{}", base64url::encode(&bytes));
         assert!(matches!(
             decode::<Sample>(1, &text),
             Err(DecodeError::NotValidState(_))

@@ -32,7 +32,8 @@ pub fn svg(s: &Series<'_>) -> String {
     let (x0, x1) = (s.minutes.0, s.minutes.1.max(s.minutes.0 + 1));
     let (w, h) = (f64::from(CHART_W), f64::from(CHART_H));
     let top = y_max(s);
-    let x = |m: u32| MARGIN + (f64::from(m) - f64::from(x0)) / f64::from(x1 - x0) * (w - 2.0 * MARGIN);
+    let x =
+        |m: u32| MARGIN + (f64::from(m) - f64::from(x0)) / f64::from(x1 - x0) * (w - 2.0 * MARGIN);
     let y = |v: f64| h - MARGIN - (v / top).clamp(0.0, 1.0) * (h - 2.0 * MARGIN);
     let mut out = format!(
         r#"<svg viewBox="0 0 {CHART_W} {CHART_H}" class="pl-chart-svg" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg"><rect x="0.5" y="0.5" width="{}" height="{}" fill="none" stroke="var(--line)"/>"#,
@@ -95,9 +96,19 @@ mod tests {
         let out = svg(&s);
         let top = y_max(&s); // 1.15: the data's top plus headroom
         let y = |v: f64| 84.0 - 6.0 - v / top * 72.0;
-        assert!(out.contains(&format!(r#"points="6.0,{:.1} 234.0,{:.1} ""#, y(0.0), y(1.0))), "{out}");
+        assert!(
+            out.contains(&format!(
+                r#"points="6.0,{:.1} 234.0,{:.1} ""#,
+                y(0.0),
+                y(1.0)
+            )),
+            "{out}"
+        );
         assert!(out.contains(&format!(r#"y1="{:.1}""#, y(0.5))), "{out}");
-        assert!(out.contains(r#"<circle cx="234.0""#), "the dot marks the latest minute: {out}");
+        assert!(
+            out.contains(r#"<circle cx="234.0""#),
+            "the dot marks the latest minute: {out}"
+        );
     }
 
     #[test]
