@@ -68,6 +68,14 @@ try {
   await browser.close();
   await server.close();
 }
+// What no first visit transfers: each topic's extras module, fetched when a
+// reader first opens its comic, a tour or an export.
+for (const id of ids) {
+  const cold = [`topic-${id}-extras.js`, `topic-${id}-extras_bg.wasm`];
+  const total = cold.reduce((sum, f) => sum + gzipBytes(f), 0);
+  console.log(`cold: ${id}`.padEnd(24) + kb(total).padStart(9) + "  on use   " + cold.join(", "));
+}
+
 if (over > 0 && !reportOnly) {
   console.error(`${over} route(s) over budget: home and About ≤ ${BUDGETS.page / KB} KB, topic and embed routes ≤ ${BUDGETS.topic / KB} KB gzip.`);
   process.exit(1);

@@ -48,6 +48,10 @@ pub trait PlaygroundTopic: Playground + TopicInfo + PartialEq + Debug + 'static 
     /// The single-graphic summary as SVG.
     fn draw_comic(script: &Self::Comic) -> String;
     fn view(handle: PanelHandle<PlaygroundPanel<Self>>) -> Html;
+    /// See `PanelModel::export`.
+    fn export(_kind: &str, _snapshot: Self::Snapshot) -> Option<String> {
+        None
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -144,6 +148,10 @@ impl<T: PlaygroundTopic> PanelModel for PlaygroundPanel<T> {
 
     fn view(handle: PanelHandle<Self>) -> Html {
         T::view(handle)
+    }
+
+    fn export(kind: &str, snapshot: T::Snapshot) -> Option<String> {
+        T::export(kind, snapshot)
     }
 }
 

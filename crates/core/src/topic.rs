@@ -52,6 +52,12 @@ pub trait PanelModel:
     /// The single-graphic summary as SVG (extras module).
     fn draw_comic(script: &Self::Comic) -> String;
     fn view(handle: PanelHandle<Self>) -> Html;
+    /// A text the panel offers to take away (Terraform, say), written from
+    /// the shared state in the extras module; `kind` names which. `None`
+    /// for a kind the topic does not write or a state that does not restore.
+    fn export(_kind: &str, _snapshot: Self::Snapshot) -> Option<String> {
+        None
+    }
 
     /// The comic of this state, drawn here (tests, and builds without an
     /// extras module).

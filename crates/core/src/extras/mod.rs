@@ -1,5 +1,5 @@
 //! A topic's cold parts: the work a panel does only when a reader asks for it
-//! (drawing the comic, building the tours). They live in the topic's extras
+//! (drawing the comic, building the tours, writing an export). They live in the topic's extras
 //! module (`topic-<id>-extras.js`, made by `export_extras!`), which the page
 //! fetches the first time one is asked for, so the panel's own module, the
 //! one every visit downloads, carries none of that code.
@@ -10,7 +10,7 @@
 
 mod wire;
 
-pub use wire::{draw_comic, encode_tours};
+pub use wire::{draw_comic, encode_tours, write_export};
 
 use crate::tour::Tour;
 use crate::PanelModel;
@@ -41,17 +41,29 @@ impl Extras {
         JsFuture::from(promise).await.map_err(describe)
     }
 
-    async fn call(&self, name: &str, arg: Option<&[u8]>) -> Result<JsValue, String> {
+    async fn call(&self, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
         let module = self.module().await?;
         let f: Function = Reflect::get(&module, &JsValue::from_str(name))
             .ok()
             .and_then(|f| f.dyn_into().ok())
             .ok_or_else(|| format!("the extras module has no {name}()"))?;
-        match arg {
-            Some(bytes) => f.call1(&JsValue::NULL, &Uint8Array::from(bytes)),
-            None => f.call0(&JsValue::NULL),
+        let args: js_sys::Array = args.iter().collect();
+        f.apply(&JsValue::NULL, &args).map_err(describe)
+    }
+
+    /// The `kind` export of the state `link` holds (`<version>.<payload>`).
+    pub async fn export<M: PanelModel>(&self, kind: &str, link: &str) -> Result<String, String> {
+        #[cfg(feature = "local-extras")]
+        if self.0.is_none() {
+            return write_export::<M>(kind, link);
         }
-        .map_err(describe)
+        self.call(
+            "export",
+            &[JsValue::from_str(kind), JsValue::from_str(link)],
+        )
+        .await?
+        .as_string()
+        .ok_or_else(|| format!("the extras module wrote no {kind}"))
     }
 
     /// The comic drawn from `script`, as SVG.
@@ -61,7 +73,7 @@ impl Extras {
             return Ok(M::draw_comic(script));
         }
         let bytes = postcard::to_allocvec(script).map_err(|e| e.to_string())?;
-        self.call("comic", Some(&bytes))
+        self.call("comic", &[Uint8Array::from(&bytes[..]).into()])
             .await?
             .as_string()
             .ok_or_else(|| "the extras module drew no comic".into())
@@ -73,7 +85,7 @@ impl Extras {
         if self.0.is_none() {
             return Ok(M::tours());
         }
-        let value = self.call("tours", None).await?;
+        let value = self.call("tours", &[]).await?;
         let bytes = value
             .dyn_into::<Uint8Array>()
             .map_err(|_| "the extras module sent no tours".to_string())?
@@ -89,8 +101,8 @@ fn describe(e: JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
-/// Gives a topic's extras crate its wasm exports, `comic(script)` and
-/// `tours()`, for the panel model `$model`.
+/// Gives a topic's extras crate its wasm exports, `comic(script)`,
+/// `tours()` and `export(kind, link)`, for the panel model `$model`.
 #[macro_export]
 macro_rules! export_extras {
     ($model:ty) => {
@@ -108,6 +120,48 @@ macro_rules! export_extras {
             pub fn tours() -> Vec<u8> {
                 $crate::extras::encode_tours::<$model>()
             }
+
+            /// The `kind` export of the state a link holds.
+            #[wasm_bindgen]
+            pub fn export(kind: &str, link: &str) -> Result<String, JsError> {
+                $crate::extras::write_export::<$model>(kind, link).map_err(|e| JsError::new(&e))
+            }
         }
     };
+}
+
+/// The `kind` export of the panel's present state, fetched from the extras
+/// module while `open`: `None` until it arrives, then the text or why not.
+#[yew::hook]
+pub fn use_export<M: PanelModel>(
+    state: &crate::Shared<M>,
+    kind: &'static str,
+    open: bool,
+) -> Option<Result<String, String>> {
+    use yew::prelude::*;
+    let extras = use_context::<Extras>().unwrap_or_default();
+    let text = use_state(|| None::<Result<String, String>>);
+    let latest = use_mut_ref(|| 0u64);
+    {
+        let text = text.clone();
+        use_effect_with((state.clone(), open), move |(state, open)| {
+            let ticket = {
+                let mut n = latest.borrow_mut();
+                *n += 1;
+                *n
+            };
+            if *open {
+                let link = crate::state::url_codec::encode(M::STATE_VERSION, &state.snapshot());
+                yew::platform::spawn_local(async move {
+                    let written = extras.export::<M>(kind, &link).await;
+                    if *latest.borrow() == ticket {
+                        text.set(Some(written));
+                    }
+                });
+            } else {
+                text.set(None);
+            }
+        });
+    }
+    (*text).clone()
 }

@@ -50,7 +50,7 @@ pub fn EmbedDialog(p: &EmbedProps) -> Html {
                             <textarea readonly=true rows="5" value={text} />
                         </label>
                         <button onclick={move |_| { crate::dom::clipboard::copy(&t); copied_now.set(label); }}>
-                            { format!("Copy {}", label.to_lowercase()) }
+                            { format!("Copy {}", label.to_ascii_lowercase()) }
                         </button>
                     </div>
                 }

@@ -251,7 +251,9 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                     on_go={go_to.clone()}
                 />
             }
-            <div class="panel-body">{ M::view(handle) }</div>
+            <ContextProvider<Extras> context={props.extras.clone()}>
+                <div class="panel-body">{ M::view(handle) }</div>
+            </ContextProvider<Extras>>
             if *comic_open {
                 <ComicView<M> state={present} extras={props.extras.clone()} />
             }

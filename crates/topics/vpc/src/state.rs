@@ -12,6 +12,9 @@ use yew::prelude::*;
 
 pub type VpcPanel = PlaygroundPanel<Playground>;
 
+/// The export the Terraform card asks the extras module for.
+pub const TERRAFORM: &str = "terraform";
+
 /// The control an action came from, so its message is shown next to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Field {
@@ -118,6 +121,15 @@ impl PlaygroundTopic for Playground {
         super::comic::draw(script)
     }
 
+    fn export(kind: &str, snapshot: model::Snapshot) -> Option<String> {
+        match kind {
+            TERRAFORM => Playground::from_snapshot(snapshot)
+                .ok()
+                .map(|pg| pg.terraform()),
+            _ => None,
+        }
+    }
+
     fn view(handle: PanelHandle<VpcPanel>) -> Html {
         html! { <super::view::VpcView {handle} /> }
     }
@@ -125,6 +137,27 @@ impl PlaygroundTopic for Playground {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_terraform_export_is_written_from_the_link_as_the_panel_shows_it() {
+        use techshack_core::extras::write_export;
+        use techshack_core::state::encode;
+        let mut p = VpcPanel::default();
+        p.apply(&Action::FailAz {
+            az: "us-east-1a".into(),
+            failed: true,
+        });
+        p.apply(&Action::DeleteIgw {
+            igw: p.pg.network().internet_gateways[0].id.clone(),
+        });
+        let link = encode(VpcPanel::STATE_VERSION, &p.snapshot());
+        assert_eq!(
+            write_export::<VpcPanel>(TERRAFORM, &link),
+            Ok(p.pg.terraform())
+        );
+        assert!(write_export::<VpcPanel>("yaml", &link).is_err());
+        assert!(write_export::<VpcPanel>(TERRAFORM, "2.garbage!").is_err());
+    }
     use super::*;
     use techshack_core::state::history::Undoable;
     use techshack_core::PanelModel;

@@ -12,7 +12,8 @@ use super::TraceResult;
 use techshack_core::Shared;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
+/// What the hop list shows and acts on.
+#[derive(PartialEq, Clone)]
 pub struct HopListProps {
     pub state: Shared<VpcPanel>,
     pub dispatch: Callback<super::super::model::Action>,
@@ -135,7 +136,7 @@ fn header_view(h: &Header, before: Option<&Header>, translated: bool) -> Html {
     html! {
         <div class="vpc-hop-hdr mono">
             { addr(h.src, h.src_port, src_changed) }{ " → " }{ addr(h.dst, h.dst_port, dst_changed) }
-            <span class="vpc-proto">{ format!(" {}", h.protocol.name().to_uppercase()) }</span>
+            <span class="vpc-proto">{ format!(" {}", h.protocol.name().to_ascii_uppercase()) }</span>
             if src_changed { <span class="badge warn">{ "source rewritten" }</span> }
             if dst_changed { <span class="badge warn">{ "destination rewritten" }</span> }
         </div>
@@ -204,8 +205,7 @@ fn path_view(net: &Network, title: String, path: &Path, on_select: &Callback<Sel
     }
 }
 
-#[function_component]
-pub fn HopList(props: &HopListProps) -> Html {
+pub fn hop_list(props: &HopListProps) -> Html {
     let uid = &props.uid;
     let net = props.state.pg.network();
     let body = match props.trace.as_ref() {

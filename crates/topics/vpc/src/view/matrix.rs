@@ -99,9 +99,9 @@ pub fn MatrixView(props: &Props) -> Html {
     let tracer_id = format!("{uid}-tracer-h");
     let n = m.size();
     let what = if m.protocol.has_ports() {
-        format!("{} {}", m.protocol.name().to_uppercase(), m.port)
+        format!("{} {}", m.protocol.name().to_ascii_uppercase(), m.port)
     } else {
-        m.protocol.name().to_uppercase()
+        m.protocol.name().to_ascii_uppercase()
     };
     let cell = |r: usize, c: usize| -> Html {
         let (from, to) = (&m.instances[r], &m.instances[c]);
@@ -148,7 +148,7 @@ pub fn MatrixView(props: &Props) -> Html {
                     <label for={format!("{uid}-matrix-proto")}>{ "Protocol" }</label>
                     <select id={format!("{uid}-matrix-proto")} onchange={on_proto}>
                         { for ["tcp", "udp", "icmp"].iter().map(|p| html! {
-                            <option value={*p} selected={*proto == *p}>{ p.to_uppercase() }</option>
+                            <option value={*p} selected={*proto == *p}>{ p.to_ascii_uppercase() }</option>
                         }) }
                     </select>
                 </div>

@@ -104,11 +104,11 @@ pub fn VpcView(props: &RootProps<VpcPanel>) -> Html {
             <div class="vpc-main">
                 <diagram::DiagramView state={state.clone()} dispatch={dispatch.clone()} uid={id.clone()}
                     trace={trace.clone()} selected={sel.clone()} pick={(*pick).clone()} on_pick={on_pick} />
-                <inspector::Inspector state={state.clone()} dispatch={dispatch.clone()} uid={id.clone()}
-                    selected={sel.clone()} on_select={on_select.clone()} />
+                { inspector::inspector(&inspector::InspectorProps { state: state.clone(), dispatch: dispatch.clone(),
+                    uid: id.clone(), selected: sel.clone(), on_select: on_select.clone() }) }
             </div>
-            <hops::HopList state={state.clone()} dispatch={dispatch.clone()} uid={id.clone()}
-                trace={trace.clone()} on_select={on_select.clone()} />
+            { hops::hop_list(&hops::HopListProps { state: state.clone(), dispatch: dispatch.clone(),
+                uid: id.clone(), trace: trace.clone(), on_select: on_select.clone() }) }
             <div class="vpc-pair">
                 <cidr::CidrExplorer state={state.clone()} dispatch={dispatch.clone()} uid={id.clone()} focus={focus_subnet} />
                 <matrix::MatrixView ..p.clone() />

@@ -1,7 +1,10 @@
 //! The layout as Terraform (AWS provider), in the core's export box. The
-//! text is built only while the export is open.
+//! text is written by the topic's extras module, only while the export is
+//! open.
 
+use super::super::state::{VpcPanel, TERRAFORM};
 use super::Props;
+use techshack_core::extras::use_export;
 use techshack_core::widgets::ExportBox;
 use yew::prelude::*;
 
@@ -13,8 +16,7 @@ pub fn TerraformExport(props: &Props) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let state = props.state.clone();
-    let hcl = use_memo((state, *open), |(s, open)| open.then(|| s.pg.terraform()));
+    let hcl = use_export::<VpcPanel>(&props.state, TERRAFORM, *open);
     let area = format!("{uid}-tf");
     html! {
         <section class="card-box vpc-terraform" aria-labelledby={format!("{uid}-tf-h")}>
@@ -23,10 +25,15 @@ pub fn TerraformExport(props: &Props) -> Html {
             <button type="button" onclick={toggle} aria-expanded={open.to_string()} aria-controls={area.clone()}>
                 { if *open { "Hide Terraform" } else { "Show Terraform" } }
             </button>
-            if let Some(text) = (*hcl).clone() {
-                <ExportBox id={area} label="vpc.tf" text={text} file="vpc.tf" what="Terraform"
-                    rows={16} class="vpc-tf" label_class="vpc-block-label" status_class="vpc-hint" />
-            }
+            { match hcl {
+                Some(Ok(text)) => html! {
+                    <ExportBox id={area} label="vpc.tf" text={text} file="vpc.tf" what="Terraform"
+                        rows={16} class="vpc-tf" label_class="vpc-block-label" status_class="vpc-hint" />
+                },
+                Some(Err(why)) => html! { <p class="field-error" role="alert">{ format!("The Terraform could not be written: {why}.") }</p> },
+                None if *open => html! { <p class="vpc-hint" role="status">{ "Writing the Terraform…" }</p> },
+                None => html! {},
+            } }
         </section>
     }
 }

@@ -163,7 +163,7 @@ pub fn TraceForm(props: &TraceFormProps) -> Html {
                     <label for={format!("{uid}-trace-proto")}>{ "Protocol" }</label>
                     <select id={format!("{uid}-trace-proto")} onchange={edit(|d, v| d.protocol = protocol_of(&v))}>
                         { for ["tcp", "udp", "icmp"].iter().map(|p| html! {
-                            <option value={*p} selected={shown.protocol.name() == *p}>{ p.to_uppercase() }</option>
+                            <option value={*p} selected={shown.protocol.name() == *p}>{ p.to_ascii_uppercase() }</option>
                         }) }
                     </select>
                 </div>
@@ -202,7 +202,7 @@ fn Verdict(props: &VerdictProps) -> Html {
         "{} → {} ({}{})",
         endpoint_name(&t.spec.src),
         endpoint_name(&t.spec.dst),
-        t.spec.protocol.name().to_uppercase(),
+        t.spec.protocol.name().to_ascii_uppercase(),
         if t.spec.protocol.has_ports() {
             format!(" {}", t.spec.port)
         } else {

@@ -15,7 +15,7 @@ use super::select::Sel;
 use techshack_core::Shared;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(PartialEq, Clone)]
 pub struct InspectorProps {
     pub state: Shared<VpcPanel>,
     pub dispatch: Callback<Action>,
@@ -69,8 +69,7 @@ pub fn row(name: &str, value: Html) -> Html {
     html! { <div><dt>{ name.to_string() }</dt><dd>{ value }</dd></div> }
 }
 
-#[function_component]
-pub fn Inspector(props: &InspectorProps) -> Html {
+pub fn inspector(props: &InspectorProps) -> Html {
     let uid = &props.uid;
     let head_id = format!("{uid}-inspector-h");
     let Some(sel) = props.selected.clone() else {
