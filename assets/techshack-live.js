@@ -167,6 +167,9 @@ export function showFailure(slot, topic, error, retry) {
 }
 
 const mounted = new WeakMap();
+/// The numbers the panels of each topic on this page go by, so a second one
+/// gets a name of its own ("… (2)"): two regions may not share a name.
+const numbers = new Map();
 
 /// Mounts a topic's panel into `element` and returns its handle at once:
 /// `{ topic, ready, unmount() }`. `ready` resolves with the handle when the
@@ -180,6 +183,11 @@ export function mount(element, id, options) {
   const opts = options ?? {};
   addFont();
   const { host, slot, styled, unstyle } = isolate(element, topic);
+  const taken = numbers.get(topic.id) ?? new Set();
+  numbers.set(topic.id, taken);
+  let nth = 1;
+  while (taken.has(nth)) nth += 1;
+  taken.add(nth);
   let panel = null;
   let gone = false;
   const handle = {
@@ -192,6 +200,7 @@ export function mount(element, id, options) {
       panel = null;
       host.remove();
       unstyle();
+      taken.delete(nth);
       if (mounted.get(element) === handle) mounted.delete(element);
     },
   };
@@ -207,6 +216,7 @@ export function mount(element, id, options) {
           onChange: opts.onChange,
           embedded: true,
           extras: extras(topic.id),
+          label: nth > 1 ? `${topic.title} (${nth})` : undefined,
         });
         return handle;
       },

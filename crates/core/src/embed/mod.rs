@@ -68,6 +68,7 @@ pub fn mount_with<M: PanelModel>(element: web_sys::Element, opts: MountOptions) 
         link_base: opts.base.into(),
         embedded: opts.embedded,
         extras: opts.extras,
+        label: opts.label.map(AttrValue::from),
     };
     let app = yew::Renderer::<Panel<M>>::with_root_and_props(element, props).render();
     PanelMount {

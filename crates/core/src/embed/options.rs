@@ -1,5 +1,5 @@
 //! Reading `mount`'s options object: `{ state, base, onChange, embedded,
-//! extras }`, all optional.
+//! extras, label }`, all optional.
 
 use crate::extras::Extras;
 use js_sys::{Function, Reflect};
@@ -18,6 +18,8 @@ pub struct MountOptions {
     pub embedded: bool,
     /// The page's loader for the topic's extras module (see `extras`).
     pub extras: Extras,
+    /// The panel's accessible name instead of the topic's title.
+    pub label: Option<String>,
 }
 
 pub(super) struct EmbedOptions(MountOptions);
@@ -50,12 +52,14 @@ impl EmbedOptions {
         };
         let embedded = field(options, "embedded").as_bool().unwrap_or(true);
         let extras = Extras::new(field(options, "extras").dyn_into::<Function>().ok());
+        let label = field(options, "label").as_string();
         Ok(EmbedOptions(MountOptions {
             state,
             base,
             on_change,
             embedded,
             extras,
+            label,
         }))
     }
 

@@ -58,7 +58,7 @@ impl Extras {
             return write_export::<M>(kind, link);
         }
         self.call(
-            "export",
+            "export_text",
             &[JsValue::from_str(kind), JsValue::from_str(link)],
         )
         .await?
@@ -102,7 +102,7 @@ fn describe(e: JsValue) -> String {
 }
 
 /// Gives a topic's extras crate its wasm exports, `comic(script)`,
-/// `tours()` and `export(kind, link)`, for the panel model `$model`.
+/// `tours()` and `export_text(kind, link)`, for the panel model `$model`.
 #[macro_export]
 macro_rules! export_extras {
     ($model:ty) => {
@@ -121,9 +121,10 @@ macro_rules! export_extras {
                 $crate::extras::encode_tours::<$model>()
             }
 
-            /// The `kind` export of the state a link holds.
+            /// The `kind` export of the state a link holds. (Not `export`:
+            /// that is a reserved word in JavaScript.)
             #[wasm_bindgen]
-            pub fn export(kind: &str, link: &str) -> Result<String, JsError> {
+            pub fn export_text(kind: &str, link: &str) -> Result<String, JsError> {
                 $crate::extras::write_export::<$model>(kind, link).map_err(|e| JsError::new(&e))
             }
         }

@@ -38,7 +38,7 @@ pub fn EmbedDialog(p: &EmbedProps) -> Html {
         ("Script", script_snippet(&p.base, p.topic)),
     ];
     html! {
-        <div class="embed-dialog" role="region" aria-label="Embed this panel">
+        <div class="embed-dialog" role="group" aria-label="Embed this panel">
             <p>{ "Paste either snippet into a blog post. The iframe is simplest; the script mounts the panel straight into your page." }</p>
             { for snippets.into_iter().map(|(label, text)| {
                 let copied_now = copied.clone();

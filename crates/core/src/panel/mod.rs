@@ -44,6 +44,10 @@ pub struct PanelProps {
     /// The topic's extras module (comic drawing, tours).
     #[prop_or_default]
     pub extras: Extras,
+    /// The panel's accessible name, when the topic's title is not enough (the
+    /// same topic twice on a page).
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
 }
 
 /// The tours, once fetched from the extras module.
@@ -207,7 +211,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
 
     html! {
         <section class={classes!("panel", props.embedded.then_some("embedded"))}
-                 aria-label={M::TITLE} {onkeydown}>
+                 aria-label={props.label.clone().unwrap_or(AttrValue::Static(M::TITLE))} {onkeydown}>
             if let Some(msg) = (*notice).clone() {
                 <div class="notice" role="alert">
                     <span>{ msg }</span>

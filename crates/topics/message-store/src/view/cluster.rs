@@ -180,7 +180,7 @@ pub fn ClusterCard(p: &Props) -> Html {
     };
     let (ineq, strong) = inequality(read_cl, write_cl, rf_now);
     html! {
-        <section class="card-box ms-cluster" aria-labelledby={p.id("cl-h")}>
+        <section role="group" class="card-box ms-cluster" aria-labelledby={p.id("cl-h")}>
             <h2 id={p.id("cl-h")}>{ "Cluster: replicas and consistency" }</h2>
             <div class="controls">
                 <form class="ms-inline-form" onsubmit={shape("nodes")}>

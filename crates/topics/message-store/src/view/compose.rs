@@ -170,7 +170,7 @@ pub fn Compose(p: &Props) -> Html {
     let content_id = p.id("content");
     let done = write_outcome(p);
     html! {
-        <section class="card-box ms-compose" aria-labelledby={p.id("compose-h")}>
+        <section role="group" class="card-box ms-compose" aria-labelledby={p.id("compose-h")}>
             <h2 id={p.id("compose-h")}>{ "Write, edit, delete" }</h2>
             <div class="controls">
                 <TextField id={p.id("channel")} label="Channel ID" value={(*channel).clone()}

@@ -35,17 +35,17 @@ pub fn CqlLog(p: &Props) -> Html {
     };
     let area = p.id("cql-export");
     html! {
-        <section class="card-box ms-cql" aria-labelledby={p.id("cql-h")}>
+        <section role="group" class="card-box ms-cql" aria-labelledby={p.id("cql-h")}>
             <h2 id={p.id("cql-h")}>{ "CQL" }</h2>
             <h3>{ "The last action as CQL" }</h3>
             if last.is_empty() {
                 <p class="ms-hint">{ "The last action sent no statement (or changed only the view)." }</p>
             } else {
-                <pre class="ms-cql-last" tabindex="0" role="region" aria-label="CQL of the last action">{ last.join("\n") }{ if last_more > 0 { format!("\n-- … {last_more} more") } else { String::new() } }</pre>
+                <pre class="ms-cql-last" tabindex="0" role="group" aria-label="CQL of the last action">{ last.join("\n") }{ if last_more > 0 { format!("\n-- … {last_more} more") } else { String::new() } }</pre>
             }
             <details class="ms-cql-session">
                 <summary>{ format!("Session log ({total} statements kept)") }</summary>
-                <pre class="ms-cql-all" tabindex="0" role="region" aria-label="Recent CQL of the session">{ recent.join("\n") }</pre>
+                <pre class="ms-cql-all" tabindex="0" role="group" aria-label="Recent CQL of the session">{ recent.join("\n") }</pre>
             </details>
             <div class="controls">
                 <button type="button" onclick={export}>{ "Export as .cql" }</button>

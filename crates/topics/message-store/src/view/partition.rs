@@ -143,7 +143,7 @@ pub fn PartitionView(p: &Props) -> Html {
         });
     let Some(b) = bucket else {
         return html! {
-            <section class="card-box ms-partition" aria-labelledby={p.id("part-h")}>
+            <section role="group" class="card-box ms-partition" aria-labelledby={p.id("part-h")}>
                 <h2 id={p.id("part-h")}>{ "Partition" }</h2>
                 <p class="ms-hint">{ format!("Channel {channel} has no partitions yet: write a message to it.") }</p>
             </section>
@@ -159,7 +159,7 @@ pub fn PartitionView(p: &Props) -> Html {
     let part_del = data.as_ref().as_ref().and_then(|(img, _)| img.deletion);
     let dead = rows.iter().filter(|r| r.deleted.is_some()).count();
     html! {
-        <section class="card-box ms-partition" aria-labelledby={p.id("part-h")}>
+        <section role="group" class="card-box ms-partition" aria-labelledby={p.id("part-h")}>
             <h2 id={p.id("part-h")}>{ format!("Partition ({channel}, {b})") }</h2>
             <p class="ms-hint">
                 { format!("{} rows, newest first. Token {}; replicas: nodes {}. gc_grace_seconds = {} ({}).",
@@ -173,7 +173,7 @@ pub fn PartitionView(p: &Props) -> Html {
             if rows.is_empty() {
                 <p class="ms-hint">{ "This bucket holds no rows." }</p>
             } else {
-                <div class="scroll" tabindex="0" role="region" aria-label={format!("Rows of partition {b}")}>
+                <div class="scroll" tabindex="0" role="group" aria-label={format!("Rows of partition {b}")}>
                     <table class="data ms-rows">
                         <caption class="sr-only">{ format!("Rows of partition ({channel}, {b}); {dead} of the first {} are tombstones", rows.len()) }</caption>
                         <thead><tr>

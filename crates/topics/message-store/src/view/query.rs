@@ -64,7 +64,7 @@ fn page_rows(page: &Page) -> Html {
         return html! { <p class="ms-hint">{ "No messages." }</p> };
     }
     html! {
-        <div class="scroll ms-page-rows" tabindex="0" role="region" aria-label="Messages returned">
+        <div class="scroll ms-page-rows" tabindex="0" role="group" aria-label="Messages returned">
             <table class="data">
                 <caption class="sr-only">{ "Messages returned, newest first" }</caption>
                 <thead><tr><th scope="col">{ "message_id" }</th><th scope="col">{ "bucket" }</th><th scope="col">{ "author_id" }</th><th scope="col">{ "content" }</th></tr></thead>
@@ -152,7 +152,7 @@ pub fn QueryBox(p: &Props) -> Html {
     let read = s.last_read.clone();
     let has_more = s.pg().paging_state().is_some();
     html! {
-        <section class="card-box ms-query" aria-labelledby={p.id("query-h")}>
+        <section role="group" class="card-box ms-query" aria-labelledby={p.id("query-h")}>
             <h2 id={p.id("query-h")}>{ "Query: latest N messages before X" }</h2>
             <form class="controls" onsubmit={run}>
                 <TextField id={p.id("q-channel")} label="Channel ID" value={(*channel).clone()} oninput={on_draft(&channel)}

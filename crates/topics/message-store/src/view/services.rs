@@ -65,7 +65,7 @@ pub fn Services(p: &Props) -> Html {
             .map(|(_, m)| AttrValue::from(m.clone()))
     };
     html! {
-        <section class="card-box ms-services" aria-labelledby={p.id("sv-h")}>
+        <section role="group" class="card-box ms-services" aria-labelledby={p.id("sv-h")}>
             <h2 id={p.id("sv-h")}>{ "2023: data services" }</h2>
             <div class="controls">
                 <form class="ms-inline-form" onsubmit={set_instances}>

@@ -16,7 +16,7 @@ pub fn summary(p: &Props) -> Html {
     let generating = pg.workload_progress().is_some();
     drop(pg);
     html! {
-        <section class="card-box ms-summary" aria-label="What the playground holds">
+        <section role="group" class="card-box ms-summary" aria-label="What the playground holds">
             <dl class="stats">
                 <div><dt>{ "Messages stored" }</dt><dd class="ms-total-rows">{ count(rows) }</dd></div>
                 <div><dt>{ "Channels" }</dt><dd>{ count(channels) }</dd></div>

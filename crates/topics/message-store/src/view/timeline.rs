@@ -229,7 +229,7 @@ pub fn Timeline(p: &Props) -> Html {
     });
     let span = lane.last - lane.first + 1;
     html! {
-        <section class="card-box ms-timeline" aria-labelledby={p.id("tl-h")}>
+        <section role="group" class="card-box ms-timeline" aria-labelledby={p.id("tl-h")}>
             <h2 id={p.id("tl-h")}>{ "Bucket timeline" }</h2>
             <div class="controls">
                 <div class="ms-field">
@@ -262,7 +262,7 @@ pub fn Timeline(p: &Props) -> Html {
                 { format!("Channel {channel}: {} buckets from its creation to now, {parts_with_data} hold data; largest {} ({} of Cassandra's 100 MB warning). Fill is on a log scale, 1 KB to 100 MB.",
                     count(span + lane.hidden_older), bytes(biggest), percent(biggest as f64 * 100.0 / LARGE_PARTITION_BYTES as f64)) }
             </p>
-            <div class="ms-lane-wrap" tabindex="0" role="region" aria-label={format!("Timeline of channel {channel}")}>
+            <div class="ms-lane-wrap" tabindex="0" role="group" aria-label={format!("Timeline of channel {channel}")}>
                 if lane.hidden_older > 0 {
                     <p class="ms-hint">{ format!("{} older buckets not drawn.", count(lane.hidden_older)) }</p>
                 }

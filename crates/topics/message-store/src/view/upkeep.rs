@@ -74,7 +74,7 @@ pub fn Upkeep(p: &Props) -> Html {
     let grace_id = p.id("grace");
     let grace_err = s.refused(&Field::Grace);
     html! {
-        <section class="card-box ms-upkeep" aria-labelledby={p.id("up-h")}>
+        <section role="group" class="card-box ms-upkeep" aria-labelledby={p.id("up-h")}>
             <h2 id={p.id("up-h")}>{ "Tombstones, grace and compaction" }</h2>
             <div class="controls">
                 <div class="ms-field">

@@ -175,7 +175,7 @@ pub fn Workload(p: &Props) -> Html {
     let is_running = running.is_some();
     let finishing = running.is_some_and(|r| r.done >= r.total);
     html! {
-        <section class="card-box ms-workload" aria-labelledby={p.id("wl-h")}>
+        <section role="group" class="card-box ms-workload" aria-labelledby={p.id("wl-h")}>
             <h2 id={p.id("wl-h")}>{ "Workload generator" }</h2>
             <p class="ms-hint">{ "Seeded Discord-like traffic over the past year: a few busy channels, many quiet ones, bursts, some edits and deletes. Generated in slices so the page stays responsive." }</p>
             <form class="controls" onsubmit={start}>

@@ -66,7 +66,7 @@ pub fn BudgetGauge(props: &Props) -> Html {
     let frozen = pg.is_frozen();
 
     html! {
-        <section class="card-box pl-budget" aria-labelledby={format!("{uid}-budget-h")}>
+        <section role="group" class="card-box pl-budget" aria-labelledby={format!("{uid}-budget-h")}>
             <h2 id={format!("{uid}-budget-h")}>{ "Error budget" }</h2>
             <label for={format!("{uid}-gauge")} class="pl-gauge-label">
                 { format!("Remaining of the 30-day budget at {}", b.target) }

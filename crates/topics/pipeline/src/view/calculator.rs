@@ -78,7 +78,7 @@ pub fn BudgetCalculator(props: &Props) -> Html {
     });
 
     html! {
-        <section class="card-box pl-calc" aria-labelledby={id("calc-h")}>
+        <section role="group" class="card-box pl-calc" aria-labelledby={id("calc-h")}>
             <h2 id={id("calc-h")}>{ "Budget calculator" }</h2>
             { field("nines", "Availability target (%)", &nines, target.as_ref().err().cloned()) }
             if let Ok(t) = &target {

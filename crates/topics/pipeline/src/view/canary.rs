@@ -62,7 +62,7 @@ pub fn canary_view(props: &Props) -> Html {
         .unwrap_or_default();
 
     html! {
-        <section class="card-box pl-canary-box" aria-labelledby={format!("{}-canary-h", props.uid)}>
+        <section role="group" class="card-box pl-canary-box" aria-labelledby={format!("{}-canary-h", props.uid)}>
             <h2 id={format!("{}-canary-h", props.uid)}>{ "Canary and health" }</h2>
             if canaries.is_empty() {
                 <p class="pl-hint">{ "This pipeline has no canary target: production is where users meet a new version first." }</p>

@@ -75,7 +75,7 @@ pub fn ReleaseControls(props: &Props) -> Html {
     let err_id = format!("{uid}-release-error");
 
     html! {
-        <section class="card-box pl-release" aria-labelledby={format!("{uid}-release-h")}
+        <section role="group" class="card-box pl-release" aria-labelledby={format!("{uid}-release-h")}
             aria-describedby={refused.is_some().then(|| err_id.clone())}>
             <h2 id={format!("{uid}-release-h")}>{ "Release" }</h2>
             <div class="controls">

@@ -10,7 +10,7 @@ pub fn docs_card() -> Html {
     html! {
         <details class="card-box pl-docs">
             <summary>{ format!("Config fields: {required} required, {} optional", docs.len() - required) }</summary>
-            <div class="scroll" tabindex="0" role="region" aria-label="Config fields">
+            <div class="scroll" tabindex="0" role="group" aria-label="Config fields">
                 <table class="data">
                     <thead><tr>
                         <th scope="col">{ "Field" }</th><th scope="col">{ "Required?" }</th>

@@ -125,7 +125,7 @@ pub fn ConfigEditor(props: &Props) -> Html {
     };
 
     html! {
-        <section class="card-box pl-editor" aria-labelledby={format!("{uid}-editor-h")}>
+        <section role="group" class="card-box pl-editor" aria-labelledby={format!("{uid}-editor-h")}>
             <h2 id={format!("{uid}-editor-h")}>{ "Pipeline config (TOML)" }</h2>
             <label for={area_id.clone()} class="sr-only">{ "Pipeline config" }</label>
             <div class="pl-code">

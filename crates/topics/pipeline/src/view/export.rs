@@ -34,7 +34,7 @@ pub fn Export(props: &Props) -> Html {
     let name = file_name(pg.pipeline().service());
     let area_id = format!("{uid}-gha");
     html! {
-        <section class="card-box pl-export" aria-labelledby={format!("{uid}-export-h")}>
+        <section role="group" class="card-box pl-export" aria-labelledby={format!("{uid}-export-h")}>
             <h2 id={format!("{uid}-export-h")}>{ "Export: GitHub Actions" }</h2>
             <p class="pl-hint">{ "One job per target: depends_on becomes needs, each target a GitHub environment (add required reviewers there for manual gates)." }</p>
             <button onclick={toggle} aria-expanded={open.to_string()} aria-controls={area_id.clone()}>

@@ -24,7 +24,7 @@ pub fn IncidentLog(props: &LogProps) -> Html {
         <div class="pl-incidents">
             <h3>{ format!("Incident log ({} filed, {} repeat{})", records.len(), log.repeats(),
                 if log.repeats() == 1 { "" } else { "s" }) }</h3>
-            <div class="scroll" tabindex="0" role="region" aria-label="Incident log">
+            <div class="scroll" tabindex="0" role="group" aria-label="Incident log">
                 <table class="data">
                     <thead><tr>
                         <th scope="col">{ "#" }</th><th scope="col">{ "Failure" }</th>

@@ -172,7 +172,7 @@ pub fn SavedConfigs(props: &Props) -> Html {
     });
 
     html! {
-        <section class="card-box pl-saved" aria-labelledby={format!("{uid}-saved-h")}>
+        <section role="group" class="card-box pl-saved" aria-labelledby={format!("{uid}-saved-h")}>
             <h2 id={format!("{uid}-saved-h")}>{ "Saved configs (this browser)" }</h2>
             <form class="controls" onsubmit={on_save}>
                 <label for={name_id.clone()}>{ "Name" }

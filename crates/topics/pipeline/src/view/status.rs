@@ -60,7 +60,7 @@ pub fn release_status(props: &Props) -> Html {
             )
         });
     html! {
-        <section class="card-box pl-status" aria-label="Release status">
+        <section role="group" class="card-box pl-status" aria-label="Release status">
             <dl class="stats">
                 <div><dt>{ "Release" }</dt><dd>{ what }</dd></div>
                 <div><dt>{ "Minute" }</dt><dd>{ minute }</dd></div>

@@ -20,7 +20,7 @@ pub fn timeline(props: &Props) -> Html {
         })
         .unwrap_or_default();
     html! {
-        <section class="card-box pl-timeline-box" aria-labelledby={format!("{}-timeline-h", props.uid)}>
+        <section role="group" class="card-box pl-timeline-box" aria-labelledby={format!("{}-timeline-h", props.uid)}>
             <h2 id={format!("{}-timeline-h", props.uid)}>{ "Timeline" }</h2>
             if events.is_empty() {
                 <p class="pl-hint">{ "Start a release to see what happens, minute by minute." }</p>

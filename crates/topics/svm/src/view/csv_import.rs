@@ -58,7 +58,7 @@ pub fn CsvImport(props: &CsvProps) -> Html {
     let err_id = id("csv-err");
     let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
     html! {
-        <section class="card-box svm-csv" aria-labelledby={id("csv-h")}>
+        <section role="group" class="card-box svm-csv" aria-labelledby={id("csv-h")}>
             <h2 id={id("csv-h")}>{ "Import CSV" }</h2>
             <label for={id("csv")}>{ "Rows of x,y,label (a header row and # comments are allowed)" }</label>
             <textarea id={id("csv")} class="svm-textarea" rows="6" value={(*text).clone()} oninput={on_input}

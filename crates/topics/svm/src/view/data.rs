@@ -61,7 +61,7 @@ pub fn DataControls(p: &Props) -> Html {
         .or_else(|| p.state.refused(&Field::Data).map(str::to_string));
     let seed_err_id = id("seed-err");
     html! {
-        <section class="card-box svm-data" aria-labelledby={id("data-h")}>
+        <section role="group" class="card-box svm-data" aria-labelledby={id("data-h")}>
             <h2 id={id("data-h")}>{ "Data" }</h2>
             <p class="svm-note">{ match origin {
                 Some((pr, s)) => format!("{} points from the preset “{}”, seed {s}.", p.state.pg.points().len(), pr.title()),

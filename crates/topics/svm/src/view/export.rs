@@ -25,7 +25,7 @@ pub fn ModelExport(p: &Props) -> Html {
         Callback::from(move |_| open.set(!*open))
     };
     html! {
-        <section class="card-box svm-export" aria-labelledby={id("export-h")}>
+        <section role="group" class="card-box svm-export" aria-labelledby={id("export-h")}>
             <h2 id={id("export-h")}>{ "Export the model" }</h2>
             <p class="svm-note">{ "The model in libsvm's file format: svm-predict and scikit-learn's libsvm loader read it." }</p>
             <button type="button" onclick={toggle} aria-expanded={open.to_string()}>

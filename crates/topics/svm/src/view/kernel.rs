@@ -130,7 +130,7 @@ pub fn kernel_controls(p: &Props) -> Html {
     });
 
     html! {
-        <section class="card-box svm-kernel" aria-labelledby={id("kernel-h")}>
+        <section role="group" class="card-box svm-kernel" aria-labelledby={id("kernel-h")}>
             <h2 id={id("kernel-h")}>{ "Kernel and parameters" }</h2>
             <div class="svm-field">
                 <label for={id("kind")}>{ "Kernel" }</label>

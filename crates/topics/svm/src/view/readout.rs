@@ -80,7 +80,7 @@ pub fn readout(p: &Props) -> Html {
     let pg = &p.state.pg;
     let (line, badge) = status_line(pg.status());
     html! {
-        <section class="card-box svm-readout" aria-labelledby={format!("{}-readout", p.uid)}>
+        <section role="group" class="card-box svm-readout" aria-labelledby={format!("{}-readout", p.uid)}>
             <h2 id={format!("{}-readout", p.uid)}>{ "The model" }</h2>
             <p class="svm-status">
                 <span class={classes!("badge", badge, "svm-status-text")}>{ line }</span>

@@ -141,7 +141,7 @@ pub fn StepMode(p: &Props) -> Html {
         }
     };
     html! {
-        <section class="card-box svm-step" aria-labelledby={id("step-h")}>
+        <section role="group" class="card-box svm-step" aria-labelledby={id("step-h")}>
             <h2 id={id("step-h")}>{ "Step mode: inside SMO" }</h2>
             { body }
             if let Some(msg) = p.state.refused(&Field::Step) {

@@ -51,7 +51,7 @@ pub fn CidrExplorer(props: &CidrProps) -> Html {
     let head = format!("{uid}-cidr-h");
     let Some(subnet) = subnet_id.and_then(|id| net.subnet(&id)) else {
         return html! {
-            <section class="card-box vpc-cidr" aria-labelledby={head.clone()}>
+            <section role="group" class="card-box vpc-cidr" aria-labelledby={head.clone()}>
                 <h2 id={head}>{ "CIDR explorer" }</h2>
                 <p>{ "There are no subnets to explore." }</p>
             </section>
@@ -63,7 +63,7 @@ pub fn CidrExplorer(props: &CidrProps) -> Html {
         x.bits, x.network_bits, x.host_bits
     );
     html! {
-        <section class="card-box vpc-cidr" aria-labelledby={head.clone()}>
+        <section role="group" class="card-box vpc-cidr" aria-labelledby={head.clone()}>
             <h2 id={head}>{ "CIDR explorer" }</h2>
             <label for={select_id.clone()}>{ "Subnet" }</label>
             <select id={select_id} {onchange}>

@@ -48,7 +48,7 @@ pub fn controls(props: &Props) -> Html {
     let stat =
         |name: &str, v: usize| html! { <div><dt>{ name.to_string() }</dt><dd>{ v }</dd></div> };
     html! {
-        <section class="card-box vpc-controls" aria-labelledby={format!("{uid}-controls-h")}>
+        <section role="group" class="card-box vpc-controls" aria-labelledby={format!("{uid}-controls-h")}>
             <h2 id={format!("{uid}-controls-h")} class="sr-only">{ "Layout and failures" }</h2>
             <div class="controls" role="group" aria-label="Presets">
                 <span class="vpc-label">{ "Preset:" }</span>

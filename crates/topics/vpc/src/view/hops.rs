@@ -218,7 +218,7 @@ pub fn hop_list(props: &HopListProps) -> Html {
         Err(e) => html! { <p>{ format!("No trace: {e}") }</p> },
     };
     html! {
-        <section class="card-box vpc-hoplist" aria-labelledby={format!("{uid}-hops-h")}>
+        <section role="group" class="card-box vpc-hoplist" aria-labelledby={format!("{uid}-hops-h")}>
             <h2 id={format!("{uid}-hops-h")}>{ "Hop by hop" }</h2>
             { body }
         </section>

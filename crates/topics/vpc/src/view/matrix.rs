@@ -141,7 +141,7 @@ pub fn MatrixView(props: &Props) -> Html {
         }
     };
     html! {
-        <section class="card-box vpc-matrix" aria-labelledby={format!("{uid}-matrix-h")}>
+        <section role="group" class="card-box vpc-matrix" aria-labelledby={format!("{uid}-matrix-h")}>
             <h2 id={format!("{uid}-matrix-h")}>{ "Who can reach whom" }</h2>
             <form class="controls" {onsubmit}>
                 <div class="vpc-f">

@@ -148,7 +148,7 @@ pub fn TraceForm(props: &TraceFormProps) -> Html {
     let trace_err = props.state.refused(&Field::Trace);
     let icmp = shown.protocol == Protocol::Icmp;
     html! {
-        <section class="card-box vpc-tracer" aria-labelledby={format!("{uid}-tracer-h")}>
+        <section role="group" class="card-box vpc-tracer" aria-labelledby={format!("{uid}-tracer-h")}>
             <h2 id={format!("{uid}-tracer-h")}>{ "Packet tracer" }</h2>
             <form class="controls" {onsubmit}>
                 <div class="vpc-f">
