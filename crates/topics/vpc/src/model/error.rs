@@ -48,6 +48,9 @@ pub enum VpcError {
     DuplicateId {
         id: String,
     },
+    ControlCharInId {
+        kind: &'static str,
+    },
     UnknownRef {
         kind: &'static str,
         id: String,
@@ -227,6 +230,10 @@ impl fmt::Display for VpcError {
             ),
             EmptyId { kind } => write!(f, "every {kind} needs a non-empty id"),
             DuplicateId { id } => write!(f, "id {id} is used twice; ids must be unique"),
+            ControlCharInId { kind } => write!(
+                f,
+                "{kind} ids cannot hold line breaks, tabs or other control characters"
+            ),
             UnknownRef { kind, id, used_by } => {
                 write!(f, "{used_by} refers to {kind} {id}, which does not exist")
             }

@@ -29,8 +29,32 @@ fn r(kind: &str, id: &str) -> String {
     format!("aws_{kind}.{}.id", resource_name(id))
 }
 
-fn q(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+/// A quoted HCL string holding exactly `s`: quotes, backslashes and control
+/// characters escaped, and `${` / `%{` doubled so Terraform never evaluates
+/// a template sequence that came from a user's id (issue 15).
+pub fn q(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '$' | '%' if chars.peek() == Some(&'{') => {
+                out.push(c);
+                out.push(c);
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 pub fn to_terraform(net: &Network) -> String {
@@ -119,10 +143,9 @@ fn route_table(out: &mut String, net: &Network, t: &RouteTable) {
         if net.route_state(&t.vpc, &route.target) == RouteState::Blackhole {
             let _ = writeln!(
                 out,
-                "  # blackhole: {} -> {} ({} was deleted)",
+                "  # blackhole: {} -> {} (deleted)",
                 route.destination,
-                route.target.id(),
-                route.target.id()
+                q(route.target.id()),
             );
             continue;
         }

@@ -86,12 +86,23 @@ fn check_ids(net: &Network) -> Check {
                 return Err(VpcError::EmptyId { kind });
             }
             cap(id.len(), MAX_ID_LEN, "characters in an id")?;
+            no_control_chars(kind, id)?;
             if !seen.insert(id.as_str()) {
                 return Err(VpcError::DuplicateId { id: id.clone() });
             }
         }
     }
     Ok(())
+}
+
+/// Ids end up in exports and on screen as names, where a newline or other
+/// control character can forge lines (issue 15), so none is accepted.
+fn no_control_chars(kind: &'static str, id: &str) -> Check {
+    if id.chars().any(char::is_control) {
+        Err(VpcError::ControlCharInId { kind })
+    } else {
+        Ok(())
+    }
 }
 
 pub(super) fn network_address(field: &str, cidr: Ipv4Net) -> Check {
@@ -165,6 +176,8 @@ fn check_subnets(net: &Network) -> Check {
                 kind: "availability zone",
             });
         }
+        cap(s.az.len(), MAX_ID_LEN, "characters in an availability zone")?;
+        no_control_chars("availability zone", &s.az)?;
         let clash = net.subnets.iter().take(k);
         if let Some(o) = clash
             .filter(|o| o.vpc == s.vpc)

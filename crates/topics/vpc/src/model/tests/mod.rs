@@ -5,6 +5,7 @@ mod robustness_tests;
 mod routing_tests;
 mod snapshot_tests;
 mod support;
+mod terraform_hostile_tests;
 mod terraform_tests;
 mod tour_tests;
 mod trace_rule_tests;

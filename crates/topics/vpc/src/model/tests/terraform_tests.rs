@@ -91,7 +91,7 @@ fn export_details() {
     assert!(hcl.contains("aws_vpc_ipv4_cidr_block_association"));
     assert!(hcl.contains("gateway_id = aws_internet_gateway.ig_1.id"));
     assert!(hcl.contains("nat_gateway_id = aws_nat_gateway.nat_a.id"));
-    assert!(hcl.contains("# blackhole: 0.0.0.0/0 -> nat-b"));
+    assert!(hcl.contains("# blackhole: 0.0.0.0/0 -> \"nat-b\" (deleted)"));
     assert!(hcl.contains("security_groups = [aws_security_group.sg_web.id]"));
     assert!(hcl.contains("rule_no    = 110"));
     assert!(
