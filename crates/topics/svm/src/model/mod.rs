@@ -20,6 +20,7 @@ pub mod playground;
 pub mod points;
 pub mod presets;
 mod readout;
+pub mod restore;
 pub mod snapshot;
 pub mod status;
 pub mod stepping;

@@ -51,13 +51,13 @@ pub fn round3(v: f64) -> f64 {
 
 impl Playground {
     /// A playground trained on `points`, and whether training was possible.
-    pub(super) fn with(
+    pub(super) fn new(
         points: Vec<Point>,
         origin: Option<(Preset, u64)>,
         kernel: KernelSpec,
         c: f64,
-    ) -> (Self, Result<(), SvmError>) {
-        let mut p = Playground {
+    ) -> Self {
+        Playground {
             points,
             origin,
             kernel,
@@ -67,12 +67,21 @@ impl Playground {
             status: Status::Waiting(SvmError::EmptyData),
             warm: Vec::new(),
             stepping: None,
-        };
+        }
+    }
+
+    pub(super) fn with(
+        points: Vec<Point>,
+        origin: Option<(Preset, u64)>,
+        kernel: KernelSpec,
+        c: f64,
+    ) -> (Self, Result<(), SvmError>) {
+        let mut p = Playground::new(points, origin, kernel, c);
         let trained = p.retrain();
         (p, trained)
     }
 
-    fn params(&self) -> TrainParams {
+    pub(super) fn params(&self) -> TrainParams {
         TrainParams {
             kernel: self.kernel,
             c: self.c,
@@ -271,7 +280,7 @@ impl Playground {
         self.origin = None;
         self.warm.clear();
         self.fit = None;
-        self.stepping = run.map(StepSession::new);
+        self.stepping = run.map(StepSession::in_chunks);
         if self.stepping.is_some() {
             self.status = Status::Stepping {
                 iterations: 0,
@@ -302,7 +311,7 @@ impl Playground {
         Ok(())
     }
 
-    fn install(&mut self, fit: Fit) {
+    pub(super) fn install(&mut self, fit: Fit) {
         self.status = Status::from_fit(&fit, false);
         self.warm = fit.warm_start();
         self.fit = Some(fit);

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::error::SvmError;
 use super::kernel::{check_coef0, check_degree, check_gamma, Gamma, KernelKind, KernelSpec};
 use super::playground::{round3, Playground};
+
 use super::points::{check_count, check_point, sorted_labels, Point, MAX_CLASSES};
 use super::presets::Preset;
 use super::train::check_c;
@@ -89,8 +90,6 @@ impl Playground {
                 labels.len()
             )));
         }
-        let (pg, trained) = Playground::with(points, origin, kernel, s.c);
-        trained.map_err(|e| bad(e.to_string()))?;
-        Ok(pg)
+        Playground::restore(points, origin, kernel, s.c).map_err(|e| bad(e.to_string()))
     }
 }

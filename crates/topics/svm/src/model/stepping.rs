@@ -15,6 +15,9 @@ pub struct StepSession {
     history: VecDeque<TrainingStep>,
     iterations: usize,
     finished: bool,
+    /// Started by the panel itself (a big import, a restored link) rather
+    /// than by the reader's Step button: the view drives it in slices.
+    in_chunks: bool,
 }
 
 impl StepSession {
@@ -24,7 +27,20 @@ impl StepSession {
             history: VecDeque::with_capacity(HISTORY),
             iterations: 0,
             finished: false,
+            in_chunks: false,
         }
+    }
+
+    /// A run the view trains in slices, with a progress bar.
+    pub fn in_chunks(run: TrainingRun) -> Self {
+        StepSession {
+            in_chunks: true,
+            ..StepSession::new(run)
+        }
+    }
+
+    pub fn is_in_chunks(&self) -> bool {
+        self.in_chunks
     }
 
     /// Runs up to `n` iterations. Returns the model when the run ends here.

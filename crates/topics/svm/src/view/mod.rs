@@ -74,9 +74,11 @@ pub fn SvmView(props: &RootProps<SvmPanel>) -> Html {
     let uid = use_panel_uid("svm");
     let state = props.handle.state.clone();
     let bulk = use_state(|| false);
+    // A restored link may also hand over a run in chunks (model/restore.rs).
+    let in_chunks = *bulk || state.pg.stepping().is_some_and(|s| s.is_in_chunks());
     // While a big import trains in chunks, only the points are drawn: a
     // preview of thousands of points would cost more than the chunk itself.
-    let shown = use_memo((state.clone(), *bulk), |(s, bulk)| {
+    let shown = use_memo((state.clone(), in_chunks), |(s, bulk)| {
         if *bulk && s.pg.stepping().is_some_and(|x| !x.is_finished()) {
             ShownFit(Rc::new(None))
         } else {
@@ -106,7 +108,7 @@ pub fn SvmView(props: &RootProps<SvmPanel>) -> Html {
 
     html! {
         <div class="svm">
-            if *bulk {
+            if in_chunks {
                 <bulk::BulkTrainer p={p.clone()} on_done={on_bulk.reform(|_| false)} />
             }
             <div class="svm-main">

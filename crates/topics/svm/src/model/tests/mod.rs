@@ -6,6 +6,7 @@ mod kkt;
 mod model_io;
 mod multiclass;
 mod playground;
+mod restore;
 mod results;
 mod stepping;
 mod timing;
