@@ -25,6 +25,8 @@ pub enum PanelAction {
     /// Generates up to this many more messages of the running workload.
     WorkloadStep(u64),
     CancelWorkload,
+    /// Replays the next part of a link being restored (one heavy action).
+    ResumeLink,
 }
 
 /// How the last generation ended, for the workload card.

@@ -116,6 +116,14 @@ impl MessageStorePanel {
     }
 
     fn apply_model(&mut self, action: &Action) {
+        if self.restoring.is_some() && !self.generating() {
+            let e = model::Error::Invalid {
+                field: model::Input::Workload,
+                reason: "the shared link is still being replayed; try again in a moment".into(),
+            };
+            self.refusal = Some(Refusal::refusal(Field::of(action, &e), e.to_string()));
+            return;
+        }
         let result = self.pg_mut().apply(action);
         match result {
             Ok(()) => {
@@ -252,6 +260,8 @@ impl Undoable for MessageStorePanel {
                     }
                 }
             }
+            PanelAction::ResumeLink if !self.generating() => self.resume_link(),
+            PanelAction::ResumeLink => {}
             // A slice that arrives after its generation ended does nothing.
             PanelAction::WorkloadStep(_) if !self.generating() => {}
             PanelAction::WorkloadStep(n) => {
@@ -305,9 +315,10 @@ impl Undoable for MessageStorePanel {
             PanelAction::Model(_, Undo::Off) | PanelAction::BeginWorkload { .. } => {
                 UndoKind::Barrier
             }
-            PanelAction::Focus(_) | PanelAction::WorkloadStep(_) | PanelAction::CancelWorkload => {
-                UndoKind::Transient
-            }
+            PanelAction::Focus(_)
+            | PanelAction::WorkloadStep(_)
+            | PanelAction::CancelWorkload
+            | PanelAction::ResumeLink => UndoKind::Transient,
         }
     }
 }

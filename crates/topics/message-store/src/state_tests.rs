@@ -373,6 +373,35 @@ fn a_link_with_generated_messages_restores_in_slices() {
 }
 
 #[test]
+fn a_link_with_bursts_replays_in_parts_and_refuses_edits_meanwhile() {
+    let mut m = MessageStorePanel::initial();
+    for _ in 0..3 {
+        m.apply(&act(Action::Burst {
+            channel: ch(),
+            author: 1,
+            count: 5_000,
+            spacing_ms: 1,
+        }));
+    }
+    let link = m.snapshot();
+    let mut back = MessageStorePanel::restore(link.clone()).unwrap();
+    assert!(back.restoring.is_some() && !back.generating());
+    back.apply(&write("too early"));
+    assert!(back.refusal.is_some(), "edits wait for the replay");
+    let mut parts = 0;
+    while back.restoring.is_some() {
+        back.apply(&PanelAction::ResumeLink);
+        parts += 1;
+        assert!(parts < 10);
+    }
+    assert_eq!(parts, 2);
+    assert_eq!(back.snapshot(), link);
+    assert_eq!(back.rows(), m.rows());
+    back.apply(&write("now"));
+    assert_eq!(back.rows(), m.rows() + 1);
+}
+
+#[test]
 fn tour_steps_continue_from_the_last_and_leave_it_as_it_was() {
     for t in &MessageStorePanel::tours() {
         let mut h = History::new(MessageStorePanel::initial(), MessageStorePanel::initial());

@@ -13,6 +13,34 @@ use serde::{Deserialize, Serialize};
 
 pub const SNAPSHOT_VERSION: u32 = 1;
 
+/// Messages a link may write or delete in bulk (bursts and bulk deletes),
+/// all actions together: a crafted link of 256 full bursts would otherwise
+/// replay 51 million writes (issue 15). Generated workloads are not counted:
+/// they are made in slices.
+pub const MAX_LINK_BULK_ROWS: u64 = 400_000;
+
+/// Whether replaying `a` may take more than a few milliseconds: a restore
+/// runs each such action in a task of its own (see `resume_restore`).
+fn heavy(a: &Action) -> bool {
+    match a {
+        Action::Burst { count, .. } | Action::DeleteNewest { count, .. } => *count > 1_000,
+        Action::Query { limit, .. } | Action::ClusterRead { limit, .. } => *limit > 1_000,
+        Action::HotReads { .. }
+        | Action::ConcurrentReads { .. }
+        | Action::Compact
+        | Action::Repair
+        | Action::GenerateWorkload { .. } => true,
+        _ => false,
+    }
+}
+
+fn bulk_rows(a: &Action) -> u64 {
+    match a {
+        Action::Burst { count, .. } | Action::DeleteNewest { count, .. } => u64::from(*count),
+        _ => 0,
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Params {
     pub bucket_days: u32,
@@ -53,6 +81,11 @@ impl Restoring {
     pub fn snapshot(&self) -> &Snapshot {
         &self.snapshot
     }
+
+    /// Actions replayed so far, and how many the link holds.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.snapshot.actions.len())
+    }
 }
 
 /// What a link must satisfy before anything is replayed.
@@ -67,6 +100,12 @@ fn check(s: &Snapshot) -> Result<(), Error> {
         return Err(Error::Snapshot(format!(
             "it holds {} actions; at most {MAX_LOG} are allowed",
             s.actions.len()
+        )));
+    }
+    let bulk: u64 = s.actions.iter().map(bulk_rows).sum();
+    if bulk > MAX_LINK_BULK_ROWS {
+        return Err(Error::Snapshot(format!(
+            "it writes or deletes {bulk} messages in bulk; a link may hold at most {MAX_LINK_BULK_ROWS}"
         )));
     }
     if let Some(i) = s.actions.iter().position(|a| !a.replayable()) {
@@ -140,8 +179,9 @@ impl Playground {
     }
 
     /// Applies the link's next actions: up to a generated workload, which
-    /// is begun (`false`: generate it, then call again), or to the end, where
-    /// the settings are restored (`true`: the session is whole).
+    /// is begun (`false`: generate it, then call again), through one heavy
+    /// action (`false`: call again in a new task), or to the end, where the
+    /// settings are restored (`true`: the session is whole).
     pub fn resume_restore(&mut self, r: &mut Restoring) -> Result<bool, Error> {
         while let Some(a) = r.snapshot.actions.get(r.next).cloned() {
             r.next += 1;
@@ -156,6 +196,9 @@ impl Playground {
                 return Ok(false);
             }
             self.apply(&a).map_err(at)?;
+            if heavy(&a) && r.next < r.snapshot.actions.len() {
+                return Ok(false);
+            }
         }
         self.finish_restore(&r.snapshot)?;
         Ok(true)

@@ -7,6 +7,7 @@ mod compose;
 mod cql;
 mod field;
 pub mod format;
+mod link_replay;
 mod partition;
 mod query;
 mod ring;
@@ -60,6 +61,7 @@ pub fn MessageStoreView(props: &RootProps<MessageStorePanel>) -> Html {
         dispatch: props.handle.dispatch.clone(),
         uid,
     };
+    link_replay::use_link_replay(&p);
     html! {
         <div class="ms">
             { summary::summary(&p) }

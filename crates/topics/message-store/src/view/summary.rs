@@ -25,8 +25,14 @@ pub fn summary(p: &Props) -> Html {
                     <div><dt>{ "Scenario" }</dt><dd>{ sc }</dd></div>
                 }
             </dl>
-            if s.restoring.is_some() {
-                <p class="ms-undo-note" role="status">{ "Restoring the shared link: its generated messages are being made again (see the progress below), then the rest of the link is replayed." }</p>
+            if let Some(r) = &s.restoring {
+                <p class="ms-undo-note" role="status">
+                    if generating {
+                        { "Restoring the shared link: its generated messages are being made again (see the progress below), then the rest of the link is replayed." }
+                    } else {
+                        { format!("Restoring the shared link: {} of its {} actions replayed.", r.progress().0, r.progress().1) }
+                    }
+                </p>
             } else if s.is_big() {
                 <p class="ms-undo-note" role="status">
                     { format!("Undo is off while the store holds {} messages (more than {}); Reset starts over.", count(rows), count(UNDO_ROW_LIMIT as u64)) }

@@ -134,3 +134,73 @@ fn a_link_restored_in_steps_equals_one_restored_at_once() {
     assert!(rest.is_none());
     assert_eq!(s.snapshot(), small.snapshot());
 }
+
+#[test]
+fn a_link_may_not_replay_more_than_its_bulk_budget() {
+    let mut s = sample_session().snapshot();
+    let burst = Action::Burst {
+        channel: ch(),
+        author: 1,
+        count: 200_000,
+        spacing_ms: 1,
+    };
+    s.actions = vec![burst.clone(); 2];
+    assert!(Playground::from_snapshot(s.clone()).is_ok());
+    s.actions.push(burst);
+    let err = Playground::restore_in_steps(s).unwrap_err().to_string();
+    assert!(err.contains("at most 400000"), "{err}");
+}
+
+/// The costliest link the caps allow replays one heavy action per call
+/// (one task in the browser) and ends as a restore at once does.
+#[test]
+fn heavy_actions_of_a_link_replay_one_per_step() {
+    let mut s = sample_session().snapshot();
+    s.scenario = None;
+    s.actions = vec![
+        Action::Burst {
+            channel: ch(),
+            author: 1,
+            count: 200_000,
+            spacing_ms: 1,
+        },
+        Action::DeleteNewest {
+            channel: ch(),
+            count: 150_000,
+        },
+        Action::Query {
+            channel: ch(),
+            limit: 1_000_000,
+            before: None,
+        },
+        Action::HotReads {
+            channel: ch(),
+            reads: 100_000,
+        },
+        Action::Compact,
+        Action::SetGrace(60),
+        Action::ConcurrentReads {
+            channel: ch(),
+            count: 10_000,
+        },
+    ];
+    let whole = Playground::from_snapshot(s.clone()).unwrap();
+    let (mut q, restoring) = Playground::restore_in_steps(s.clone()).unwrap();
+    let mut r = restoring.expect("left to replay");
+    let mut parts = 1;
+    let mut seen = r.progress().0;
+    assert_eq!(seen, 1, "the first part stops after the burst");
+    while !q.resume_restore(&mut r).unwrap() {
+        parts += 1;
+        let (now, total) = r.progress();
+        assert!(now > seen && now <= total);
+        seen = now;
+    }
+    assert_eq!(
+        parts, 5,
+        "one part per heavy action but the last, which ends the restore"
+    );
+    assert_eq!(q.snapshot(), s);
+    assert_eq!(q.store().totals(), whole.store().totals());
+    assert_eq!(q.export_cql(), whole.export_cql());
+}
