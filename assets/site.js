@@ -155,10 +155,36 @@ function mountPanel(route, topic, section) {
   start();
 }
 
+// Blogs may frame the embed routes (the page's frame-ancestors allows it, as
+// a header cannot see the hash), but no other site may frame the site's own
+// pages: inside a frame, they show a way out instead.
+const framed = window.top !== window.self;
+
+function showFramedNotice() {
+  unmountPanel();
+  showChrome(false);
+  const p = document.createElement("p");
+  p.className = "framed-notice";
+  p.setAttribute("role", "alert");
+  p.append("Techshack Live's pages open in their own tab. ");
+  const a = document.createElement("a");
+  a.href = location.href;
+  a.target = "_top";
+  a.rel = "noopener";
+  a.textContent = "Open Techshack Live";
+  p.append(a);
+  main.replaceChildren(p);
+  document.title = SITE_TITLE;
+}
+
 function render() {
   const route = parse(location.hash);
   const topic = route.page === "topic" ? TOPICS.find((t) => t.id === route.id) : null;
   const embedded = route.page === "topic" && route.embedded;
+  if (framed && !embedded) {
+    showFramedNotice();
+    return;
+  }
   root.toggleAttribute("data-embedded", embedded);
   showChrome(!embedded);
   for (const a of site.querySelectorAll(".site-header nav a")) {

@@ -204,6 +204,14 @@ export function mount(element, id, options) {
       if (mounted.get(element) === handle) mounted.delete(element);
     },
   };
+  // The host's callback may throw; say so, but never let it stop the panel.
+  const guarded = (f) => typeof f === "function" ? (state) => {
+    try {
+      f(state);
+    } catch (error) {
+      console.error("Techshack Live: the page's onChange threw", error);
+    }
+  } : undefined;
   const start = () => {
     showLoading(slot, topic);
     return Promise.all([load(topic.id), styled]).then(
@@ -213,7 +221,7 @@ export function mount(element, id, options) {
         panel = m.mount(slot, {
           state: opts.state,
           base: opts.base ?? SITE.href,
-          onChange: opts.onChange,
+          onChange: guarded(opts.onChange),
           embedded: true,
           extras: extras(topic.id),
           label: nth > 1 ? `${topic.title} (${nth})` : undefined,

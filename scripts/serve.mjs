@@ -20,11 +20,44 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set([".html", ".js", ".wasm", ".css", ".svg", ".txt", ".json"]);
 
+/// The rules of a `_headers` file (Netlify / Cloudflare Pages format): a
+/// path on its own line, then its indented `Name: value` lines.
+export function parseHeaders(text) {
+  const rules = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim() || line.trimStart().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ path: line.trim(), headers: {} });
+    } else if (rules.length > 0) {
+      const at = line.indexOf(":");
+      if (at > 0) rules.at(-1).headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+
+/// The headers the rules give `path` (exact paths, or prefixes ending in `*`).
+export function headersFor(rules, path) {
+  const out = {};
+  for (const r of rules) {
+    const hit = r.path.endsWith("*") ? path.startsWith(r.path.slice(0, -1)) : path === r.path;
+    if (hit) Object.assign(out, r.headers);
+  }
+  return out;
+}
+
 /// Starts a server for `dist` on `port` (0: any free port) and resolves with
-/// its base URL and a `close()`.
+/// its base URL and a `close()`. It sends the security headers of
+/// `dist/_headers`, as a static host reading that file would.
 export async function startSiteServer(dist, { port = 0, host = "127.0.0.1" } = {}) {
   const root = resolve(dist);
   const gzipped = new Map();
+  let rules = [];
+  try {
+    rules = parseHeaders(await readFile(join(root, "_headers"), "utf8"));
+  } catch {
+    console.warn(`${join(root, "_headers")} is missing: serving without security headers`);
+  }
   const server = createServer(async (req, res) => {
     const headers = { "access-control-allow-origin": "*", "cache-control": "no-cache" };
     let path;
@@ -34,6 +67,7 @@ export async function startSiteServer(dist, { port = 0, host = "127.0.0.1" } = {
       res.writeHead(400, headers).end("bad request");
       return;
     }
+    Object.assign(headers, headersFor(rules, path));
     const file = normalize(join(root, path.endsWith("/") ? path + "index.html" : path));
     if (!file.startsWith(root)) {
       res.writeHead(403, headers).end();

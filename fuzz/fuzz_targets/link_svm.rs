@@ -1,0 +1,9 @@
+//! An SVM link decoded and restored as the panel does (training within the
+//! restore budget); what it restores must share again as the same link.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use techshack_fuzz::link::restore_round_trip;
+use topic_svm::SvmPanel;
+
+fuzz_target!(|data: &[u8]| restore_round_trip::<SvmPanel>(data));

@@ -1,0 +1,376 @@
+//! Message-store sessions from fuzz bytes, and restoring a link the way the
+//! panel does (in steps, generating workloads in slices).
+
+use crate::bounded;
+use arbitrary::Arbitrary;
+use topic_message_store::model::cluster::Consistency;
+use topic_message_store::model::snapshot::Restoring;
+use topic_message_store::model::{Action, Outcome, Playground, Snapshot};
+
+/// Actions a session applies at most.
+pub const MAX_ACTIONS: usize = 48;
+/// Rows a fuzz input may make in total (bursts and workloads), so one input
+/// takes milliseconds, not seconds; larger legal requests are folded below it.
+pub const ROW_CAP: u64 = 5_000;
+/// The panel's default channel (Discord's API docs example).
+pub const DEFAULT_CHANNEL: u64 = 175_928_847_299_117_063;
+
+const MAX_BURST: u64 = 200_000;
+const MAX_MESSAGES: u64 = 5_000_000;
+const MAX_LIMIT: u64 = 1_000_000;
+const MAX_HOT_READS: u64 = 100_000;
+const MAX_CONCURRENT: u64 = 10_000;
+
+#[derive(Arbitrary, Debug)]
+pub enum Channel {
+    Default,
+    Existing(u8),
+    Any(u64),
+}
+
+#[derive(Arbitrary, Debug)]
+pub enum Message {
+    /// One of the ids this session wrote.
+    Written(u8),
+    Newest,
+    Any(u64),
+}
+
+#[derive(Arbitrary, Debug)]
+pub enum At {
+    /// Milliseconds after the clock.
+    After(u32),
+    /// Milliseconds before it.
+    Before(u32),
+    Any(u64),
+}
+
+#[derive(Arbitrary, Debug, Clone, Copy)]
+pub enum Cl {
+    One,
+    Quorum,
+    All,
+}
+
+#[derive(Arbitrary, Debug)]
+pub enum FAction {
+    WriteMessage {
+        channel: Channel,
+        author: u64,
+        content: String,
+        at: At,
+    },
+    EditMessage {
+        channel: Channel,
+        message: Message,
+        content: String,
+    },
+    DeleteMessage {
+        channel: Channel,
+        message: Message,
+    },
+    DeleteBucket {
+        channel: Channel,
+        bucket: u64,
+    },
+    Burst {
+        channel: Channel,
+        author: u64,
+        count: u32,
+        spacing_ms: u64,
+    },
+    DeleteNewest {
+        channel: Channel,
+        count: u32,
+    },
+    GenerateWorkload {
+        seed: u64,
+        messages: u64,
+        channels: u32,
+    },
+    WriteNullColumns(bool),
+    Query {
+        channel: Channel,
+        limit: u32,
+        before: Option<Message>,
+    },
+    NextPage,
+    /// The paging state the last page handed out, or raw text.
+    ResumePage(Option<String>),
+    SetPageSize(u32),
+    SetBucketDays(u32),
+    SetGrace(u32),
+    Compact,
+    AdvanceClock(u64),
+    EnableEmptyBucketCache(bool),
+    RepairNullAuthors(bool),
+    SetNodes(u32),
+    SetRf(u32),
+    SetReadCl(Cl),
+    SetWriteCl(Cl),
+    NodeDown(u32),
+    NodeUp(u32),
+    Repair,
+    ClusterRead {
+        channel: Channel,
+        limit: u32,
+    },
+    HotReads {
+        channel: Channel,
+        reads: u32,
+    },
+    SetCoalescing(bool),
+    SetDataServices(u32),
+    ConcurrentReads {
+        channel: Channel,
+        count: u32,
+    },
+    /// A tour's scenario by index, or a raw id.
+    LoadScenario(Result<u8, String>),
+    Reset,
+}
+
+#[derive(Arbitrary, Debug)]
+pub struct Session {
+    pub actions: Vec<FAction>,
+}
+
+fn cl(c: Cl) -> Consistency {
+    match c {
+        Cl::One => Consistency::One,
+        Cl::Quorum => Consistency::Quorum,
+        Cl::All => Consistency::All,
+    }
+}
+
+/// What a session has seen, to refer back to.
+#[derive(Default)]
+pub struct Seen {
+    pub written: Vec<u64>,
+    /// Rows asked for so far (bursts, workloads), against `ROW_CAP`.
+    pub rows: u64,
+}
+
+impl Seen {
+    fn rows(&mut self, asked: u64, max: u64) -> u64 {
+        let left = ROW_CAP.saturating_sub(self.rows);
+        let n = bounded(asked, left, max);
+        if n <= max {
+            self.rows += n;
+        }
+        n
+    }
+}
+
+fn channel(c: &Channel, pg: &Playground) -> u64 {
+    match c {
+        Channel::Default => DEFAULT_CHANNEL,
+        Channel::Existing(i) => {
+            let ids = pg.store().channel_ids();
+            if ids.is_empty() {
+                DEFAULT_CHANNEL
+            } else {
+                ids[usize::from(*i) % ids.len()]
+            }
+        }
+        Channel::Any(v) => *v,
+    }
+}
+
+fn message(m: &Message, pg: &Playground, seen: &Seen) -> u64 {
+    match m {
+        Message::Written(i) if !seen.written.is_empty() => {
+            seen.written[usize::from(*i) % seen.written.len()]
+        }
+        Message::Written(_) | Message::Newest => pg.store().newest_id().unwrap_or(1),
+        Message::Any(v) => *v,
+    }
+}
+
+/// The model action `a` stands for, given the session so far.
+pub fn resolve(a: &FAction, pg: &Playground, seen: &mut Seen) -> Action {
+    let now = pg.now_ms();
+    match a {
+        FAction::WriteMessage {
+            channel: c,
+            author,
+            content,
+            at,
+        } => Action::WriteMessage {
+            channel: channel(c, pg),
+            author: *author,
+            content: content.clone(),
+            at: match at {
+                At::After(d) => now.saturating_add(u64::from(*d)),
+                At::Before(d) => now.saturating_sub(u64::from(*d)),
+                At::Any(v) => *v,
+            },
+        },
+        FAction::EditMessage {
+            channel: c,
+            message: m,
+            content,
+        } => Action::EditMessage {
+            channel: channel(c, pg),
+            message: message(m, pg, seen),
+            content: content.clone(),
+        },
+        FAction::DeleteMessage {
+            channel: c,
+            message: m,
+        } => Action::DeleteMessage {
+            channel: channel(c, pg),
+            message: message(m, pg, seen),
+        },
+        FAction::DeleteBucket { channel: c, bucket } => Action::DeleteBucket {
+            channel: channel(c, pg),
+            bucket: *bucket,
+        },
+        FAction::Burst {
+            channel: c,
+            author,
+            count,
+            spacing_ms,
+        } => Action::Burst {
+            channel: channel(c, pg),
+            author: *author,
+            count: seen.rows(u64::from(*count), MAX_BURST) as u32,
+            spacing_ms: *spacing_ms,
+        },
+        FAction::DeleteNewest { channel: c, count } => Action::DeleteNewest {
+            channel: channel(c, pg),
+            count: bounded(u64::from(*count), ROW_CAP, MAX_BURST) as u32,
+        },
+        FAction::GenerateWorkload {
+            seed,
+            messages,
+            channels,
+        } => Action::GenerateWorkload {
+            seed: *seed,
+            messages: seen.rows(*messages, MAX_MESSAGES),
+            channels: *channels,
+        },
+        FAction::WriteNullColumns(b) => Action::WriteNullColumns(*b),
+        FAction::Query {
+            channel: c,
+            limit,
+            before,
+        } => Action::Query {
+            channel: channel(c, pg),
+            limit: bounded(u64::from(*limit), ROW_CAP, MAX_LIMIT) as u32,
+            before: before.as_ref().map(|m| message(m, pg, seen)),
+        },
+        FAction::NextPage => Action::NextPage,
+        FAction::ResumePage(raw) => Action::ResumePage {
+            paging_state: match raw {
+                Some(s) => s.clone(),
+                None => pg.paging_state().unwrap_or_default().to_string(),
+            },
+        },
+        FAction::SetPageSize(n) => Action::SetPageSize(*n),
+        FAction::SetBucketDays(n) => Action::SetBucketDays(*n),
+        FAction::SetGrace(n) => Action::SetGrace(*n),
+        FAction::Compact => Action::Compact,
+        FAction::AdvanceClock(s) => Action::AdvanceClock { seconds: *s },
+        FAction::EnableEmptyBucketCache(b) => Action::EnableEmptyBucketCache(*b),
+        FAction::RepairNullAuthors(b) => Action::RepairNullAuthors(*b),
+        FAction::SetNodes(n) => Action::SetNodes(*n),
+        FAction::SetRf(n) => Action::SetRf(*n),
+        FAction::SetReadCl(c) => Action::SetReadCl(cl(*c)),
+        FAction::SetWriteCl(c) => Action::SetWriteCl(cl(*c)),
+        FAction::NodeDown(n) => Action::NodeDown(*n),
+        FAction::NodeUp(n) => Action::NodeUp(*n),
+        FAction::Repair => Action::Repair,
+        FAction::ClusterRead { channel: c, limit } => Action::ClusterRead {
+            channel: channel(c, pg),
+            limit: bounded(u64::from(*limit), ROW_CAP, MAX_LIMIT) as u32,
+        },
+        FAction::HotReads { channel: c, reads } => Action::HotReads {
+            channel: channel(c, pg),
+            reads: bounded(u64::from(*reads), 2_000, MAX_HOT_READS) as u32,
+        },
+        FAction::SetCoalescing(b) => Action::SetCoalescing(*b),
+        FAction::SetDataServices(n) => Action::SetDataServices(*n),
+        FAction::ConcurrentReads { channel: c, count } => Action::ConcurrentReads {
+            channel: channel(c, pg),
+            count: bounded(u64::from(*count), 2_000, MAX_CONCURRENT) as u32,
+        },
+        FAction::LoadScenario(Ok(i)) => {
+            let tours = topic_message_store::model::tours();
+            Action::LoadScenario(tours[usize::from(*i) % tours.len()].id.to_string())
+        }
+        FAction::LoadScenario(Err(s)) => Action::LoadScenario(s.clone()),
+        FAction::Reset => Action::Reset,
+    }
+}
+
+/// Plays a session; every refused action must leave the playground as it
+/// was (compared by what a link and the CQL export would show).
+pub fn play(s: &Session) -> Playground {
+    let mut pg = Playground::new();
+    let mut seen = Seen::default();
+    for fa in s.actions.iter().take(MAX_ACTIONS) {
+        if let FAction::LoadScenario(_) = fa {
+            // Scenarios replay a whole tour; one per input is plenty.
+            seen.rows = seen.rows.max(ROW_CAP / 2);
+        }
+        let action = resolve(fa, &pg, &mut seen);
+        let before = (pg.snapshot(), pg.statements().len(), pg.store().row_count());
+        match pg.apply(&action) {
+            Ok(()) => {
+                if let Outcome::Wrote {
+                    message_id: Some(id),
+                    ..
+                } = pg.outcome()
+                {
+                    seen.written.push(*id);
+                }
+            }
+            Err(_) => {
+                let after = (pg.snapshot(), pg.statements().len(), pg.store().row_count());
+                assert!(after == before, "the refused {action:?} changed the playground");
+            }
+        }
+    }
+    pg
+}
+
+/// Restores a link as the panel does: `restore_in_steps`, then each
+/// generated workload in slices and the rest of the link after it. `None`
+/// if the link is refused, or asks for more than `ROW_CAP` generated rows
+/// (legal, but too slow for a fuzz input; the workload tests cover it).
+pub fn restore_like_the_panel(s: Snapshot) -> Option<Playground> {
+    let generated: u64 = s
+        .actions
+        .iter()
+        .map(|a| match a {
+            Action::GenerateWorkload { messages, .. } => *messages,
+            Action::Burst { count, .. } => u64::from(*count),
+            _ => 0,
+        })
+        .sum();
+    if generated > ROW_CAP * 4 {
+        return None;
+    }
+    let (mut pg, restoring) = Playground::restore_in_steps(s).ok()?;
+    let Some(mut r): Option<Restoring> = restoring else {
+        return Some(pg);
+    };
+    loop {
+        while pg.workload_progress().is_some() {
+            match pg.workload_step(1_000) {
+                Ok(p) if p.finished => break,
+                Ok(_) => {}
+                Err(_) => {
+                    pg.cancel_workload();
+                    return None;
+                }
+            }
+        }
+        match pg.resume_restore(&mut r) {
+            Ok(true) => return Some(pg),
+            Ok(false) => {}
+            Err(_) => return None,
+        }
+    }
+}
