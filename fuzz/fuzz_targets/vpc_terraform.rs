@@ -13,7 +13,7 @@ fuzz_target!(|s: Session| {
     let body: hcl::Body =
         hcl::parse(&text).unwrap_or_else(|e| panic!("the export is not HCL: {e}\n{text}"));
     let mut addresses = BTreeSet::new();
-    let mut count = |kind: &str| {
+    let count = |kind: &str| {
         body.blocks()
             .filter(|b| b.identifier() == "resource")
             .filter(|b| b.labels().first().map(|l| l.as_str()) == Some(kind))

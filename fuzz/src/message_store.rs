@@ -177,12 +177,17 @@ fn channel(c: &Channel, pg: &Playground) -> u64 {
     }
 }
 
-fn message(m: &Message, pg: &Playground, seen: &Seen) -> u64 {
+fn message(m: &Message, channel: u64, pg: &Playground, seen: &Seen) -> u64 {
     match m {
         Message::Written(i) if !seen.written.is_empty() => {
             seen.written[usize::from(*i) % seen.written.len()]
         }
-        Message::Written(_) | Message::Newest => pg.store().newest_id().unwrap_or(1),
+        Message::Written(_) | Message::Newest => pg
+            .store()
+            .newest_live_ids(channel, 1, pg.now_ms())
+            .first()
+            .copied()
+            .unwrap_or(1),
         Message::Any(v) => *v,
     }
 }
@@ -210,18 +215,24 @@ pub fn resolve(a: &FAction, pg: &Playground, seen: &mut Seen) -> Action {
             channel: c,
             message: m,
             content,
-        } => Action::EditMessage {
-            channel: channel(c, pg),
-            message: message(m, pg, seen),
-            content: content.clone(),
-        },
+        } => {
+            let ch = channel(c, pg);
+            Action::EditMessage {
+                channel: ch,
+                message: message(m, ch, pg, seen),
+                content: content.clone(),
+            }
+        }
         FAction::DeleteMessage {
             channel: c,
             message: m,
-        } => Action::DeleteMessage {
-            channel: channel(c, pg),
-            message: message(m, pg, seen),
-        },
+        } => {
+            let ch = channel(c, pg);
+            Action::DeleteMessage {
+                channel: ch,
+                message: message(m, ch, pg, seen),
+            }
+        }
         FAction::DeleteBucket { channel: c, bucket } => Action::DeleteBucket {
             channel: channel(c, pg),
             bucket: *bucket,
@@ -255,11 +266,14 @@ pub fn resolve(a: &FAction, pg: &Playground, seen: &mut Seen) -> Action {
             channel: c,
             limit,
             before,
-        } => Action::Query {
-            channel: channel(c, pg),
-            limit: bounded(u64::from(*limit), ROW_CAP, MAX_LIMIT) as u32,
-            before: before.as_ref().map(|m| message(m, pg, seen)),
-        },
+        } => {
+            let ch = channel(c, pg);
+            Action::Query {
+                channel: ch,
+                limit: bounded(u64::from(*limit), ROW_CAP, MAX_LIMIT) as u32,
+                before: before.as_ref().map(|m| message(m, ch, pg, seen)),
+            }
+        }
         FAction::NextPage => Action::NextPage,
         FAction::ResumePage(raw) => Action::ResumePage {
             paging_state: match raw {

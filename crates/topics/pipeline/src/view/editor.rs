@@ -100,6 +100,30 @@ pub fn ConfigEditor(props: &Props) -> Html {
         })
     };
 
+    // A paste or drop too big to take is refused before the browser inserts it.
+    let too_big = use_state(|| None::<String>);
+    let onpaste = {
+        let (area, too_big) = (area.clone(), too_big.clone());
+        Callback::from(move |e: Event| {
+            let Some(el) = area.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            let data = e
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|c| c.clipboard_data())
+                .or_else(|| {
+                    e.dyn_ref::<web_sys::DragEvent>()
+                        .and_then(|d| d.data_transfer())
+                });
+            let refusal = super::paste_guard::check(&el, data);
+            if refusal.is_some() {
+                e.prevent_default();
+            }
+            too_big.set(refusal);
+        })
+    };
+    let ondrop = onpaste.reform(|e: DragEvent| e.into());
+
     let errors = pg.editor_errors();
     let refused = props.state.refused(&Field::Editor);
     let invalid = !errors.is_empty() || refused.is_some();
@@ -134,7 +158,7 @@ pub fn ConfigEditor(props: &Props) -> Html {
                     spellcheck="false" autocomplete="off" wrap="off" rows="22"
                     aria-invalid={invalid.to_string()}
                     aria-describedby={format!("{help_id} {errors_id}")}
-                    {oninput} {onscroll} />
+                    {oninput} {onscroll} {onpaste} {ondrop} />
             </div>
             <p id={help_id} class="pl-hint" role="status">
                 { match *validating {
@@ -143,6 +167,9 @@ pub fn ConfigEditor(props: &Props) -> Html {
                 } }
             </p>
             <div id={errors_id}>
+                if let Some(msg) = (*too_big).clone() {
+                    <p class="field-error pl-too-big" role="alert">{ msg }</p>
+                }
                 if let Some(msg) = refused {
                     <p class="field-error" role="alert">{ msg.to_owned() }</p>
                 }

@@ -12,6 +12,7 @@ mod export;
 mod gameday;
 mod graph;
 mod incidents;
+mod paste_guard;
 mod presets;
 mod rollback;
 mod saved;

@@ -14,7 +14,7 @@ use yew::prelude::*;
 /// Imports with more rows than this train in chunks.
 pub const BULK_POINTS: usize = 800;
 /// Target time of one chunk, in milliseconds.
-const CHUNK_MS: f64 = 20.0;
+const CHUNK_MS: f64 = 12.0;
 
 /// How far the gap has fallen from its largest value towards the tolerance,
 /// on a log scale, in [0, 1].

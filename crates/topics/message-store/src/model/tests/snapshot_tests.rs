@@ -151,8 +151,68 @@ fn a_link_may_not_replay_more_than_its_bulk_budget() {
     assert!(err.contains("at most 400000"), "{err}");
 }
 
-/// The costliest link the caps allow replays one heavy action per call
-/// (one task in the browser) and ends as a restore at once does.
+/// The costliest link the caps allow (as far as we know): the bulk budget
+/// in two bursts and a bulk delete, then the widest reads.
+fn costliest() -> Snapshot {
+    let mut s = sample_session().snapshot();
+    s.scenario = None;
+    s.actions = vec![
+        Action::Burst {
+            channel: ch(),
+            author: 1,
+            count: 200_000,
+            spacing_ms: 1,
+        },
+        Action::Burst {
+            channel: ch(),
+            author: 2,
+            count: 150_000,
+            spacing_ms: 1,
+        },
+        Action::DeleteNewest {
+            channel: ch(),
+            count: 50_000,
+        },
+    ];
+    for _ in 0..8 {
+        s.actions.push(Action::Query {
+            channel: ch(),
+            limit: 1_000_000,
+            before: None,
+        });
+        s.actions.push(Action::HotReads {
+            channel: ch(),
+            reads: 100_000,
+        });
+        s.actions.push(Action::Compact);
+    }
+    s
+}
+
+/// The e2e tests open this link (tests/e2e/fixtures); regenerate it with
+/// `UPDATE_FIXTURES=1 cargo test -p topic-message-store slowest_link`.
+#[test]
+fn the_slowest_link_fixture_is_current() {
+    let s = costliest();
+    assert!(Playground::from_snapshot(s.clone()).is_ok());
+    // 2: the panel's STATE_VERSION (state.rs); the e2e test fails if it moves on.
+    let text = techshack_core::state::encode(2, &s);
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../tests/e2e/fixtures/message-store-slowest-link.txt"
+    );
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(path, &text).unwrap();
+    }
+    let stored = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        stored == text,
+        "{path} is stale: rerun with UPDATE_FIXTURES=1"
+    );
+}
+
+/// A costly link replays one heavy action per call (one task in the
+/// browser) and ends as a restore at once does.
 #[test]
 fn heavy_actions_of_a_link_replay_one_per_step() {
     let mut s = sample_session().snapshot();
