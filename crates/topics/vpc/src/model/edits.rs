@@ -61,6 +61,8 @@ pub(super) fn apply_edit(net: &mut Network, action: &Action, notices: &mut Vec<N
             let field = format!("{vpc} secondary CIDR");
             let c = cidr(&field, text, notices)?;
             check_block_size(&field, c)?;
+            let v = find(&mut net.vpcs, vpc, |v| &v.id, "VPC")?.clone();
+            super::cidr_association::check_association(net, &v, c)?;
             find(&mut net.vpcs, vpc, |v| &v.id, "VPC")?
                 .secondary_cidrs
                 .push(c);

@@ -31,6 +31,12 @@ pub enum VpcError {
         a: Ipv4Net,
         b: Ipv4Net,
     },
+    /// AWS's association restrictions for secondary blocks.
+    CidrAssociation {
+        vpc: String,
+        cidr: Ipv4Net,
+        rule: String,
+    },
     SubnetOutsideVpc {
         subnet: String,
         cidr: Ipv4Net,
@@ -219,6 +225,9 @@ impl fmt::Display for VpcError {
             ),
             VpcCidrOverlap { vpc, a, b } => {
                 write!(f, "{vpc}: CIDR blocks {a} and {b} overlap; pick a disjoint block")
+            }
+            CidrAssociation { vpc, cidr, rule } => {
+                write!(f, "{vpc}: AWS does not allow adding {cidr}: {rule}")
             }
             SubnetOutsideVpc { subnet, cidr, vpc } => write!(
                 f,

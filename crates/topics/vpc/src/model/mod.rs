@@ -10,6 +10,7 @@
 
 mod action;
 mod cidr;
+mod cidr_association;
 mod edits;
 mod edits_hosts;
 mod error;
@@ -45,6 +46,7 @@ pub use cidr::{
     total_addresses, usable_addresses, ParsedCidr, ReservedRole, MAX_PREFIX, MIN_PREFIX,
     RESERVED_PER_SUBNET,
 };
+pub use cidr_association::{range_of, table_rule, Range};
 pub use error::VpcError;
 pub use explorer::{address_bits, explain, CidrExplain, ReservedAddress};
 pub use filters::{

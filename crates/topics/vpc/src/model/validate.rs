@@ -150,6 +150,16 @@ fn check_vpcs(net: &Network) -> Check {
                     b: c,
                 });
             }
+            // A changed primary block must still admit the secondary ones.
+            if k > 0 {
+                if let Some(rule) = super::cidr_association::table_rule(&blocks[..k], c) {
+                    return Err(VpcError::CidrAssociation {
+                        vpc: vpc.id.clone(),
+                        cidr: c,
+                        rule,
+                    });
+                }
+            }
         }
     }
     Ok(())

@@ -1,3 +1,4 @@
+mod association_tests;
 mod cidr_tests;
 mod matrix_tests;
 mod playground_tests;
