@@ -129,7 +129,7 @@ pub(super) fn trace_indexed(ix: &Index, spec: &TraceSpec) -> Result<Trace, VpcEr
         hops: std::mem::take(&mut fwd.hops),
     };
     let ret = match end.filter(|_| fwd_ok) {
-        Some(end) => walk_back(ix, end, fwd.header.reply(), r.src, &mut conn),
+        Some(end) => walk_back(ix, end, fwd.header.reply(), r.src, r.header.dst, &mut conn),
         None => Path {
             hops: Vec::new(),
             reached: false,
@@ -163,8 +163,18 @@ fn start_at_instance(w: &mut Walker, k: usize) {
     w.push(hop);
 }
 
-/// The reply, from wherever the request ended back to the source.
-fn walk_back(ix: &Index, end: End, header: Header, src: Option<usize>, conn: &mut Conn) -> Path {
+/// The reply, from wherever the request ended back to the source. A reply
+/// to the internet must come from `asked` (the address the request was sent
+/// to), or the client drops it: replies go back through the translations the
+/// request came through (VPC User Guide; see domain-facts, "Replies").
+fn walk_back(
+    ix: &Index,
+    end: End,
+    header: Header,
+    src: Option<usize>,
+    asked: Ipv4Addr,
+    conn: &mut Conn,
+) -> Path {
     let mut back = Walker::new(ix, Dir::Return, header, src);
     let start = match end {
         End::Eni(Eni::Instance(k)) => {
@@ -177,7 +187,9 @@ fn walk_back(ix: &Index, end: End, header: Header, src: Option<usize>, conn: &mu
     let got = back.run(start, conn);
     let ok = match (got, src) {
         (Some(End::Eni(Eni::Instance(k))), Some(want)) => k == want,
-        (Some(End::Internet), None) => back.header.dst == INTERNET_HOST,
+        (Some(End::Internet), None) => {
+            back.header.dst == INTERNET_HOST && answered_from(&mut back, asked)
+        }
         _ => false,
     };
     mark_wrong_end(&mut back, got, ok);
@@ -185,6 +197,29 @@ fn walk_back(ix: &Index, end: End, header: Header, src: Option<usize>, conn: &mu
         reached: ok,
         hops: back.hops,
     }
+}
+
+/// Whether the reply reached the internet from the address the request was
+/// sent to; if not, the hop that rewrote its source says why it is dropped.
+fn answered_from(back: &mut Walker, asked: Ipv4Addr) -> bool {
+    let from = back.header.src;
+    if from == asked {
+        return true;
+    }
+    let at = back
+        .hops
+        .iter()
+        .position(|h| h.kind == ComponentKind::NatGateway)
+        .or_else(|| back.hops.len().checked_sub(1));
+    if let Some(hop) = at.and_then(|k| back.hops.get_mut(k)) {
+        hop.explanations.push(block(
+            super::packet::Code::NgwSourceAddressReassign,
+            format!(
+                "the reply leaves from {from}, but the request was sent to {asked}: a reply must go back the way the request came (here through the internet gateway that maps {asked}), so the client drops it and the connection never completes"
+            ),
+        ));
+    }
+    false
 }
 
 /// A packet that arrived somewhere other than the intended end (two VPCs

@@ -2,6 +2,7 @@ mod association_tests;
 mod cidr_tests;
 mod matrix_tests;
 mod playground_tests;
+mod reply_path_tests;
 mod robustness_tests;
 mod routing_tests;
 mod snapshot_tests;
