@@ -101,7 +101,7 @@ pub(super) fn gameday() -> ScriptedTour {
         pg.release().is_some_and(|r| r.new_traffic(2) > 0)
     });
     s.ask(
-        "While the canary takes traffic, a node dies.",
+        "Gameday 3: while the canary takes traffic, a node dies.",
         vec![
             Action::Advance { minutes: k },
             Action::InjectFailure(FailureKind::NodeTerminated),

@@ -57,12 +57,12 @@ pub fn tour() -> Tour<Action> {
             )
             .predict("How many tombstones does the read count now?", ANSWERS[1]),
             Step::new(
-                "Fix 2: compaction drops tombstones older than gc_grace_seconds, and the rows they deleted, for good.",
+                "Then compaction, which is not a fix but what Cassandra always does, drops tombstones older than gc_grace_seconds, and the rows they deleted, for good.",
                 vec![Action::Compact],
             )
             .predict("How many tombstones does compaction remove?", ANSWERS[2]),
             Step::new(
-                "Fix 3: the empty-bucket cache. Read the channel twice.",
+                "Fix 2: Discord's reads now remember which buckets are empty. Read the channel twice.",
                 vec![Action::EnableEmptyBucketCache(true), read(), read()],
             )
             .predict("How many empty buckets does the second read skip?", ANSWERS[3]),
