@@ -2,6 +2,7 @@
 //! timeline and the partition it opens on the right, then the cluster ring,
 //! table upkeep, data services, the workload generator and the CQL mirror.
 
+mod anatomy;
 mod cluster;
 mod compose;
 mod cql;
@@ -16,6 +17,7 @@ mod summary;
 mod text;
 mod timeline;
 mod upkeep;
+mod utc;
 mod walk;
 mod workload;
 
@@ -62,6 +64,11 @@ pub fn MessageStoreView(props: &RootProps<MessageStorePanel>) -> Html {
         uid,
     };
     link_replay::use_link_replay(&p);
+    let picked = use_state(|| None::<u64>);
+    let on_pick = {
+        let picked = picked.clone();
+        Callback::from(move |id: u64| picked.set(Some(id)))
+    };
     html! {
         <div class="ms">
             { summary::summary(&p) }
@@ -72,7 +79,8 @@ pub fn MessageStoreView(props: &RootProps<MessageStorePanel>) -> Html {
                 </div>
                 <div class="ms-stack">
                     <timeline::Timeline ..p.clone() />
-                    <partition::PartitionView ..p.clone() />
+                    <partition::PartitionView p={p.clone()} {on_pick} />
+                    <anatomy::Anatomy p={p.clone()} picked={*picked} />
                 </div>
             </div>
             <div class="ms-pair">

@@ -92,7 +92,13 @@ pub fn grace_words(ldt: u32, now_ms: u64, grace_s: u32) -> String {
     }
 }
 
-fn row_html(r: &RowView, now: u64, grace: u32, on_delete: Option<Callback<MouseEvent>>) -> Html {
+fn row_html(
+    r: &RowView,
+    now: u64,
+    grace: u32,
+    on_delete: Option<Callback<MouseEvent>>,
+    on_pick: Callback<MouseEvent>,
+) -> Html {
     let created = date_time(Snowflake(r.id).unix_ms());
     let dead = r.deleted.is_some();
     let state = match (r.deleted, r.outlived) {
@@ -106,7 +112,11 @@ fn row_html(r: &RowView, now: u64, grace: u32, on_delete: Option<Callback<MouseE
     };
     html! {
         <tr key={r.id.to_string()} class={classes!(dead.then_some("ms-dead"))}>
-            <td class="mono">{ r.id }<br /><span class="ms-hint">{ created }</span></td>
+            <td class="mono">
+                <button type="button" class="ms-link ms-id-pick" onclick={on_pick} title="Take this ID apart (Snowflake anatomy)"
+                    aria-label={format!("Take message ID {} apart", r.id)}>{ r.id }</button>
+                <br /><span class="ms-hint">{ created }</span>
+            </td>
             <td class="mono">{ r.author.map_or_else(|| html! { <span class="ms-null">{ "null" }</span> }, |a| html! { { a } }) }</td>
             <td>{ if dead { html! { <span class="ms-null">{ "(shadowed)" }</span> } } else { html! { <MessageText text={r.content.clone().map(AttrValue::from)} /> } } }</td>
             <td>
@@ -127,8 +137,16 @@ fn row_html(r: &RowView, now: u64, grace: u32, on_delete: Option<Callback<MouseE
     }
 }
 
+#[derive(Properties, PartialEq, Clone)]
+pub struct PartitionProps {
+    pub p: Props,
+    /// A message ID was picked to be taken apart.
+    pub on_pick: Callback<u64>,
+}
+
 #[function_component]
-pub fn PartitionView(p: &Props) -> Html {
+pub fn PartitionView(props: &PartitionProps) -> Html {
+    let p = &props.p;
     let s = &p.state;
     let channel = s.focus.channel;
     let pg = s.pg();
@@ -183,7 +201,8 @@ pub fn PartitionView(p: &Props) -> Html {
                         <tbody>
                             { for rows.iter().map(|r| {
                                 let del = r.deleted.is_none().then(|| p.send::<MouseEvent>(Action::DeleteMessage { channel, message: r.id }));
-                                row_html(r, now, grace, del)
+                                let id = r.id;
+                                row_html(r, now, grace, del, props.on_pick.reform(move |_| id))
                             }) }
                         </tbody>
                     </table>
