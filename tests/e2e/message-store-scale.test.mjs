@@ -106,7 +106,7 @@ test("a million messages generate with a progress bar while the page stays respo
     `(all, as ms@start after the click: ${longtasks.map((t) => `${t.ms.toFixed(0)}@${t.at.toFixed(0)}`).join(", ")}); slowest slices as size:ms, generation ${slowest[0]}, with render ${slowest[1]}; ` +
     `slices: ${await bar.getAttribute("data-slice-log")}`,
   );
-  assert.match(await page.textContent(".ms-summary"), /Messages stored1 000 000/);
+  assert.match(await page.textContent(".ms-summary"), /Rows stored \(deleted ones too, until compaction\)1 000 000/);
   assert.match(await page.textContent(".ms-undo-note"), /Undo is off while the store holds 1 000 000 messages/);
   // The panel now looks at the busiest channel; a query on it answers quickly.
   await runQuery(page, {});

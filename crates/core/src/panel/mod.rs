@@ -96,11 +96,16 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
     let dispatch = use_callback(dispatcher.clone(), |a: M::Action, d| {
         d.dispatch(Change::Do(a))
     });
+    // Undo, redo and reset leave any tour: its step no longer describes the state.
     let change = {
         let d = dispatcher.clone();
+        let tour = tour.clone();
         move |c: Change<M::Action>| {
-            let d = d.clone();
-            Callback::from(move |_| d.dispatch(c.clone()))
+            let (d, tour) = (d.clone(), tour.clone());
+            Callback::from(move |_| {
+                d.dispatch(c.clone());
+                tour.set(None);
+            })
         }
     };
 
@@ -160,6 +165,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                 } else {
                     Change::Undo
                 });
+                tour.set(None);
                 return;
             }
             let Some(pos) = *tour else { return };
@@ -220,6 +226,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
             }
             <Toolbar
                 can_undo={history.can_undo()}
+                undo_off={history.undo_off().map(AttrValue::Static)}
                 can_redo={history.can_redo()}
                 on_undo={change(Change::Undo)}
                 on_redo={change(Change::Redo)}
@@ -256,7 +263,10 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                 />
             }
             <ContextProvider<Extras> context={props.extras.clone()}>
-                <div class="panel-body">{ M::view(handle) }</div>
+                // Keyed on the history's jumps: after a reset or a tour step
+                // the view is made afresh, so no form keeps drafts from a
+                // state that is gone.
+                <div class="panel-body" key={history.jumps().to_string()}>{ M::view(handle) }</div>
             </ContextProvider<Extras>>
             if *comic_open {
                 <ComicView<M> state={present} extras={props.extras.clone()} />

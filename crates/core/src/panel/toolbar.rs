@@ -3,6 +3,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub can_undo: bool,
+    /// Why Undo is off, shown as its tooltip.
+    #[prop_or_default]
+    pub undo_off: Option<AttrValue>,
     pub can_redo: bool,
     pub on_undo: Callback<MouseEvent>,
     pub on_redo: Callback<MouseEvent>,
@@ -20,7 +23,8 @@ pub struct ToolbarProps {
 pub fn Toolbar(p: &ToolbarProps) -> Html {
     html! {
         <div class="toolbar" role="toolbar" aria-label="Panel actions">
-            <button onclick={p.on_undo.clone()} disabled={!p.can_undo} title="Undo (Ctrl+Z)">{ "↶ Undo" }</button>
+            <button onclick={p.on_undo.clone()} disabled={!p.can_undo}
+                title={p.undo_off.clone().unwrap_or(AttrValue::Static("Undo (Ctrl+Z)"))}>{ "↶ Undo" }</button>
             <button onclick={p.on_redo.clone()} disabled={!p.can_redo} title="Redo (Ctrl+Shift+Z)">{ "↷ Redo" }</button>
             <button onclick={p.on_reset.clone()}>{ "Reset" }</button>
             <button onclick={p.on_copy_link.clone()}>{ "Copy link" }</button>

@@ -42,6 +42,11 @@ pub trait Undoable: Clone {
     fn fork(&self) -> Self {
         self.clone()
     }
+    /// Why Undo is off in this state, if it is (e.g. a store too big to keep
+    /// copies of). The toolbar disables Undo and shows the reason.
+    fn undo_off(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +56,11 @@ pub struct History<M: Undoable> {
     past: Vec<Rc<M>>,
     future: Vec<Rc<M>>,
     trail: Trail<M>,
+    /// How many times the present was replaced by another state (reset, a
+    /// tour step): the frame remakes the view then, so no field keeps text
+    /// from a state that is gone. Undo and redo are left out: they are also
+    /// keys pressed inside the view, whose focus a remake would lose.
+    jumps: u64,
 }
 
 /// Enough undo for real use, bounded so long sessions do not grow without end.
@@ -65,7 +75,17 @@ impl<M: Undoable> History<M> {
             past: Vec::new(),
             future: Vec::new(),
             trail: Trail::default(),
+            jumps: 0,
         }
+    }
+
+    pub fn jumps(&self) -> u64 {
+        self.jumps
+    }
+
+    /// Why Undo is off in the present state, if it is.
+    pub fn undo_off(&self) -> Option<&'static str> {
+        self.present.undo_off()
     }
 
     pub fn present(&self) -> &M {
@@ -77,7 +97,7 @@ impl<M: Undoable> History<M> {
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.past.is_empty()
+        !self.past.is_empty() && self.undo_off().is_none()
     }
 
     pub fn can_redo(&self) -> bool {
@@ -88,6 +108,9 @@ impl<M: Undoable> History<M> {
         match change {
             Change::Do(action) => self.apply(&action),
             Change::Undo => {
+                if !self.can_undo() {
+                    return;
+                }
                 if let Some(prev) = self.past.pop() {
                     let now = std::mem::replace(&mut self.present, prev);
                     self.future.push(now);
@@ -102,10 +125,12 @@ impl<M: Undoable> History<M> {
             Change::Reset => {
                 let start = self.start.clone();
                 self.push_step(start);
+                self.jumps += 1;
             }
             Change::Replay(actions) => {
                 let next = self.trail.replay(&self.start, actions);
                 self.push_step(next);
+                self.jumps += 1;
             }
         }
     }
@@ -166,6 +191,42 @@ mod tests {
                 Act::Huge => UndoKind::Barrier,
             }
         }
+    }
+
+    #[test]
+    fn jumps_count_resets_and_tour_steps() {
+        let mut h = history();
+        h.change(Change::Do(Act::Add(1)));
+        h.change(Change::Do(Act::Nudge(1)));
+        h.change(Change::Undo);
+        h.change(Change::Redo);
+        assert_eq!(h.jumps(), 0);
+        h.change(Change::Reset);
+        h.change(Change::Replay(vec![Act::Add(2)]));
+        assert_eq!(h.jumps(), 2);
+    }
+
+    #[test]
+    fn undo_is_refused_while_the_state_says_it_is_off() {
+        #[derive(Clone, Debug, PartialEq)]
+        struct Big(i64);
+        impl Undoable for Big {
+            type Action = i64;
+            fn apply(&mut self, a: &i64) {
+                self.0 += a;
+            }
+            fn undo_off(&self) -> Option<&'static str> {
+                (self.0 > 10).then_some("too big")
+            }
+        }
+        let mut h = History::new(Big(0), Big(0));
+        h.change(Change::Do(5));
+        assert!(h.can_undo());
+        h.change(Change::Do(20));
+        assert!(!h.can_undo());
+        assert_eq!(h.undo_off(), Some("too big"));
+        h.change(Change::Undo);
+        assert_eq!(h.present(), &Big(25), "Ctrl+Z does nothing either");
     }
 
     fn history() -> History<Counter> {

@@ -45,6 +45,8 @@ pub struct MessageStorePanel {
     pub refusal: Option<Refusal>,
     /// The last read's outcome (a page or Cassandra's refusal) and the
     /// version it was produced at, kept while other actions follow.
+    /// The last read, with the `data_version` it was made at: a later data
+    /// change makes it stale, and the query card says so.
     pub last_read: Option<(Rc<model::Outcome>, u64)>,
     pub workload_end: Option<WorkloadEnd>,
     /// A shared link whose generated messages are still being made in
@@ -77,7 +79,7 @@ impl MessageStorePanel {
             (focus_of(&pg), read_of(&pg))
         };
         self.focus = focus;
-        self.last_read = read.map(|o| (o, self.version));
+        self.last_read = read.map(|o| (o, self.data_version));
     }
 
     pub fn pg(&self) -> Ref<'_, Playground> {
@@ -138,7 +140,7 @@ impl MessageStorePanel {
                 {
                     let read = Rc::new(o.clone());
                     drop(pg);
-                    self.last_read = Some((read, self.version));
+                    self.last_read = Some((read, self.data_version));
                 }
             }
             Err(e) => {
@@ -153,12 +155,12 @@ impl MessageStorePanel {
             return;
         };
         let resumed = self.pg_mut().resume_restore(&mut r);
+        self.data_version = stamp();
         match resumed {
             Ok(true) => self.look_again(),
             Ok(false) => self.restoring = Some(r),
             Err(e) => self.refusal = Some(Refusal::refusal(Field::Workload, e.to_string())),
         }
-        self.data_version = stamp();
     }
 
     fn finish_workload(&mut self, end: WorkloadEnd) {
@@ -233,6 +235,14 @@ impl PartialEq for MessageStorePanel {
 
 impl Undoable for MessageStorePanel {
     type Action = PanelAction;
+
+    /// Past this size every change is a barrier (no copies are kept), so
+    /// Undo has nothing to go back to that matches the note the panel shows.
+    fn undo_off(&self) -> Option<&'static str> {
+        self.is_big().then_some(
+            "Undo is off while the store holds more than 20 000 messages; Reset starts over",
+        )
+    }
 
     fn apply(&mut self, action: &PanelAction) {
         self.version = stamp();

@@ -154,7 +154,7 @@ pub fn QueryBox(p: &Props) -> Html {
     html! {
         <section role="group" class="card-box ms-query" aria-labelledby={p.id("query-h")}>
             <h2 id={p.id("query-h")}>{ "Query: latest N messages before X" }</h2>
-            <form class="controls" onsubmit={run}>
+            <form class="controls" id={p.id("query-form")} onsubmit={run}>
                 <TextField id={p.id("q-channel")} label="Channel ID" value={(*channel).clone()} oninput={on_draft(&channel)}
                     numeric=true error={err("channel", Field::QueryChannel)} class="ms-id" />
                 <TextField id={p.id("q-limit")} label="N (limit)" value={(*limit).clone()} oninput={on_draft(&limit)}
@@ -167,6 +167,12 @@ pub fn QueryBox(p: &Props) -> Html {
                 <button type="button" onclick={next}>{ if has_more { "Next page" } else { "Next page (none yet)" } }</button>
             </form>
             { field_error(&p.id("next-error"), s.refused(&Field::NextPage)) }
+            if read.as_ref().is_some_and(|(_, v)| *v != s.data_version) {
+                <p class="ms-stale ms-undo-note" role="status">
+                    { "The playground changed after this read: the rows below are as they were then. " }
+                    <button type="submit" form={p.id("query-form")} class="ms-small">{ "Run it again" }</button>
+                </p>
+            }
             { match read.as_ref() {
                 Some((o, _)) => match o.as_ref() {
                     Outcome::Page(page) => html! {

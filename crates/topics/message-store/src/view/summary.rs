@@ -18,7 +18,7 @@ pub fn summary(p: &Props) -> Html {
     html! {
         <section role="group" class="card-box ms-summary" aria-label="What the playground holds">
             <dl class="stats">
-                <div><dt>{ "Messages stored" }</dt><dd class="ms-total-rows">{ count(rows) }</dd></div>
+                <div><dt>{ "Rows stored (deleted ones too, until compaction)" }</dt><dd class="ms-total-rows">{ count(rows) }</dd></div>
                 <div><dt>{ "Channels" }</dt><dd>{ count(channels) }</dd></div>
                 <div><dt>{ "Clock" }</dt><dd class="ms-clock">{ date_time(now) }</dd></div>
                 if let Some(sc) = scenario {
