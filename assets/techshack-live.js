@@ -220,7 +220,8 @@ export function mount(element, id, options) {
         slot.replaceChildren();
         panel = m.mount(slot, {
           state: opts.state,
-          base: opts.base ?? SITE.href,
+          // A base that is not a string would make links point at the host page.
+          base: typeof opts.base === "string" ? opts.base : SITE.href,
           onChange: guarded(opts.onChange),
           embedded: true,
           extras: extras(topic.id),

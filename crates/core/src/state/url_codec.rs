@@ -45,9 +45,12 @@ impl fmt::Display for DecodeError {
                 "this link was made by a newer version of the panel (state v{found}, this page reads v{expected}); reload the page to get the newest version"
             ),
             DecodeError::NotBase64 => write!(f, "the saved state in this link is garbled"),
-            DecodeError::NotValidState(why) => {
-                write!(f, "the saved state in this link is not valid: {why}")
-            }
+            // The decoder's own words ("Serde Deserialization Error") mean
+            // nothing to a reader; they stay in the Debug form.
+            DecodeError::NotValidState(_) => write!(
+                f,
+                "the saved state in this link is not a state of this panel (it may be cut short, or made by another panel)"
+            ),
         }
     }
 }
@@ -157,6 +160,15 @@ mod tests {
             decode::<Preset>(1, &encode(1, &7u32)),
             Err(DecodeError::NotValidState(_))
         ));
+    }
+
+    #[test]
+    fn an_invalid_state_is_described_without_the_decoders_words() {
+        let err = decode::<Sample>(1, "1.e30").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the saved state in this link is not a state of this panel (it may be cut short, or made by another panel)"
+        );
     }
 
     #[test]

@@ -55,12 +55,22 @@ pub enum BudgetError {
     },
 }
 
+/// A number as typed, not as 309 digits: `1e308`, `-0`, `inf`.
+fn shown(v: f64) -> String {
+    if v != 0.0 && (v.abs() >= 1e9 || v.abs() < 1e-9) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
 impl fmt::Display for BudgetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BudgetError::TargetOutOfRange { got } => write!(
                 f,
-                "the availability target must be above 0% and below 100%, to at most 6 decimals (got {got})"
+                "the availability target must be above 0% and below 100%, to at most 6 decimals (got {})",
+                shown(*got)
             ),
             BudgetError::NoRequests => write!(f, "total requests must be at least 1 (got 0)"),
             BudgetError::MoreGoodThanTotal { good, total } => write!(
@@ -257,5 +267,18 @@ impl RequestBudget {
 
     pub fn is_spent(&self) -> bool {
         self.remaining_failures() <= 0.0
+    }
+}
+
+#[cfg(test)]
+mod shown_tests {
+    use super::*;
+
+    #[test]
+    fn huge_targets_are_quoted_back_short() {
+        let e = BudgetError::TargetOutOfRange { got: 1e308 }.to_string();
+        assert!(e.ends_with("(got 1e308)"), "{e}");
+        let e = BudgetError::TargetOutOfRange { got: 100.5 }.to_string();
+        assert!(e.ends_with("(got 100.5)"), "{e}");
     }
 }

@@ -80,16 +80,16 @@ impl fmt::Display for SvmError {
             }
             SvmError::NotFinite { field } => write!(f, "{field} must be a finite number (got NaN or infinity)"),
             SvmError::CoordinateOutOfRange { value, max } => {
-                write!(f, "Coordinates must be between -{max} and {max} (got {value})")
+                write!(f, "Coordinates must be between -{max} and {max} (got {})", g(*value))
             }
-            SvmError::InvalidC { got } => write!(f, "C must be greater than 0 and at most 1e6 (got {got})"),
+            SvmError::InvalidC { got } => write!(f, "C must be greater than 0 and at most 1e6 (got {})", g(*got)),
             SvmError::InvalidGamma { got } => {
-                write!(f, "gamma must be greater than 0 and at most 1e6 (got {got})")
+                write!(f, "gamma must be greater than 0 and at most 1e6 (got {})", g(*got))
             }
             SvmError::InvalidDegree { got } => write!(f, "Degree must be between 1 and 10 (got {got})"),
-            SvmError::InvalidCoef0 { got } => write!(f, "coef0 must be between -1e6 and 1e6 (got {got})"),
+            SvmError::InvalidCoef0 { got } => write!(f, "coef0 must be between -1e6 and 1e6 (got {})", g(*got)),
             SvmError::InvalidTolerance { got } => {
-                write!(f, "Tolerance must be between 1e-12 and 1 (got {got})")
+                write!(f, "Tolerance must be between 1e-12 and 1 (got {})", g(*got))
             }
             SvmError::KernelOverflow => write!(
                 f,
@@ -107,3 +107,8 @@ impl fmt::Display for SvmError {
 }
 
 impl std::error::Error for SvmError {}
+
+/// A number as a person would write it back: `1e+308`, not 309 digits.
+fn g(v: f64) -> String {
+    super::cfmt::format_g(v, 6)
+}

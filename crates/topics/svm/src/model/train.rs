@@ -12,8 +12,10 @@ use super::points::{check_training_set, Point};
 use super::solver::{SolverConfig, SolverRun, StepInfo};
 use super::warm::{repair, PairAlpha};
 
-/// Kernel values above this are refused: gradients multiply them by C·l.
-const MAX_KERNEL: f64 = 1e100;
+/// Kernel values above this are refused: the kernel cache holds them as f32
+/// (libsvm's `Qfloat`), where larger ones become infinite and train to a NaN
+/// ρ (found by fuzzing). Gradients, in f64, multiply them by at most C·l.
+const MAX_KERNEL: f64 = f32::MAX as f64;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TrainParams {

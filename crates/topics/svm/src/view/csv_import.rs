@@ -30,14 +30,32 @@ pub struct CsvProps {
 pub fn CsvImport(props: &CsvProps) -> Html {
     let p = &props.p;
     let text = use_state(String::new);
+    let area = use_node_ref();
+    // A paste or drop too big for any import, refused before the browser inserts it.
+    let too_big = use_state(|| None::<String>);
     let id = |s: &str| format!("{}-{s}", p.uid);
     let on_input = {
-        let text = text.clone();
+        let (text, too_big) = (text.clone(), too_big.clone());
         Callback::from(move |e: InputEvent| {
             let el: HtmlTextAreaElement = e.target_unchecked_into();
             text.set(el.value());
+            too_big.set(None);
         })
     };
+    let on_paste = {
+        let (area, too_big) = (area.clone(), too_big.clone());
+        Callback::from(move |e: Event| {
+            let Some(el) = area.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            let refusal = super::paste_guard::check(&el, &e);
+            if refusal.is_some() {
+                e.prevent_default();
+            }
+            too_big.set(refusal);
+        })
+    };
+    let on_drop = on_paste.reform(|e: DragEvent| e.into());
     let on_import = {
         let (d, text, on_bulk) = (p.dispatch.clone(), text.clone(), props.on_bulk.clone());
         Callback::from(move |_| {
@@ -51,21 +69,33 @@ pub fn CsvImport(props: &CsvProps) -> Html {
         })
     };
     let on_fill = {
-        let (text, state) = (text.clone(), p.state.clone());
-        Callback::from(move |_| text.set(to_csv(state.pg.points())))
+        let (text, state, too_big) = (text.clone(), p.state.clone(), too_big.clone());
+        Callback::from(move |_| {
+            text.set(to_csv(state.pg.points()));
+            too_big.set(None);
+        })
     };
     let error = p.state.refused(&Field::Csv);
     let err_id = id("csv-err");
+    let big_id = id("csv-too-big");
+    let described = match (&*too_big, &error) {
+        (Some(_), _) => Some(big_id.clone()),
+        (None, Some(_)) => Some(err_id.clone()),
+        (None, None) => None,
+    };
     let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
     html! {
         <section role="group" class="card-box svm-csv" aria-labelledby={id("csv-h")}>
             <h2 id={id("csv-h")}>{ "Import CSV" }</h2>
             <label for={id("csv")}>{ "Rows of x,y,label (a header row and # comments are allowed)" }</label>
-            <textarea id={id("csv")} class="svm-textarea" rows="6" value={(*text).clone()} oninput={on_input}
+            <textarea id={id("csv")} ref={area} class="svm-textarea" rows="6" value={(*text).clone()} oninput={on_input}
+                onpaste={on_paste} ondrop={on_drop}
                 placeholder={EXAMPLE} spellcheck="false"
-                aria-invalid={error.is_some().to_string()}
-                aria-describedby={error.is_some().then(|| err_id.clone())} />
-            if let Some(msg) = error {
+                aria-invalid={described.is_some().to_string()}
+                aria-describedby={described} />
+            if let Some(msg) = &*too_big {
+                <p class="field-error" id={big_id} role="alert">{ msg.clone() }</p>
+            } else if let Some(msg) = error {
                 <p class="field-error" id={err_id} role="alert">{ format!("{msg}. The points in force are unchanged.") }</p>
             }
             <div class="controls">

@@ -48,10 +48,18 @@ struct NumberProps {
 #[function_component]
 fn NumberField(props: &NumberProps) -> Html {
     let local = use_state(|| None::<String>);
+    // The text last committed: shown while it is refused (see `LogSlider`).
+    let draft = use_state(String::new);
     let onchange = {
-        let (parse, dispatch, local) = (props.parse.clone(), props.dispatch.clone(), local.clone());
+        let (parse, dispatch, local, draft) = (
+            props.parse.clone(),
+            props.dispatch.clone(),
+            local.clone(),
+            draft.clone(),
+        );
         Callback::from(move |e: Event| {
             let el: HtmlInputElement = e.target_unchecked_into();
+            draft.set(el.value());
             match parse.emit(el.value()) {
                 Ok(a) => {
                     local.set(None);
@@ -65,10 +73,15 @@ fn NumberField(props: &NumberProps) -> Html {
         .clone()
         .or_else(|| props.error.as_ref().map(|e| e.to_string()));
     let err_id = format!("{}-err", props.id);
+    let shown = if error.is_some() {
+        AttrValue::from((*draft).clone())
+    } else {
+        props.value.clone()
+    };
     html! {
         <div class="svm-field">
             <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <input type="number" id={props.id.clone()} class="svm-num" value={props.value.clone()}
+            <input type="number" id={props.id.clone()} class="svm-num" value={shown}
                 min={props.min.clone()} max={props.max.clone()} step={props.step.clone()} {onchange}
                 aria-invalid={error.is_some().to_string()}
                 aria-describedby={error.is_some().then(|| err_id.clone())} />

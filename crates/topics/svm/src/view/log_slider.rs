@@ -40,6 +40,10 @@ pub struct LogSliderProps {
 #[function_component]
 pub fn LogSlider(props: &LogSliderProps) -> Html {
     let local_error = use_state(|| None::<String>);
+    // The text last committed in the number field. While it is refused, the
+    // field keeps showing it (to fix, or to replace with the value in force,
+    // which then clears the message); otherwise it shows the value in force.
+    let draft = use_state(String::new);
     let sliding = use_mut_ref(|| false);
     let (num_id, range_id, err_id) = (
         format!("{}-num", props.id),
@@ -72,13 +76,15 @@ pub fn LogSlider(props: &LogSliderProps) -> Html {
         Callback::from(move |_: Event| *sliding.borrow_mut() = false)
     };
     let onchange = {
-        let (cb, local_error, label) = (
+        let (cb, local_error, label, draft) = (
             props.on_change.clone(),
             local_error.clone(),
             props.label.clone(),
+            draft.clone(),
         );
         Callback::from(move |e: Event| {
             let el: HtmlInputElement = e.target_unchecked_into();
+            draft.set(el.value());
             match parse_number(&el.value()) {
                 Some(v) => {
                     local_error.set(None);
@@ -91,6 +97,11 @@ pub fn LogSlider(props: &LogSliderProps) -> Html {
         })
     };
     let invalid = error.is_some();
+    let shown = if invalid {
+        (*draft).clone()
+    } else {
+        input_value(props.value)
+    };
     html! {
         <div class="svm-field">
             <label for={num_id.clone()}>{ props.label.clone() }</label>
@@ -100,7 +111,7 @@ pub fn LogSlider(props: &LogSliderProps) -> Html {
                     aria-label={format!("{} on a log scale from {} to {}", props.label, num(10f64.powf(props.min_exp), 1), num(10f64.powf(props.max_exp), 1))}
                     aria-valuetext={format!("{} = {}", props.label, num(props.value, 3))}
                     {oninput} onchange={onrelease} />
-                <input type="number" id={num_id} step="any" class="svm-num" value={input_value(props.value)}
+                <input type="number" id={num_id} step="any" class="svm-num" value={shown}
                     disabled={props.disabled} {onchange}
                     aria-invalid={invalid.to_string()}
                     aria-describedby={invalid.then(|| err_id.clone())} />

@@ -19,6 +19,7 @@ mod live;
 mod log_slider;
 mod marker_layer;
 mod palette;
+mod paste_guard;
 mod plot;
 mod raster;
 mod readout;

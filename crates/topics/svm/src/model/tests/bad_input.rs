@@ -121,6 +121,29 @@ fn overflowing_kernels_are_refused() {
 }
 
 #[test]
+fn kernels_too_big_for_the_f32_cache_are_refused() {
+    // Found by fuzzing (fuzz/regressions/svm_model_write): |K| up to 6.4e85
+    // passed the old bound of 1e100, overflowed the f32 kernel cache to
+    // infinity and trained to ρ = NaN, a model file that could not be read.
+    let pts = vec![Point::new(1e5, 1e5, 1), Point::new(-1e5, 1e5, -1)];
+    let e = train(
+        &pts,
+        &with_kernel(KernelKind::Poly, Gamma::Value(1e4), 6, 0.0),
+        &[],
+    )
+    .unwrap_err();
+    assert_eq!(e, SvmError::KernelOverflow);
+    // Just inside the cache's range, it trains to a finite model.
+    let fit = train(
+        &pts,
+        &with_kernel(KernelKind::Poly, Gamma::Value(1e-4), 6, 0.0),
+        &[],
+    )
+    .unwrap();
+    assert!(fit.pairs.iter().all(|p| p.rho.is_finite()));
+}
+
+#[test]
 fn coincident_points_of_opposite_classes_still_converge() {
     let mut pts = vec![Point::new(0.2, 0.2, 1), Point::new(0.2, 0.2, -1)];
     pts.extend((0..10).map(|i| Point::new(-0.8 + 0.05 * i as f64, -0.5, -1)));
@@ -162,4 +185,13 @@ fn the_iteration_cap_is_reported_not_fatal() {
         "{text}"
     );
     assert!(fit.decision([0.0, 0.0]).unwrap().is_finite());
+}
+
+#[test]
+fn huge_values_are_quoted_back_short() {
+    let e = super::super::train::check_c(1e308).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "C must be greater than 0 and at most 1e6 (got 1e+308)"
+    );
 }

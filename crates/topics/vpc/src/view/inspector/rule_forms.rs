@@ -3,7 +3,8 @@
 //! model's to refuse, and its message shows under the form.
 
 use super::super::super::model::{
-    AclAction, AclRuleInput, Action, PeerInput, Protocol, SgRuleInput, Target,
+    AclAction, AclRuleInput, Action, PeerInput, Protocol, SgRuleInput, Target, ACL_RULE_MAX,
+    ACL_RULE_MIN,
 };
 use super::super::super::state::Field;
 use super::add_forms::{text, use_reset_on_success};
@@ -28,6 +29,17 @@ fn number(what: &str, text: &str, default: u32) -> Result<u32, String> {
     }
     t.parse()
         .map_err(|_| format!("{what}: \"{t}\" is not a whole number"))
+}
+
+/// A rule number: it has no default, so a blank field says what to enter
+/// (it used to count as rule 0 and be refused as out of range).
+fn rule_number(text: &str) -> Result<u32, String> {
+    if text.trim().is_empty() {
+        return Err(format!(
+            "rule number: enter a whole number from {ACL_RULE_MIN} to {ACL_RULE_MAX}"
+        ));
+    }
+    number("rule number", text, 0)
 }
 
 /// A select with its own label (not wrapped, so its name is the label alone).
@@ -238,7 +250,7 @@ pub fn AddAclRule(b: &BodyProps) -> Html {
         let (from, to, cidr) = (from.clone(), to.clone(), cidr.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let parsed = number("rule number", &num, 0).and_then(|n| {
+            let parsed = rule_number(&num).and_then(|n| {
                 number("from port", &from, 0)
                     .and_then(|f| number("to port", &to, 65535).map(|t| (n, f, t)))
             });
