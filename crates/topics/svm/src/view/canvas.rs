@@ -199,8 +199,12 @@ pub fn PlotCanvas(props: &CanvasProps) -> Html {
         })
     };
     let onpointerup = {
-        let (g, dispatch) = (gesture.clone(), p.dispatch.clone());
-        Callback::from(move |e: PointerEvent| gesture::pointer_up(&g, &e, &dispatch))
+        let (g, dispatch, add) = (gesture.clone(), p.dispatch.clone(), add.clone());
+        Callback::from(move |e: PointerEvent| {
+            if let Some((x, y, shift)) = gesture::pointer_up(&g, &e, &dispatch) {
+                add(x, y, shift);
+            }
+        })
     };
     let oncontextmenu = Callback::from(|e: MouseEvent| e.prevent_default());
     let onfocus = {

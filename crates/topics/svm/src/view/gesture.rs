@@ -1,6 +1,8 @@
 //! Pointer gestures on the plot: press on empty space adds a point, press and
 //! move drags one (redrawn once per animation frame, one undo step per drag),
-//! right-click or a touch long-press deletes. Mouse, pen and touch alike.
+//! right-click or a touch long-press deletes. On touch, empty space adds a
+//! point on lift, and only if the finger stayed put: a vertical swipe scrolls
+//! the page (the canvas allows `pan-y`) and adds nothing.
 
 use super::super::model::{Action, Point};
 use super::super::state::PanelAction;
@@ -16,6 +18,15 @@ use yew::Callback;
 pub const LONG_PRESS_MS: u32 = 500;
 /// Movement (CSS px) that turns a press into a drag.
 const DRAG_SLOP: f64 = 4.0;
+/// Movement (CSS px) after which a touch on empty space is not a tap.
+const TAP_SLOP: f64 = 10.0;
+
+/// A touch on empty space, which adds a point if it lifts where it landed.
+struct Tap {
+    pointer: i32,
+    start: (f64, f64),
+    add: (f64, f64, bool),
+}
 
 struct Press {
     pointer: i32,
@@ -28,6 +39,7 @@ struct Press {
 #[derive(Default)]
 pub struct Gesture {
     press: Option<Press>,
+    tap: Option<Tap>,
     /// The latest drag target, delivered on the next animation frame.
     pending: Option<(usize, f64, f64)>,
     frame_requested: bool,
@@ -146,6 +158,14 @@ pub fn pointer_down(
     }
     let Some(index) = hit else {
         let (x, y) = clamp_data(at.data);
+        if touch {
+            g.borrow_mut().tap = Some(Tap {
+                pointer: e.pointer_id(),
+                start: at.css,
+                add: (x, y, e.shift_key()),
+            });
+            return Down::Ignore;
+        }
         return Down::Add {
             x,
             y,
@@ -189,6 +209,13 @@ pub fn pointer_move(
     let Some(at) = locate(e, canvas) else { return };
     {
         let mut s = g.borrow_mut();
+        let strayed = s.tap.as_ref().is_some_and(|t| {
+            t.pointer == e.pointer_id()
+                && (at.css.0 - t.start.0).hypot(at.css.1 - t.start.1) > TAP_SLOP
+        });
+        if strayed {
+            s.tap = None;
+        }
         let Some(p) = s.press.as_mut().filter(|p| p.pointer == e.pointer_id()) else {
             return;
         };
@@ -207,8 +234,26 @@ pub fn pointer_move(
     request_frame(g, dispatch);
 }
 
-/// Ends the press: a drag's last position is delivered at once.
-pub fn pointer_up(g: &SharedGesture, e: &web_sys::PointerEvent, dispatch: &Callback<PanelAction>) {
+/// Ends the press: a drag's last position is delivered at once. Returns the
+/// point a touch tap adds (none when the browser cancelled it to scroll).
+pub fn pointer_up(
+    g: &SharedGesture,
+    e: &web_sys::PointerEvent,
+    dispatch: &Callback<PanelAction>,
+) -> Option<(f64, f64, bool)> {
+    let tap = {
+        let mut s = g.borrow_mut();
+        match s.tap.take() {
+            Some(t) if t.pointer == e.pointer_id() => Some(t),
+            other => {
+                s.tap = other;
+                None
+            }
+        }
+    };
+    if let Some(t) = tap {
+        return (e.type_() == "pointerup").then_some(t.add);
+    }
     let ours = {
         let s = g.borrow();
         s.press
@@ -216,13 +261,14 @@ pub fn pointer_up(g: &SharedGesture, e: &web_sys::PointerEvent, dispatch: &Callb
             .is_some_and(|p| p.pointer == e.pointer_id())
     };
     if !ours {
-        return;
+        return None;
     }
     deliver(g, dispatch);
     let mut s = g.borrow_mut();
     s.press = None;
     s.long_press = None;
     s.opened = false;
+    None
 }
 
 #[cfg(test)]
