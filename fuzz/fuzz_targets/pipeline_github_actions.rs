@@ -42,7 +42,11 @@ fuzz_target!(|data: &[u8]| {
     for i in 0..p.len() {
         let job = &jobs[job_id(p.id(i)).as_str()];
         let needs: BTreeSet<String> = match &job["needs"] {
-            Value::Sequence(s) => s.iter().filter_map(|v| v.as_str()).map(String::from).collect(),
+            Value::Sequence(s) => s
+                .iter()
+                .filter_map(|v| v.as_str())
+                .map(String::from)
+                .collect(),
             Value::String(s) => [s.clone()].into(),
             _ => BTreeSet::new(),
         };

@@ -17,5 +17,9 @@ fuzz_target!(|data: &[u8]| {
     let written = m.to_text();
     let back = ModelFile::parse(&written)
         .unwrap_or_else(|e| panic!("the written model does not parse: {e}\n{written}"));
-    assert_eq!(back.to_text(), written, "writing the parsed model changes it");
+    assert_eq!(
+        back.to_text(),
+        written,
+        "writing the parsed model changes it"
+    );
 });

@@ -10,7 +10,8 @@ use topic_svm::model::{train, Gamma, KernelKind, KernelSpec, ModelFile, Point, T
 #[derive(Arbitrary, Debug)]
 struct Input {
     points: Vec<(i16, i16, i8)>,
-    /// Coordinates are the integers times 10^(scale % 8 - 5).
+    /// Coordinates are the integers times 10^(scale % 8 - 5), or, from 128
+    /// up, times 10^(-3 · (scale - 128)) (down to underflow).
     scale: u8,
     kernel: u8,
     c: (u16, u8),
@@ -25,7 +26,11 @@ fn value((m, e): (u16, u8)) -> f64 {
 }
 
 fuzz_target!(|input: Input| {
-    let unit = 10f64.powi(i32::from(input.scale % 8) - 5);
+    let unit = if input.scale < 128 {
+        10f64.powi(i32::from(input.scale % 8) - 5)
+    } else {
+        10f64.powi(-3 * i32::from(input.scale - 128))
+    };
     let points: Vec<Point> = input
         .points
         .iter()

@@ -6,11 +6,14 @@
 
 use libfuzzer_sys::fuzz_target;
 use techshack_core::state::{decode, encode};
-use techshack_fuzz::vpc::{play, Session};
+use techshack_fuzz::vpc::{play, Script};
 use topic_vpc::model::{Playground, Snapshot};
 
-fuzz_target!(|s: Session| {
-    let pg = play(&s);
+fuzz_target!(|data: &[u8]| {
+    let Some(script) = Script::from_bytes(data) else {
+        return;
+    };
+    let pg = play(&script);
     let _ = pg.trace();
     let _ = pg.matrix();
     let _ = pg.stats();
@@ -23,6 +26,10 @@ fuzz_target!(|s: Session| {
     let snapshot = decode::<Snapshot>(2, &link).expect("the link decodes");
     let back = Playground::from_snapshot(snapshot)
         .unwrap_or_else(|e| panic!("the state's own link does not restore: {e}\n{link}"));
-    assert_eq!(encode(2, &back.snapshot()), link, "the restored link differs");
+    assert_eq!(
+        encode(2, &back.snapshot()),
+        link,
+        "the restored link differs"
+    );
     assert_eq!(back.network(), pg.network(), "the restored layout differs");
 });

@@ -5,10 +5,13 @@
 
 use libfuzzer_sys::fuzz_target;
 use std::collections::BTreeSet;
-use techshack_fuzz::vpc::{play, Session};
+use techshack_fuzz::vpc::{play, Script};
 
-fuzz_target!(|s: Session| {
-    let pg = play(&s);
+fuzz_target!(|data: &[u8]| {
+    let Some(script) = Script::from_bytes(data) else {
+        return;
+    };
+    let pg = play(&script);
     let text = pg.terraform();
     let body: hcl::Body =
         hcl::parse(&text).unwrap_or_else(|e| panic!("the export is not HCL: {e}\n{text}"));
@@ -23,7 +26,11 @@ fuzz_target!(|s: Session| {
     assert_eq!(count("aws_vpc"), net.vpcs.len(), "{text}");
     assert_eq!(count("aws_subnet"), net.subnets.len(), "{text}");
     assert_eq!(count("aws_instance"), net.instances.len(), "{text}");
-    assert_eq!(count("aws_security_group"), net.security_groups.len(), "{text}");
+    assert_eq!(
+        count("aws_security_group"),
+        net.security_groups.len(),
+        "{text}"
+    );
     for b in body.blocks().filter(|b| b.identifier() == "resource") {
         let labels: Vec<&str> = b.labels().iter().map(|l| l.as_str()).collect();
         assert!(

@@ -193,7 +193,7 @@ fn message(m: &Message, channel: u64, pg: &Playground, seen: &Seen) -> u64 {
 }
 
 /// The model action `a` stands for, given the session so far.
-pub fn resolve(a: &FAction, pg: &Playground, seen: &mut Seen) -> Action {
+pub fn resolve(a: &FAction, pg: &Playground, seen: &Seen) -> Action {
     let now = pg.now_ms();
     match a {
         FAction::WriteMessage {
@@ -245,12 +245,12 @@ pub fn resolve(a: &FAction, pg: &Playground, seen: &mut Seen) -> Action {
         } => Action::Burst {
             channel: channel(c, pg),
             author: *author,
-            count: seen.rows(u64::from(*count), MAX_BURST) as u32,
+            count: *count,
             spacing_ms: *spacing_ms,
         },
         FAction::DeleteNewest { channel: c, count } => Action::DeleteNewest {
             channel: channel(c, pg),
-            count: bounded(u64::from(*count), ROW_CAP, MAX_BURST) as u32,
+            count: *count,
         },
         FAction::GenerateWorkload {
             seed,
@@ -258,7 +258,7 @@ pub fn resolve(a: &FAction, pg: &Playground, seen: &mut Seen) -> Action {
             channels,
         } => Action::GenerateWorkload {
             seed: *seed,
-            messages: seen.rows(*messages, MAX_MESSAGES),
+            messages: *messages,
             channels: *channels,
         },
         FAction::WriteNullColumns(b) => Action::WriteNullColumns(*b),
@@ -270,7 +270,7 @@ pub fn resolve(a: &FAction, pg: &Playground, seen: &mut Seen) -> Action {
             let ch = channel(c, pg);
             Action::Query {
                 channel: ch,
-                limit: bounded(u64::from(*limit), ROW_CAP, MAX_LIMIT) as u32,
+                limit: *limit,
                 before: before.as_ref().map(|m| message(m, ch, pg, seen)),
             }
         }
@@ -297,17 +297,17 @@ pub fn resolve(a: &FAction, pg: &Playground, seen: &mut Seen) -> Action {
         FAction::Repair => Action::Repair,
         FAction::ClusterRead { channel: c, limit } => Action::ClusterRead {
             channel: channel(c, pg),
-            limit: bounded(u64::from(*limit), ROW_CAP, MAX_LIMIT) as u32,
+            limit: *limit,
         },
         FAction::HotReads { channel: c, reads } => Action::HotReads {
             channel: channel(c, pg),
-            reads: bounded(u64::from(*reads), 2_000, MAX_HOT_READS) as u32,
+            reads: *reads,
         },
         FAction::SetCoalescing(b) => Action::SetCoalescing(*b),
         FAction::SetDataServices(n) => Action::SetDataServices(*n),
         FAction::ConcurrentReads { channel: c, count } => Action::ConcurrentReads {
             channel: channel(c, pg),
-            count: bounded(u64::from(*count), 2_000, MAX_CONCURRENT) as u32,
+            count: *count,
         },
         FAction::LoadScenario(Ok(i)) => {
             let tours = topic_message_store::model::tours();
@@ -318,17 +318,69 @@ pub fn resolve(a: &FAction, pg: &Playground, seen: &mut Seen) -> Action {
     }
 }
 
-/// Plays a session; every refused action must leave the playground as it
-/// was (compared by what a link and the CQL export would show).
-pub fn play(s: &Session) -> Playground {
-    let mut pg = Playground::new();
-    let mut seen = Seen::default();
-    for fa in s.actions.iter().take(MAX_ACTIONS) {
-        if let FAction::LoadScenario(_) = fa {
-            // Scenarios replay a whole tour; one per input is plenty.
+/// Folds the sizes of `a` so a whole input stays within `ROW_CAP` new rows
+/// and a few thousand reads (see `bounded`).
+pub fn fold(a: &mut Action, seen: &mut Seen) {
+    let small = |v: &mut u32, cap: u64, max: u64| *v = bounded(u64::from(*v), cap, max) as u32;
+    match a {
+        Action::Burst { count, .. } => *count = seen.rows(u64::from(*count), MAX_BURST) as u32,
+        Action::GenerateWorkload { messages, .. } => *messages = seen.rows(*messages, MAX_MESSAGES),
+        Action::DeleteNewest { count, .. } => small(count, ROW_CAP, MAX_BURST),
+        Action::Query { limit, .. } | Action::ClusterRead { limit, .. } => {
+            small(limit, ROW_CAP, MAX_LIMIT)
+        }
+        Action::HotReads { reads, .. } => small(reads, 2_000, MAX_HOT_READS),
+        Action::ConcurrentReads { count, .. } => small(count, 2_000, MAX_CONCURRENT),
+        Action::LoadScenario(_) => {
+            // Scenarios replay a whole tour; one or two per input is plenty.
             seen.rows = seen.rows.max(ROW_CAP / 2);
         }
-        let action = resolve(fa, &pg, &mut seen);
+        _ => {}
+    }
+}
+
+/// A fuzz input: structured actions (`arbitrary`), or, after a first byte
+/// `LITERAL`, the postcard bytes of a list of model actions (tours, found
+/// crashes).
+pub enum Script {
+    Fuzz(Session),
+    Literal(Vec<Action>),
+}
+
+pub const LITERAL: u8 = 0xFF;
+
+impl Script {
+    pub fn from_bytes(data: &[u8]) -> Option<Script> {
+        match data.split_first() {
+            Some((&LITERAL, rest)) => postcard::from_bytes(rest).ok().map(Script::Literal),
+            _ => Session::arbitrary_take_rest(arbitrary::Unstructured::new(data))
+                .ok()
+                .map(Script::Fuzz),
+        }
+    }
+
+    pub fn literal_bytes(actions: &[Action]) -> Vec<u8> {
+        let mut out = vec![LITERAL];
+        out.extend(postcard::to_allocvec(actions).expect("plain data serialises"));
+        out
+    }
+}
+
+/// Plays a script; every refused action must leave the playground as it
+/// was (compared by what a link and the CQL export would show).
+pub fn play(script: &Script) -> Playground {
+    let mut pg = Playground::new();
+    let mut seen = Seen::default();
+    let steps = match script {
+        Script::Fuzz(s) => s.actions.len(),
+        Script::Literal(a) => a.len(),
+    };
+    for k in 0..steps.min(MAX_ACTIONS) {
+        let mut action = match script {
+            Script::Fuzz(s) => resolve(&s.actions[k], &pg, &seen),
+            Script::Literal(a) => a[k].clone(),
+        };
+        fold(&mut action, &mut seen);
         let before = (pg.snapshot(), pg.statements().len(), pg.store().row_count());
         match pg.apply(&action) {
             Ok(()) => {
@@ -342,7 +394,10 @@ pub fn play(s: &Session) -> Playground {
             }
             Err(_) => {
                 let after = (pg.snapshot(), pg.statements().len(), pg.store().row_count());
-                assert!(after == before, "the refused {action:?} changed the playground");
+                assert!(
+                    after == before,
+                    "the refused {action:?} changed the playground"
+                );
             }
         }
     }
@@ -350,10 +405,11 @@ pub fn play(s: &Session) -> Playground {
 }
 
 /// Restores a link as the panel does: `restore_in_steps`, then each
-/// generated workload in slices and the rest of the link after it. `None`
-/// if the link is refused, or asks for more than `ROW_CAP` generated rows
-/// (legal, but too slow for a fuzz input; the workload tests cover it).
-pub fn restore_like_the_panel(s: Snapshot) -> Option<Playground> {
+/// generated workload in slices and the rest of the link after it.
+/// `Ok(None)` if the link asks for more than `4 × ROW_CAP` new rows (legal,
+/// but too slow for a fuzz input; the workload tests cover it); `Err` with
+/// the panel's message if it refuses the link.
+pub fn restore_like_the_panel(s: Snapshot) -> Result<Option<Playground>, String> {
     let generated: u64 = s
         .actions
         .iter()
@@ -364,27 +420,22 @@ pub fn restore_like_the_panel(s: Snapshot) -> Option<Playground> {
         })
         .sum();
     if generated > ROW_CAP * 4 {
-        return None;
+        return Ok(None);
     }
-    let (mut pg, restoring) = Playground::restore_in_steps(s).ok()?;
+    let (mut pg, restoring) = Playground::restore_in_steps(s).map_err(|e| e.to_string())?;
     let Some(mut r): Option<Restoring> = restoring else {
-        return Some(pg);
+        return Ok(Some(pg));
     };
     loop {
         while pg.workload_progress().is_some() {
             match pg.workload_step(1_000) {
                 Ok(p) if p.finished => break,
                 Ok(_) => {}
-                Err(_) => {
-                    pg.cancel_workload();
-                    return None;
-                }
+                Err(e) => return Err(e.to_string()),
             }
         }
-        match pg.resume_restore(&mut r) {
-            Ok(true) => return Some(pg),
-            Ok(false) => {}
-            Err(_) => return None,
+        if pg.resume_restore(&mut r).map_err(|e| e.to_string())? {
+            return Ok(Some(pg));
         }
     }
 }

@@ -107,18 +107,56 @@ pub enum PeerIn {
 #[derive(Arbitrary, Debug)]
 pub enum FAction {
     LoadPreset(u8),
-    SetVpcCidr { vpc: Id, cidr: CidrIn },
-    AddSecondaryCidr { vpc: Id, cidr: CidrIn },
-    RemoveSecondaryCidr { vpc: Id, cidr: CidrIn },
-    AddSubnet { id: Id, vpc: Id, cidr: CidrIn, az: Zone },
-    EditSubnetCidr { subnet: Id, cidr: CidrIn },
-    RemoveSubnet { subnet: Id },
-    AddRouteTable { id: Id, vpc: Id },
-    AddRoute { table: Id, destination: CidrIn, target: TargetIn },
-    RemoveRoute { table: Id, destination: CidrIn },
-    SetAssociation { subnet: Id, table: Option<Id> },
-    AddNetworkAcl { id: Id, vpc: Id },
-    SetAclAssociation { subnet: Id, acl: Option<Id> },
+    SetVpcCidr {
+        vpc: Id,
+        cidr: CidrIn,
+    },
+    AddSecondaryCidr {
+        vpc: Id,
+        cidr: CidrIn,
+    },
+    RemoveSecondaryCidr {
+        vpc: Id,
+        cidr: CidrIn,
+    },
+    AddSubnet {
+        id: Id,
+        vpc: Id,
+        cidr: CidrIn,
+        az: Zone,
+    },
+    EditSubnetCidr {
+        subnet: Id,
+        cidr: CidrIn,
+    },
+    RemoveSubnet {
+        subnet: Id,
+    },
+    AddRouteTable {
+        id: Id,
+        vpc: Id,
+    },
+    AddRoute {
+        table: Id,
+        destination: CidrIn,
+        target: TargetIn,
+    },
+    RemoveRoute {
+        table: Id,
+        destination: CidrIn,
+    },
+    SetAssociation {
+        subnet: Id,
+        table: Option<Id>,
+    },
+    AddNetworkAcl {
+        id: Id,
+        vpc: Id,
+    },
+    SetAclAssociation {
+        subnet: Id,
+        acl: Option<Id>,
+    },
     AddNaclRule {
         acl: Id,
         number: PortIn,
@@ -129,8 +167,15 @@ pub enum FAction {
         to_port: PortIn,
         cidr: CidrIn,
     },
-    RemoveNaclRule { acl: Id, number: PortIn, egress: bool },
-    AddSecurityGroup { id: Id, vpc: Id },
+    RemoveNaclRule {
+        acl: Id,
+        number: PortIn,
+        egress: bool,
+    },
+    AddSecurityGroup {
+        id: Id,
+        vpc: Id,
+    },
     AddSgRule {
         group: Id,
         egress: bool,
@@ -139,7 +184,11 @@ pub enum FAction {
         to_port: PortIn,
         peer: PeerIn,
     },
-    RemoveSgRule { group: Id, egress: bool, index: u8 },
+    RemoveSgRule {
+        group: Id,
+        egress: bool,
+        index: u8,
+    },
     AddInstance {
         id: Id,
         subnet: Id,
@@ -147,18 +196,54 @@ pub enum FAction {
         public_ip: Option<IpIn>,
         security_groups: Vec<Id>,
     },
-    RemoveInstance { id: Id },
-    SetSourceDestCheck { instance: Id, enabled: bool },
-    AddNat { id: Id, subnet: Id, private_ip: IpIn, elastic_ip: IpIn },
-    DeleteNat { nat: Id },
-    AddIgw { id: Id, vpc: Id },
-    DeleteIgw { igw: Id },
-    AddPeering { id: Id, requester: Id, accepter: Id },
-    DeletePeering { id: Id },
-    FailAz { az: Zone, failed: bool },
-    SetTrace { src: EndpointIn, dst: EndpointIn, protocol: Proto, port: PortIn },
-    SetEphemeralPort { port: PortIn },
-    SetMatrix { protocol: Proto, port: PortIn },
+    RemoveInstance {
+        id: Id,
+    },
+    SetSourceDestCheck {
+        instance: Id,
+        enabled: bool,
+    },
+    AddNat {
+        id: Id,
+        subnet: Id,
+        private_ip: IpIn,
+        elastic_ip: IpIn,
+    },
+    DeleteNat {
+        nat: Id,
+    },
+    AddIgw {
+        id: Id,
+        vpc: Id,
+    },
+    DeleteIgw {
+        igw: Id,
+    },
+    AddPeering {
+        id: Id,
+        requester: Id,
+        accepter: Id,
+    },
+    DeletePeering {
+        id: Id,
+    },
+    FailAz {
+        az: Zone,
+        failed: bool,
+    },
+    SetTrace {
+        src: EndpointIn,
+        dst: EndpointIn,
+        protocol: Proto,
+        port: PortIn,
+    },
+    SetEphemeralPort {
+        port: PortIn,
+    },
+    SetMatrix {
+        protocol: Proto,
+        port: PortIn,
+    },
 }
 
 #[derive(Arbitrary, Debug)]
@@ -223,9 +308,12 @@ impl<'a> Pools<'a> {
                 let azs: Vec<String> = self.net.subnets.iter().map(|s| s.az.clone()).collect();
                 pick(&azs, *i).unwrap_or_else(|| "us-east-1a".into())
             }
-            Zone::Known(i) => pick(&["us-east-1a", "us-east-1b", "us-east-1c", "eu-west-1a"], *i)
-                .unwrap_or_default()
-                .into(),
+            Zone::Known(i) => pick(
+                &["us-east-1a", "us-east-1b", "us-east-1c", "eu-west-1a"],
+                *i,
+            )
+            .unwrap_or_default()
+            .into(),
             Zone::Raw(s) => s.clone(),
         }
     }
@@ -549,15 +637,54 @@ pub fn resolve(a: &FAction, net: &Network) -> Action {
     }
 }
 
-/// Plays a session: every refused action must leave the playground exactly
+/// A fuzz input: a structured session (`arbitrary`), or, after a first byte
+/// `LITERAL`, the postcard bytes of a preset and a list of model actions
+/// (tours, found crashes).
+pub enum Script {
+    Fuzz(Session),
+    Literal(PresetId, Vec<Action>),
+}
+
+pub const LITERAL: u8 = 0xFF;
+
+impl Script {
+    pub fn from_bytes(data: &[u8]) -> Option<Script> {
+        match data.split_first() {
+            Some((&LITERAL, rest)) => postcard::from_bytes::<(PresetId, Vec<Action>)>(rest)
+                .ok()
+                .map(|(p, a)| Script::Literal(p, a)),
+            _ => Session::arbitrary_take_rest(arbitrary::Unstructured::new(data))
+                .ok()
+                .map(Script::Fuzz),
+        }
+    }
+
+    pub fn literal_bytes(preset: PresetId, actions: &[Action]) -> Vec<u8> {
+        let mut out = vec![LITERAL];
+        out.extend(postcard::to_allocvec(&(preset, actions)).expect("plain data serialises"));
+        out
+    }
+}
+
+/// Plays a script: every refused action must leave the playground exactly
 /// as it was (the model's promise to the panel). Returns the playground.
-pub fn play(s: &Session) -> Playground {
-    let mut pg = Playground::with_preset(preset(s.preset));
-    for fa in s.actions.iter().take(MAX_ACTIONS) {
-        let action = resolve(fa, pg.network());
+pub fn play(script: &Script) -> Playground {
+    let (start, steps) = match script {
+        Script::Fuzz(s) => (preset(s.preset), s.actions.len()),
+        Script::Literal(p, a) => (*p, a.len()),
+    };
+    let mut pg = Playground::with_preset(start);
+    for k in 0..steps.min(MAX_ACTIONS) {
+        let action = match script {
+            Script::Fuzz(s) => resolve(&s.actions[k], pg.network()),
+            Script::Literal(_, a) => a[k].clone(),
+        };
         let before = pg.clone();
         if pg.apply(&action).is_err() {
-            assert!(pg == before, "the refused {action:?} changed the playground");
+            assert!(
+                pg == before,
+                "the refused {action:?} changed the playground"
+            );
         }
     }
     pg

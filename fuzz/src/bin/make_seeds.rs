@@ -1,8 +1,9 @@
 //! Writes the seed corpora under `fuzz/seeds/<target>/` from the presets and
 //! tours: links of default, preset and end-of-tour states (as link text, as a
 //! hash route and as raw postcard payloads), the pipeline presets' and tours'
-//! TOML, CSV from the SVM presets, and model files trained on them. The
-//! structured targets (sessions, fits) get a few fixed byte strings.
+//! TOML, CSV from the SVM presets, model files trained on them, and the
+//! presets and tours as literal session scripts. Every structured target
+//! also gets a few fixed byte strings.
 //!
 //!     cargo run --manifest-path fuzz/Cargo.toml --bin make_seeds
 //!
@@ -13,9 +14,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use techshack_core::state::encode;
-use techshack_core::state::history::Undoable;
 use techshack_core::PanelModel;
 use techshack_fuzz::link::payload_seed;
+use techshack_fuzz::message_store::Script as MsScript;
+use techshack_fuzz::vpc::Script as VpcScript;
 use topic_message_store::MessageStorePanel;
 use topic_pipeline::model as pl;
 use topic_pipeline::PipelinePanel;
@@ -40,7 +42,13 @@ impl Seeds {
     fn put(&mut self, name: &str, bytes: &[u8]) {
         let safe: String = name
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
             .collect();
         fs::write(self.dir.join(safe), bytes).expect("seed file");
         self.count += 1;
@@ -50,7 +58,10 @@ impl Seeds {
     fn link<S: serde::Serialize>(&mut self, topic: &str, name: &str, version: u32, s: &S) {
         let text = encode(version, s);
         if self.count == 0 {
-            self.put(&format!("{name}-route"), format!("#/{topic}?s={text}").as_bytes());
+            self.put(
+                &format!("{name}-route"),
+                format!("#/{topic}?s={text}").as_bytes(),
+            );
         }
         self.put(&format!("{name}-link"), text.as_bytes());
         self.put(&format!("{name}-payload"), &payload_seed(s));
@@ -97,7 +108,12 @@ fn main() {
     }
     for p in vpc::PresetId::ALL {
         let snap = vpc::Playground::with_preset(p).snapshot();
-        s.link("vpc", &format!("preset-{p:?}"), VpcPanel::STATE_VERSION, &snap);
+        s.link(
+            "vpc",
+            &format!("preset-{p:?}"),
+            VpcPanel::STATE_VERSION,
+            &snap,
+        );
     }
     made.push(s);
 
@@ -116,7 +132,12 @@ fn main() {
             degree: 3,
             coef0: 0.0,
         };
-        s.link("svm", &format!("preset-{p:?}"), SvmPanel::STATE_VERSION, &snap);
+        s.link(
+            "svm",
+            &format!("preset-{p:?}"),
+            SvmPanel::STATE_VERSION,
+            &snap,
+        );
     }
     let edited = svm::Snapshot {
         preset: None,
@@ -141,13 +162,23 @@ fn main() {
             seed: 42,
             slo_percent: 99.95,
         };
-        s.link("pipeline", &format!("text-{p:?}"), PipelinePanel::STATE_VERSION, &snap);
+        s.link(
+            "pipeline",
+            &format!("text-{p:?}"),
+            PipelinePanel::STATE_VERSION,
+            &snap,
+        );
     }
     made.push(s);
 
     let mut s = Seeds::new(&root, "link_message_store");
     for (name, snap) in tour_states::<MessageStorePanel>() {
-        s.link("message-store", &name, MessageStorePanel::STATE_VERSION, &snap);
+        s.link(
+            "message-store",
+            &name,
+            MessageStorePanel::STATE_VERSION,
+            &snap,
+        );
     }
     made.push(s);
 
@@ -178,7 +209,12 @@ fn main() {
     ] {
         let mut csv = String::from("x,y,label\n");
         for pt in p.generate(seed) {
-            csv += &format!("{},{},{}\n", svm::playground::round3(pt.x), svm::playground::round3(pt.y), pt.label);
+            csv += &format!(
+                "{},{},{}\n",
+                svm::playground::round3(pt.x),
+                svm::playground::round3(pt.y),
+                pt.label
+            );
         }
         s.put(&format!("preset-{p:?}"), csv.as_bytes());
     }
@@ -229,16 +265,37 @@ fn main() {
     }
     made.push(s);
 
-    for target in [
-        "svm_model_write",
-        "vpc_actions",
-        "vpc_terraform",
-        "message_store_cql",
-    ] {
+    // Sessions: each preset as it is, each tour's actions (as literal
+    // scripts), and a few structured inputs.
+    for target in ["vpc_actions", "vpc_terraform"] {
         let mut s = Seeds::new(&root, target);
-        blobs(&mut s, 8);
+        for p in vpc::PresetId::ALL {
+            s.put(&format!("preset-{p:?}"), &VpcScript::literal_bytes(p, &[]));
+        }
+        for tour in vpc::tours() {
+            let actions = tour.actions_through(usize::MAX);
+            s.put(
+                &format!("tour-{}", tour.id),
+                &VpcScript::literal_bytes(vpc::PresetId::Article, &actions),
+            );
+        }
+        blobs(&mut s, 4);
         made.push(s);
     }
+    let mut s = Seeds::new(&root, "message_store_cql");
+    for tour in topic_message_store::model::tours() {
+        let actions = tour.actions_through(usize::MAX);
+        s.put(
+            &format!("tour-{}", tour.id),
+            &MsScript::literal_bytes(&actions),
+        );
+    }
+    blobs(&mut s, 4);
+    made.push(s);
+
+    let mut s = Seeds::new(&root, "svm_model_write");
+    blobs(&mut s, 8);
+    made.push(s);
 
     for s in &made {
         println!("{:>3} seeds in {}", s.count, s.dir.display());

@@ -93,7 +93,9 @@ pub fn check_coef0(c: f64) -> Result<(), SvmError> {
 }
 
 /// scikit-learn's `gamma='scale'`: 1 / (n_features * X.var()), with the variance
-/// taken over every entry of X; 1.0 when that variance is 0.
+/// taken over every entry of X; 1.0 when that variance is 0. A variance so
+/// small that its inverse overflows gives the largest finite gamma, not
+/// infinity, which trains to NaN (found by fuzzing).
 pub fn scale_gamma(coords: &[f64], dim: usize) -> f64 {
     if coords.is_empty() || dim == 0 {
         return 1.0;
@@ -102,7 +104,7 @@ pub fn scale_gamma(coords: &[f64], dim: usize) -> f64 {
     let mean = coords.iter().sum::<f64>() / n;
     let var = coords.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / n;
     if var > 0.0 && var.is_finite() {
-        1.0 / (dim as f64 * var)
+        (1.0 / (dim as f64 * var)).min(f64::MAX)
     } else {
         1.0
     }
@@ -117,6 +119,13 @@ mod tests {
         // entries 0,0,1,1 -> mean 0.5, var 0.25 -> 1/(2*0.25) = 2
         assert_eq!(scale_gamma(&[0.0, 0.0, 1.0, 1.0], 2), 2.0);
         assert_eq!(scale_gamma(&[3.0, 3.0, 3.0, 3.0], 2), 1.0);
+    }
+
+    #[test]
+    fn scale_gamma_stays_finite_for_a_vanishing_variance() {
+        // Found by fuzzing (fuzz/regressions/svm_model_write): the inverse of
+        // a variance of about 1e-321 was infinite.
+        assert_eq!(scale_gamma(&[0.0, 0.0, 1e-160, 0.0], 2), f64::MAX);
     }
 
     #[test]

@@ -142,6 +142,12 @@ impl Playground {
                 }
                 apply_edit(&mut self.network, edit, notices)?;
                 validate(&self.network)?;
+                // An AZ left without subnets is no longer failed: a link
+                // could not fail it again (found by fuzzing).
+                let net = &self.network;
+                self.faults
+                    .failed_azs
+                    .retain(|az| net.subnets.iter().any(|s| &s.az == az));
                 self.edits.push(edit.clone());
             }
         }

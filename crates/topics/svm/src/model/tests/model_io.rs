@@ -167,3 +167,28 @@ fn parse_errors_name_the_line() {
         "{msg}"
     );
 }
+
+#[test]
+fn models_with_a_gamma_scale_beyond_the_input_limits_read_back() {
+    // Found by fuzzing (fuzz/regressions/svm_model_write): gamma 'scale' of
+    // close points resolves above the 1e6 a user may type (here 2e6), and
+    // of points about 1e-160 apart it was infinite; either model file was
+    // written but could not be read back.
+    for d in [1e-3, 1e-160] {
+        let pts = [Point::new(0.0, 0.0, -1), Point::new(d, d, 1)];
+        let p = TrainParams {
+            kernel: KernelSpec::default(),
+            ..TrainParams::default()
+        };
+        let fit = train(&pts, &p, &[]).unwrap();
+        assert!(
+            fit.kernel.gamma > 1e6 && fit.kernel.gamma.is_finite(),
+            "{d}"
+        );
+        assert!(fit.pairs.iter().all(|p| p.rho.is_finite()), "{d}");
+        let text = ModelFile::from_fit(&fit).to_text();
+        let parsed = ModelFile::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(parsed.to_text(), text);
+        assert_eq!(parsed.kernel.gamma, fit.kernel.gamma);
+    }
+}

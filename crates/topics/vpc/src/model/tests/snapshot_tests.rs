@@ -128,3 +128,31 @@ fn edit_log_is_capped_so_links_stay_small() {
     .unwrap();
     assert!(p.edits().is_empty(), "a preset starts a fresh log");
 }
+
+#[test]
+fn removing_every_subnet_of_a_failed_az_still_gives_a_link_that_restores() {
+    // Found by fuzzing (fuzz/regressions/vpc_actions): the AZ stayed failed
+    // with no subnet in it, and the link's FailAz was then refused.
+    let mut p = Playground::with_preset(PresetId::SingleNat);
+    apply_all(
+        &mut p,
+        &[
+            Action::FailAz {
+                az: "us-east-1c".into(),
+                failed: true,
+            },
+            Action::RemoveInstance { id: "web-c".into() },
+            Action::RemoveInstance { id: "app-c".into() },
+            Action::RemoveSubnet {
+                subnet: "subnet-public-c".into(),
+            },
+            Action::RemoveSubnet {
+                subnet: "subnet-private-c".into(),
+            },
+        ],
+    );
+    assert_eq!(p.stats().failed_azs, 0);
+    let back = Playground::from_snapshot(p.snapshot()).unwrap();
+    assert_eq!(back.snapshot(), p.snapshot());
+    assert_eq!(back.faults(), p.faults());
+}
