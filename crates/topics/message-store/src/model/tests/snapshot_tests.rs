@@ -151,6 +151,27 @@ fn a_link_may_not_replay_more_than_its_bulk_budget() {
     assert!(err.contains("at most 400000"), "{err}");
 }
 
+#[test]
+fn a_session_over_the_bulk_budget_still_writes_a_link_it_can_open() {
+    // Found by fuzzing: three full bursts are allowed in the panel, but a
+    // link may replay at most 400 000 bulk-written messages.
+    let mut p = Playground::new();
+    for _ in 0..3 {
+        p.apply(&Action::Burst {
+            channel: ch(),
+            author: 1,
+            count: 200_000,
+            spacing_ms: 1,
+        })
+        .unwrap();
+    }
+    let s = p.snapshot();
+    assert!(s.truncated);
+    assert_eq!(s.actions.len(), 2, "the oldest burst is dropped");
+    let back = Playground::from_snapshot(s).unwrap();
+    assert_eq!(back.store().row_count(), 400_000);
+}
+
 /// The costliest link the caps allow (as far as we know): the bulk budget
 /// in two bursts and a bulk delete, then the widest reads.
 fn costliest() -> Snapshot {
