@@ -11,6 +11,7 @@ mod properties;
 mod release;
 mod tours;
 mod validation;
+mod yaml_hostile;
 
 use super::error::{ConfigError, ConfigErrorKind};
 use super::validate::validate_str;
