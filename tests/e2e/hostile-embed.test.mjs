@@ -6,26 +6,18 @@
 // mounting twice into one element replaces the panel; unmount is idempotent
 // and may come before ready; a throwing onChange is reported and the panel
 // keeps working; `base` is used as given; a second panel of a topic is "… (2)".
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage } from "./support.mjs";
+import { sitePages, openPage } from "./support.mjs";
 import { assertInert, assertReadable } from "./hostile.helpers.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = sitePages();
 
 /// The embed example page, its three panels mounted, and an empty element
 /// for each id in `slots`, appended to the post.
 async function host(slots = []) {
-  const opened = await openPage(browser, server.url);
-  await opened.page.goto(`${server.url}embed-example.html`);
+  const opened = await openPage(site.browser, site.server.url);
+  await opened.page.goto(`${site.server.url}embed-example.html`);
   await opened.page.waitForFunction(() => /^Mounted/.test(document.getElementById("embed-status")?.textContent), null, { timeout: 30000 });
   await opened.page.evaluate(async (ids) => {
     window.api = await import("./techshack-live.js");
@@ -278,7 +270,7 @@ test("a base that is not a string is ignored like the other options: links still
   await panel.getByRole("button", { name: "Copy link", exact: true }).click();
   const link = await panel.locator(".link-out").inputValue();
   // Not the host page's own address (embed-example.html), which has no panels to open.
-  assert.ok(link.startsWith(`${server.url}#/svm?s=`), link);
+  assert.ok(link.startsWith(`${site.server.url}#/svm?s=`), link);
   assert.deepEqual(problems, []);
   await context.close();
 });

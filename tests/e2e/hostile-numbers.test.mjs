@@ -3,28 +3,14 @@
 // γ, degree and coef0; VPC ports and rule numbers; message-store counts and
 // sizes; the pipeline's SLO, budget calculator and seed) get a clear message
 // next to the field, and the value in force keeps working.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, waitForApp } from "./support.mjs";
+import { sitePages } from "./support.mjs";
 import { BAD_NUMBERS, button, fieldError, assertReadable, typeInto } from "./hostile.helpers.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = sitePages();
 
-async function open(route, ready) {
-  const opened = await openPage(browser, server.url);
-  await opened.page.goto(`${server.url}#/${route}`);
-  await waitForApp(opened.page);
-  await opened.page.waitForSelector(ready);
-  return opened;
-}
+const open = site.open;
 
 /// Messages a person could not read, collected so that every field is
 /// still tried before the test fails on them.

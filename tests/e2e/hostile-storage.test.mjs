@@ -5,26 +5,18 @@
 // values fall back to the defaults (the theme silently, saved configs with a
 // notice naming each unreadable entry); a full quota or storage turned off is
 // said in place, and the config being edited is never lost.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, waitForApp } from "./support.mjs";
+import { sitePages, openPage, waitForApp } from "./support.mjs";
 import { button, assertInert, fieldError } from "./hostile.helpers.mjs";
 
 const PREFIX = "techshack-pipeline-config:";
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = sitePages();
 
 async function open(route, ready, init) {
-  const opened = await openPage(browser, server.url);
+  const opened = await openPage(site.browser, site.server.url);
   if (init) await opened.page.addInitScript(init);
-  await opened.page.goto(`${server.url}#/${route}`);
+  await opened.page.goto(`${site.server.url}#/${route}`);
   await waitForApp(opened.page);
   await opened.page.waitForSelector(ready);
   return opened;
@@ -69,7 +61,7 @@ test("corrupt theme and presenter settings fall back to the defaults, and the bu
   assert.equal(await page.getAttribute("html", "data-theme"), "dark");
   assert.equal(await presenterButton(page).getAttribute("aria-pressed"), "true");
   // A topic page opens under the stored look.
-  await page.goto(`${server.url}#/svm`);
+  await page.goto(`${site.server.url}#/svm`);
   await page.waitForSelector(".svm-canvas");
   assert.equal(await page.getAttribute("html", "data-theme"), "dark");
   await assertInert(page);

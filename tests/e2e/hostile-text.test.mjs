@@ -4,28 +4,14 @@
 // names and ids are refused in place; a 5 MB CSV paste into the SVM import
 // and a 2 MB TOML paste into the pipeline editor leave the page responsive
 // (their longest task is printed, never asserted).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, waitForApp } from "./support.mjs";
+import { sitePages } from "./support.mjs";
 import { PAYLOADS, button, assertInert, fieldError, watchLongTasks, clipboardPaste, within } from "./hostile.helpers.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = sitePages();
 
-async function open(route, ready) {
-  const opened = await openPage(browser, server.url);
-  await opened.page.goto(`${server.url}#/${route}`);
-  await waitForApp(opened.page);
-  await opened.page.waitForSelector(ready);
-  return opened;
-}
+const open = site.open;
 
 async function openComic(page) {
   await button(page, "Comic").click();

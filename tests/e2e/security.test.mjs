@@ -2,27 +2,17 @@
 // policy of dist/_headers, no page of the site needs an inline script or
 // breaks the policy, an injected inline script does not run, and only the
 // embed routes draw inside another site's frame.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServer, launch, openPage, waitForApp } from "./support.mjs";
+import { sitePages, openPage, waitForApp } from "./support.mjs";
 
 const DIST = process.env.TECHSHACK_DIST ?? join(fileURLToPath(new URL("../..", import.meta.url)), "dist");
 
-let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = sitePages();
 
 /// Records CSP violations from the first script the page runs.
 async function watchViolations(page) {
@@ -39,7 +29,7 @@ function directives(csp) {
 }
 
 test("the server sends a strict CSP, nosniff, and framing rules per page", async () => {
-  const page = await fetch(server.url);
+  const page = await fetch(site.server.url);
   const csp = directives(page.headers.get("content-security-policy") ?? "");
   assert.deepEqual(csp.get("script-src"), ["'self'", "'wasm-unsafe-eval'"]);
   assert.deepEqual(csp.get("object-src"), ["'none'"]);
@@ -48,10 +38,10 @@ test("the server sends a strict CSP, nosniff, and framing rules per page", async
   assert.deepEqual(csp.get("frame-ancestors"), ["*"], "blogs frame the embed routes");
   assert.equal(page.headers.get("x-content-type-options"), "nosniff");
 
-  const example = await fetch(`${server.url}embed-example.html`);
+  const example = await fetch(`${site.server.url}embed-example.html`);
   const exampleCsp = directives(example.headers.get("content-security-policy") ?? "");
   assert.deepEqual(exampleCsp.get("frame-ancestors"), ["'none'"]);
-  const wasm = await fetch(`${server.url}topic-svm_bg.wasm`, { method: "HEAD" });
+  const wasm = await fetch(`${site.server.url}topic-svm_bg.wasm`, { method: "HEAD" });
   assert.equal(wasm.headers.get("x-content-type-options"), "nosniff");
   assert.equal(wasm.headers.get("content-type"), "application/wasm");
 });
@@ -76,9 +66,9 @@ test("the built page has no inline script and its meta policy matches the header
 test("the site, a panel, an embed route and the embed example load with no CSP violation", async () => {
   const routes = ["", "#/about", "#/svm", "#/embed/vpc", "embed-example.html"];
   for (const route of routes) {
-    const { page, problems, context } = await openPage(browser, server.url);
+    const { page, problems, context } = await openPage(site.browser, site.server.url);
     await watchViolations(page);
-    await page.goto(`${server.url}${route}`);
+    await page.goto(`${site.server.url}${route}`);
     if (route.startsWith("#/")) {
       await waitForApp(page);
       if (route !== "#/about") await page.waitForSelector(".panel");
@@ -96,9 +86,9 @@ test("the site, a panel, an embed route and the embed example load with no CSP v
 });
 
 test("an injected inline script does not run", async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(site.browser, site.server.url);
   await watchViolations(page);
-  await page.goto(`${server.url}#/svm`);
+  await page.goto(`${site.server.url}#/svm`);
   await page.waitForSelector(".panel");
   const ran = await page.evaluate(async () => {
     const s = document.createElement("script");
@@ -121,12 +111,12 @@ test("another site can frame an embed route, but not the site's pages", async ()
   // refuses a public page framing a loopback one (local network access).
   const blog = createServer((req, res) => {
     res.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><title>A blog</title><h1>My post</h1>
-      <iframe name="embed" src="${server.url}#/embed/svm" width="720" height="600"></iframe>
-      <iframe name="home" src="${server.url}#/about" width="720" height="300"></iframe>`);
+      <iframe name="embed" src="${site.server.url}#/embed/svm" width="720" height="600"></iframe>
+      <iframe name="home" src="${site.server.url}#/about" width="720" height="300"></iframe>`);
   });
   await new Promise((ok) => blog.listen(0, "127.0.0.1", ok));
   const BLOG = `http://127.0.0.1:${blog.address().port}/post.html`;
-  const context = await browser.newContext({ viewport: { width: 900, height: 1400 } });
+  const context = await site.browser.newContext({ viewport: { width: 900, height: 1400 } });
   const page = await context.newPage();
   await page.goto(BLOG);
   const embed = page.frame({ name: "embed" });

@@ -2,33 +2,25 @@
 // link: the page paints at once and stays responsive while the link's heavy
 // work runs in slices with its progress shown. Long tasks are printed, never
 // asserted (speed is measured in benchmarks, not timed tests).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startServer, launch, openPage } from "./support.mjs";
+import { sitePages, openPage } from "./support.mjs";
 
 const fixture = (name) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), "utf8").trim();
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = sitePages();
 
 /// Opens `hash` with a long-task recorder installed before any script runs.
 async function openWatched(hash) {
-  const opened = await openPage(browser, server.url);
+  const opened = await openPage(site.browser, site.server.url);
   await opened.page.addInitScript(() => {
     window.__longtasks = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longtasks.push(Math.round(e.duration));
     }).observe({ type: "longtask", buffered: true });
   });
-  await opened.page.goto(`${server.url}${hash}`);
+  await opened.page.goto(`${site.server.url}${hash}`);
   return opened;
 }
 

@@ -2,26 +2,13 @@
 // steps leave no stale form text, Undo says why it is off instead of
 // undoing what the note says it cannot, and a read says when the data has
 // changed since it ran.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage } from "./support.mjs";
+import { sitePages } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = sitePages();
 
-async function open(route, ready) {
-  const opened = await openPage(browser, server.url);
-  await opened.page.goto(`${server.url}#/${route}`);
-  await opened.page.waitForSelector(ready);
-  return opened;
-}
+const open = site.open;
 
 const toolbar = (page, name) => page.locator(".panel .toolbar").getByRole("button", { name, exact: true });
 

@@ -57,23 +57,31 @@ export async function waitForApp(page) {
   await page.waitForSelector(".site-header, .panel, .prose", { timeout: 30000 });
 }
 
-/// One server and browser for a panel's test file, and `open()`: a fresh
-/// page on the panel's route (or `hash`), once `ready` has rendered.
-export function panelPages(route, ready) {
-  let server, browser;
+/// One server and browser for a test file (`site.server`, `site.browser`,
+/// set once its `before` has run), and `site.open(route, ready, options)`: a
+/// fresh page on `#/<route>`, once `ready` has rendered.
+export function sitePages() {
+  const site = {};
   before(async () => {
-    server = await startServer();
-    browser = await launch();
+    site.server = await startServer();
+    site.browser = await launch();
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await site.browser?.close();
+    await site.server?.close();
   });
-  return async function open(options = {}, hash = `#/${route}`) {
-    const opened = await openPage(browser, server.url, options);
-    await opened.page.goto(`${server.url}${hash}`);
+  site.open = async (route, ready, options = {}, hash = `#/${route}`) => {
+    const opened = await openPage(site.browser, site.server.url, options);
+    await opened.page.goto(`${site.server.url}${hash}`);
     await waitForApp(opened.page);
     await opened.page.waitForSelector(ready);
     return opened;
   };
+  return site;
+}
+
+/// `sitePages` for one panel's test file: `open(options, hash)`.
+export function panelPages(route, ready) {
+  const site = sitePages();
+  return (options = {}, hash = `#/${route}`) => site.open(route, ready, options, hash);
 }
