@@ -8,7 +8,9 @@ try {
   await init();
   const panels = [
     mount(document.getElementById("first-panel"), "message-store"),
-    mount(document.getElementById("second-panel"), "svm"),
+    // Compact (the picture first, the rest behind "More") is the default;
+    // this one shows every card at once.
+    mount(document.getElementById("second-panel"), "svm", { view: "full" }),
     mount(document.getElementById("third-panel"), "svm"),
   ];
   status.textContent = "Loading the panels…";

@@ -2,7 +2,7 @@
 // header's theme and presenter buttons, and the topic pages, whose panel
 // comes from the topic's own wasm module (techshack-live.js `load`). Home
 // and About are plain HTML: no wasm is fetched until a topic page opens.
-import { TOPICS, load, extras, showLoading, showFailure, stylesheet } from "./techshack-live.js";
+import { TOPICS, VIEWS, load, extras, showLoading, showFailure, stylesheet } from "./techshack-live.js";
 
 const site = document.querySelector("[data-techshack-site]");
 const root = document.documentElement;
@@ -57,21 +57,37 @@ presenterButton.addEventListener("click", () => {
   applyLook();
 });
 
+// On a phone the header is one line; its Menu button opens the rest.
+const header = site.querySelector(".site-header");
+const navToggle = header.querySelector(".nav-toggle");
+function openNav(open) {
+  header.classList.toggle("open", open);
+  navToggle.setAttribute("aria-expanded", String(open));
+}
+navToggle.addEventListener("click", () => openNav(!header.classList.contains("open")));
+header.querySelector("nav").addEventListener("click", (e) => {
+  if (e.target.closest("a")) openNav(false);
+});
+
 site.querySelector(".skip-link").addEventListener("click", (e) => {
   e.preventDefault();
   document.getElementById("main").focus();
 });
 
-// ---- Routes: #/, #/about, #/<id>, #/embed/<id>; a link's state rides in ?s=.
+// ---- Routes: #/, #/about, #/<id>, #/embed/<id>; a link's state rides in
+// ?s=, and an embed may ask for every card with ?view=full (compact is the
+// embed's default, full the topic page's).
 
 function parse(hash) {
   const [path, query = ""] = hash.replace(/^#/, "").split("?");
-  const state = new URLSearchParams(query).get("s") || undefined;
+  const params = new URLSearchParams(query);
+  const state = params.get("s") || undefined;
+  const view = VIEWS.includes(params.get("view")) ? params.get("view") : undefined;
   const parts = path.split("/").filter(Boolean);
   if (parts.length === 0) return { page: "home" };
   if (parts.length === 1 && parts[0] === "about") return { page: "about" };
   if (parts.length === 1) return { page: "topic", id: parts[0], embedded: false, state };
-  if (parts.length === 2 && parts[0] === "embed") return { page: "topic", id: parts[1], embedded: true, state };
+  if (parts.length === 2 && parts[0] === "embed") return { page: "topic", id: parts[1], embedded: true, state, view };
   return { page: "not-found" };
 }
 
@@ -110,6 +126,11 @@ function routeOf(route) {
   return `#/${route.embedded ? "embed/" : ""}${route.id}`;
 }
 
+/// The route's own query besides the state, kept when the panel rewrites ?s=.
+function viewQuery(route) {
+  return route.view ? `view=${route.view}&` : "";
+}
+
 /// Each topic's stylesheet, added to the page the first time its page opens.
 const topicSheets = new Map();
 function topicStyles(id) {
@@ -124,7 +145,7 @@ function topicStyles(id) {
 function mountPanel(route, topic, section) {
   const slot = section.querySelector(".panel-slot");
   const key = routeOf(route);
-  const entry = { key, state: route.state, panel: null };
+  const entry = { key, view: route.view, state: route.state, panel: null };
   current = entry;
   const start = () => {
     showLoading(slot, topic);
@@ -136,13 +157,14 @@ function mountPanel(route, topic, section) {
           state: route.state,
           base: new URL(".", location.href).href,
           embedded: route.embedded,
+          view: route.view,
           extras: extras(topic.id),
           // The write is debounced, so it can land after the reader has moved
           // to another page; it must never pull them back.
           onChange: (state) => {
             if (current === entry && location.hash.split("?")[0] === key) {
               entry.state = state;
-              history.replaceState(null, "", `${key}?s=${state}`);
+              history.replaceState(null, "", `${key}?${viewQuery(route)}s=${state}`);
             }
           },
         });
@@ -210,7 +232,7 @@ function render() {
   document.title = `${topic.title} · ${SITE_TITLE}`;
   // The panel already shows this route and state (its own link writes do not
   // fire hashchange); a pasted link with another state opens afresh.
-  if (current && current.key === routeOf(route) && current.state === route.state) return;
+  if (current && current.key === routeOf(route) && current.view === route.view && current.state === route.state) return;
   unmountPanel();
   const page = show("topic", topic.id);
   page.querySelector(".topic-head h1").classList.toggle("sr-only", embedded);

@@ -2,7 +2,9 @@
 //
 //   import init, { mount, topics } from "https://SITE/techshack-live.js";
 //   await init();
-//   const panel = mount(element, "svm", { state, base, onChange });
+//   const panel = mount(element, "svm", { state, base, onChange, view });
+//   // view: "compact" (the default: the picture first, the rest behind
+//   // "More") or "full" (every card, as on the site's own page)
 //   await panel.ready;   // the panel is on screen
 //   panel.unmount();
 //
@@ -81,6 +83,9 @@ export function topics() {
   return TOPICS.map((t) => t.id);
 }
 
+/// How much of a panel shows at first (see `mount`).
+export const VIEWS = ["compact", "full"];
+
 function fail(message) {
   return new Error(`Techshack Live mount: ${message}`);
 }
@@ -102,6 +107,10 @@ function check(element, id, options) {
   }
   if (options !== undefined && options !== null && typeof options !== "object") {
     throw fail(`options must be an object such as { base: "https://…/" }`);
+  }
+  const view = options?.view;
+  if (view !== undefined && !VIEWS.includes(view)) {
+    throw fail(`view must be "compact" or "full", got ${typeof view === "string" ? JSON.stringify(view.slice(0, 40)) : describe(view)}.`);
   }
   return topic;
 }
@@ -224,6 +233,7 @@ export function mount(element, id, options) {
           base: typeof opts.base === "string" ? opts.base : SITE.href,
           onChange: guarded(opts.onChange),
           embedded: true,
+          view: opts.view,
           extras: extras(topic.id),
           label: nth > 1 ? `${topic.title} (${nth})` : undefined,
         });

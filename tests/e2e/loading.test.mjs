@@ -160,9 +160,12 @@ test("embed-example.html: three independent panels, svm's module fetched once", 
   await page.waitForLoadState("networkidle");
   assert.deepEqual(moduleFiles(site).sort(), [...own("message-store"), ...own("svm")].sort(), `fetched ${moduleFiles(site)}`);
 
-  // The comic opens in one panel only, the embed dialog in another only.
+  // The comic opens in one panel only, the embed dialog in another only
+  // (compact panels keep them behind the toolbar's Menu).
+  await page.click("#third-panel .toolbar button:text-is('Menu')");
   await page.click("#third-panel .toolbar button:text-is('Comic')");
   await page.waitForSelector("#third-panel .comic svg");
+  await page.click("#first-panel .toolbar button:text-is('Menu')");
   await page.click("#first-panel .toolbar button:text-is('Embed')");
   await page.waitForSelector("#first-panel .embed-dialog");
   for (const [slot, comic, dialog] of [["first", 0, 1], ["second", 0, 0], ["third", 1, 0]]) {

@@ -120,6 +120,7 @@ test("embed-example.html shows two live panels that keep their own state", async
   await page.waitForSelector("#second-panel .panel");
   assert.match(await page.textContent("#embed-status"), /Mounted/);
   const hashBefore = await page.evaluate(() => location.hash);
+  await page.click("#first-panel .toolbar button:text-is('Menu')");
   await page.click("#first-panel >> text=Comic");
   await page.waitForSelector("#first-panel .comic svg");
   assert.equal(await page.locator("#second-panel .comic").count(), 0, "the other panel is untouched");

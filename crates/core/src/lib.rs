@@ -22,4 +22,4 @@ pub mod widgets;
 
 pub use playground_panel::{PlaygroundPanel, PlaygroundTopic};
 pub use root::{use_panel_uid, RootProps};
-pub use topic::{PanelHandle, PanelModel, Registered, Shared, Topic, TopicInfo};
+pub use topic::{Article, PanelHandle, PanelModel, Registered, Shared, Topic, TopicInfo};

@@ -110,6 +110,7 @@ impl<T: PlaygroundTopic> TopicInfo for PlaygroundPanel<T> {
     const TITLE: &'static str = T::TITLE;
     const SUMMARY: &'static str = T::SUMMARY;
     const ICON: &'static str = T::ICON;
+    const ARTICLE: crate::Article = T::ARTICLE;
 }
 
 impl<T: PlaygroundTopic> PanelModel for PlaygroundPanel<T> {

@@ -5,6 +5,7 @@ use super::*;
 use crate::state::history::{Change, History};
 use crate::state::Stroke;
 use crate::tour::Step;
+use crate::Article;
 use serde::Deserialize;
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -59,6 +60,10 @@ impl TopicInfo for Tally {
     const TITLE: &'static str = "Tally";
     const SUMMARY: &'static str = "Counts.";
     const ICON: &'static str = "#";
+    const ARTICLE: Article = Article {
+        title: "Counting",
+        url: "https://example.com/",
+    };
 }
 
 impl PlaygroundTopic for Tally {

@@ -21,6 +21,15 @@ pub trait TopicInfo {
     const TITLE: &'static str;
     const SUMMARY: &'static str;
     const ICON: &'static str;
+    /// The piece the panel explains, which a compact embed links to.
+    const ARTICLE: Article;
+}
+
+/// A source a panel links to: its title as readers know it, and its address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Article {
+    pub title: &'static str,
+    pub url: &'static str,
 }
 
 /// A panel's state and how it is shown. Its actions are serialisable, because

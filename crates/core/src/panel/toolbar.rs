@@ -1,3 +1,7 @@
+//! The panel's actions. Undo and Redo stay in sight; the rest sit behind a
+//! "Menu" button where room is short (a phone, a compact embed, presenter
+//! mode), which CSS decides from the panel's own width.
+
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,28 +21,63 @@ pub struct ToolbarProps {
     pub comic_open: bool,
     pub tours: Vec<AttrValue>,
     pub on_tour: Callback<usize>,
+    /// For the menu's `aria-controls`.
+    pub uid: AttrValue,
 }
 
 #[function_component]
 pub fn Toolbar(p: &ToolbarProps) -> Html {
+    let menu_open = use_state(|| false);
+    let tours_open = use_state(|| false);
+    let items_id = format!("{}-actions", p.uid);
+    // Choosing from the menu closes it, so it never covers what the choice shows.
+    let close_after = |f: Callback<MouseEvent>| {
+        let open = menu_open.clone();
+        Callback::from(move |e: MouseEvent| {
+            open.set(false);
+            f.emit(e)
+        })
+    };
+    let on_tours_toggle = {
+        let tours_open = tours_open.clone();
+        Callback::from(move |e: Event| {
+            let open = e
+                .target_dyn_into::<web_sys::HtmlDetailsElement>()
+                .is_some_and(|d| d.open());
+            tours_open.set(open);
+        })
+    };
     html! {
         <div class="toolbar" role="toolbar" aria-label="Panel actions">
             <button onclick={p.on_undo.clone()} disabled={!p.can_undo}
                 title={p.undo_off.clone().unwrap_or(AttrValue::Static("Undo (Ctrl+Z)"))}>{ "↶ Undo" }</button>
             <button onclick={p.on_redo.clone()} disabled={!p.can_redo} title="Redo (Ctrl+Shift+Z)">{ "↷ Redo" }</button>
-            <button onclick={p.on_reset.clone()}>{ "Reset" }</button>
-            <button onclick={p.on_copy_link.clone()}>{ "Copy link" }</button>
-            <button onclick={p.on_embed.clone()} aria-expanded={p.embed_open.to_string()}>{ "Embed" }</button>
-            <button onclick={p.on_comic.clone()} aria-expanded={p.comic_open.to_string()}>{ "Comic" }</button>
-            <details class="tour-menu">
-                <summary>{ format!("Guided tours ({})", p.tours.len()) }</summary>
-                <ul>
-                    { for p.tours.iter().enumerate().map(|(i, title)| {
-                        let on_tour = p.on_tour.clone();
-                        html! { <li><button onclick={move |_| on_tour.emit(i)}>{ title.clone() }</button></li> }
-                    }) }
-                </ul>
-            </details>
+            <button type="button" class="toolbar-menu" aria-expanded={menu_open.to_string()} aria-controls={items_id.clone()}
+                onclick={{ let open = menu_open.clone(); move |_| open.set(!*open) }}>
+                <span aria-hidden="true">{ "☰" }</span>{ "Menu" }
+            </button>
+            <div class={classes!("toolbar-items", (*menu_open).then_some("open"))} id={items_id}>
+                <button onclick={close_after(p.on_reset.clone())}>{ "Reset" }</button>
+                <button onclick={close_after(p.on_copy_link.clone())}>{ "Copy link" }</button>
+                <button onclick={close_after(p.on_embed.clone())} aria-expanded={p.embed_open.to_string()}>{ "Embed" }</button>
+                <button onclick={close_after(p.on_comic.clone())} aria-expanded={p.comic_open.to_string()}>{ "Comic" }</button>
+                <details class="tour-menu" open={*tours_open} ontoggle={on_tours_toggle}>
+                    <summary>{ format!("Guided tours ({})", p.tours.len()) }</summary>
+                    <ul>
+                        { for p.tours.iter().enumerate().map(|(i, title)| {
+                            let on_tour = p.on_tour.clone();
+                            let (tours_open, menu_open) = (tours_open.clone(), menu_open.clone());
+                            // Choosing a tour closes the list: left open, it
+                            // covers the step it starts.
+                            html! { <li><button onclick={move |_| {
+                                tours_open.set(false);
+                                menu_open.set(false);
+                                on_tour.emit(i)
+                            }}>{ title.clone() }</button></li> }
+                        }) }
+                    </ul>
+                </details>
+            </div>
         </div>
     }
 }

@@ -1,13 +1,17 @@
 //! A seeded, hand-drawn SVG renderer in the rough.js manner, for comics and
 //! diagrams. Pure Rust emitting SVG text: the same seed gives the same drawing,
 //! so comics are stable across re-renders and testable natively. `Strip` is
-//! the comic frame every topic draws in.
+//! the comic frame every topic draws in. A drawing also records the boxes of
+//! its labels, bubbles and characters (`Layout`), so native tests can check
+//! that every state's comic reads: nothing overlaps, nothing spills.
 
+mod layout;
 mod path;
 mod rough;
 mod strip;
 mod svg;
 
+pub use layout::{check_comics, tour_scripts, Kind, Layout, Mark, Rect, EM_PER_CHAR, MIN_TEXT};
 pub use strip::{Frame, Strip};
 pub use svg::escape;
 
@@ -72,6 +76,10 @@ pub struct Sketch {
     height: f64,
     roughness: f64,
     body: String,
+    /// The boxes drawn so far, for checking that a comic reads.
+    layout: Layout,
+    /// Inside `figure`: the box of what it has drawn so far, if anything.
+    figure: Option<Option<Rect>>,
 }
 
 impl Sketch {
@@ -82,7 +90,44 @@ impl Sketch {
             height,
             roughness: 1.0,
             body: String::new(),
+            layout: Layout::default(),
+            figure: None,
         }
+    }
+
+    /// What has been drawn where (see `Layout::problems`).
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// Draws a character: everything `draw` draws counts as one figure,
+    /// whose box must not cover labels or bubbles. Text drawn inside is
+    /// part of the figure (a tombstone's "RIP"), not a label. A figure
+    /// drawn inside another is part of the outer one.
+    pub fn figure(&mut self, what: &str, draw: impl FnOnce(&mut Sketch)) {
+        if self.figure.is_some() {
+            return draw(self);
+        }
+        self.figure = Some(None);
+        draw(self);
+        if let Some(Some(rect)) = self.figure.take() {
+            self.layout.add(Kind::Figure, rect, what, 0.0);
+        }
+    }
+
+    /// Grows the figure being drawn, if any, by `rect`.
+    fn grow(&mut self, rect: Rect) {
+        if let Some(extent) = &mut self.figure {
+            *extent = Some(extent.map_or(rect, |e| e.union(rect)));
+        }
+    }
+
+    /// Draws without growing a figure: the parts of a bubble or a panel
+    /// number, which record their own box.
+    fn apart(&mut self, draw: impl FnOnce(&mut Sketch)) {
+        let figure = self.figure.take();
+        draw(self);
+        self.figure = figure;
     }
 
     pub fn roughness(mut self, r: f64) -> Self {
@@ -91,6 +136,7 @@ impl Sketch {
     }
 
     pub fn line(&mut self, from: (f64, f64), to: (f64, f64), pen: &Pen) {
+        self.grow(Rect::new(from.0, from.1, 0.0, 0.0).union(Rect::new(to.0, to.1, 0.0, 0.0)));
         let d = rough::double_line(&mut self.rng, self.roughness, from, to);
         svg::stroke_path(&mut self.body, &d, pen);
     }
@@ -122,7 +168,9 @@ impl Sketch {
     }
 
     pub fn ellipse(&mut self, centre: (f64, f64), rx: f64, ry: f64, pen: &Pen) {
-        let outline = path::ellipse_points(centre, rx.abs(), ry.abs(), 16);
+        let (rx, ry) = (rx.abs(), ry.abs());
+        self.grow(Rect::new(centre.0 - rx, centre.1 - ry, 2.0 * rx, 2.0 * ry));
+        let outline = path::ellipse_points(centre, rx, ry, 16);
         self.fill_polygon(&outline, pen);
         for _ in 0..2 {
             let d = rough::closed_curve(&mut self.rng, self.roughness, &outline);
@@ -138,7 +186,8 @@ impl Sketch {
         }
     }
 
-    /// A rounded speech bubble whose tail points at `speaker`, with wrapped text.
+    /// A speech bubble whose tail points at `speaker`, with its text wrapped
+    /// to fit (see `path::fit`: set smaller, down to `MIN_TEXT`, if it must).
     pub fn speech_bubble(
         &mut self,
         (x, y, w, h): (f64, f64, f64, f64),
@@ -147,32 +196,46 @@ impl Sketch {
         size: f64,
         pen: &Pen,
     ) {
-        let outline = path::bubble_outline((x, y, w, h), speaker);
-        self.fill_polygon(&outline, &pen.clone().solid());
-        let mut closed = outline.clone();
-        closed.push(outline[0]);
-        self.polyline(
-            &closed,
-            &Pen {
-                fill: None,
-                ..pen.clone()
-            },
+        let fit = path::fit(text, (w, h), size);
+        let (size, lines) = (fit.size, &fit.lines);
+        let line_height = size * path::LINE_HEIGHT;
+        let block = lines.len() as f64 * line_height;
+        let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let text_box = Rect::new(
+            x + (w - widest as f64 * EM_PER_CHAR * size) / 2.0,
+            y + (h - block) / 2.0,
+            widest as f64 * EM_PER_CHAR * size,
+            block,
         );
-        let chars_per_line = ((w - 12.0) / (size * 0.5)).max(4.0) as usize;
-        let lines = path::wrap(text, chars_per_line);
-        let top = y + (h - lines.len() as f64 * size * 1.15) / 2.0 + size * 0.9;
-        for (i, line) in lines.iter().enumerate() {
-            self.text(
-                (x + w / 2.0, top + i as f64 * size * 1.15),
-                line,
-                size,
-                Anchor::Middle,
+        let kind = Kind::Bubble {
+            text: text_box,
+            broke_word: fit.broke_word,
+        };
+        self.layout.add(kind, Rect::new(x, y, w, h), text, size);
+        self.apart(|s| {
+            let outline = path::bubble_outline((x, y, w, h), speaker);
+            s.fill_polygon(&outline, &pen.clone().solid());
+            let mut closed = outline.clone();
+            closed.push(outline[0]);
+            s.polyline(
+                &closed,
+                &Pen {
+                    fill: None,
+                    ..pen.clone()
+                },
             );
-        }
+            // The first baseline sits 0.9 em into the centred block.
+            let top = text_box.y + size * 0.9;
+            for (i, line) in lines.iter().enumerate() {
+                let at = (x + w / 2.0, top + i as f64 * line_height);
+                svg::text(&mut s.body, at, line, size, Anchor::Middle, "var(--ink)");
+            }
+        });
     }
 
+    /// A line of text: a label, or part of the figure being drawn.
     pub fn text(&mut self, at: (f64, f64), text: &str, size: f64, anchor: Anchor) {
-        svg::text(&mut self.body, at, text, size, anchor, "var(--ink)");
+        self.text_coloured(at, text, size, anchor, "var(--ink)");
     }
 
     pub fn text_coloured(
@@ -183,35 +246,51 @@ impl Sketch {
         anchor: Anchor,
         colour: &str,
     ) {
+        let rect = Rect::of_text(at, text, size, anchor);
+        if self.figure.is_some() {
+            self.grow(rect);
+        } else {
+            self.layout.add(Kind::Label, rect, text, size);
+        }
         svg::text(&mut self.body, at, text, size, anchor, colour);
     }
 
     /// A numbered circle, for the reading order of comic panels.
     pub fn panel_number(&mut self, at: (f64, f64), n: usize) {
-        self.ellipse(
-            at,
-            11.0,
-            11.0,
-            &Pen::ink().fill("var(--accent-soft)").solid(),
-        );
-        self.text((at.0, at.1 + 5.0), &n.to_string(), 14.0, Anchor::Middle);
+        let (r, label) = (11.0, n.to_string());
+        let rect = Rect::new(at.0 - r, at.1 - r, 2.0 * r, 2.0 * r);
+        self.layout.add(Kind::PanelNumber, rect, &label, 14.0);
+        self.apart(|s| {
+            s.ellipse(at, r, r, &Pen::ink().fill("var(--accent-soft)").solid());
+            let baseline = (at.0, at.1 + 5.0);
+            svg::text(
+                &mut s.body,
+                baseline,
+                &label,
+                14.0,
+                Anchor::Middle,
+                "var(--ink)",
+            );
+        });
     }
 
     /// A stick figure, the cheapest character there is.
     pub fn stick_figure(&mut self, feet: (f64, f64), height: f64, pen: &Pen) {
         let (x, y) = feet;
-        let head = height * 0.2;
-        self.ellipse((x, y - height + head), head, head, pen);
-        let neck = y - height + 2.0 * head;
-        let hip = y - height * 0.35;
-        self.line((x, neck), (x, hip), pen);
-        self.line((x, hip), (x - height * 0.2, y), pen);
-        self.line((x, hip), (x + height * 0.2, y), pen);
-        self.line(
-            (x - height * 0.25, neck + height * 0.15),
-            (x + height * 0.25, neck + height * 0.1),
-            pen,
-        );
+        self.figure("stick figure", |s| {
+            let head = height * 0.2;
+            s.ellipse((x, y - height + head), head, head, pen);
+            let neck = y - height + 2.0 * head;
+            let hip = y - height * 0.35;
+            s.line((x, neck), (x, hip), pen);
+            s.line((x, hip), (x - height * 0.2, y), pen);
+            s.line((x, hip), (x + height * 0.2, y), pen);
+            s.line(
+                (x - height * 0.25, neck + height * 0.15),
+                (x + height * 0.25, neck + height * 0.1),
+                pen,
+            );
+        });
     }
 
     fn fill_polygon(&mut self, points: &[(f64, f64)], pen: &Pen) {

@@ -1,6 +1,8 @@
 //! Geometry behind the sketchy shapes: ellipse outlines, arrow heads, speech
 //! bubbles, text wrapping and hachure scan lines.
 
+use super::layout::{EM_PER_CHAR, MIN_TEXT};
+
 type Pt = (f64, f64);
 
 pub(super) fn ellipse_points((cx, cy): Pt, rx: f64, ry: f64, n: usize) -> Vec<Pt> {
@@ -54,6 +56,55 @@ pub(super) fn bubble_outline((x, y, w, h): (f64, f64, f64, f64), speaker: Pt) ->
     } else {
         vec![(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
     }
+}
+
+/// Baseline to baseline, in em.
+pub(super) const LINE_HEIGHT: f64 = 1.15;
+/// Room between a bubble's edge and its text, in px: its rough outline
+/// wanders into the first couple.
+const PAD_X: f64 = 6.0;
+const PAD_Y: f64 = 3.0;
+
+/// A text wrapped to fit a box.
+pub(super) struct Fit {
+    pub size: f64,
+    pub lines: Vec<String>,
+    /// Whether a word had to be broken (it was longer than a line).
+    pub broke_word: bool,
+}
+
+/// Wraps `text` for a `w`×`h` bubble at `size` px (in `EM_PER_CHAR` per
+/// character), stepping the size down to `MIN_TEXT` while the lines are too
+/// many for the height or a word is too long for a line. Texts come from
+/// live state, so a longer count or name shrinks the type a little instead
+/// of spilling; the smallest size is returned even if it does not fit, and
+/// the layout check reports that.
+pub(super) fn fit(text: &str, (w, h): (f64, f64), size: f64) -> Fit {
+    let longest = text
+        .split_whitespace()
+        .map(|word| word.chars().count())
+        .max()
+        .unwrap_or(0);
+    let lay = |size: f64| {
+        let per_line = ((w - 2.0 * PAD_X) / (size * EM_PER_CHAR)).max(1.0) as usize;
+        Fit {
+            size,
+            lines: wrap(text, per_line),
+            broke_word: longest > per_line,
+        }
+    };
+    let fits =
+        |f: &Fit| !f.broke_word && f.lines.len() as f64 * f.size * LINE_HEIGHT <= h - 2.0 * PAD_Y;
+    let mut best = lay(size);
+    // Bounded, so a runaway size (or NaN) cannot spin: comics ask for 13–17.
+    for step in 1..=32 {
+        let smaller = size - f64::from(step);
+        if fits(&best) || smaller < MIN_TEXT {
+            break;
+        }
+        best = lay(smaller);
+    }
+    best
 }
 
 /// Greedy word wrap by character count; long words are broken.

@@ -8,7 +8,7 @@ use super::model::Outcome;
 use super::state::MessageStorePanel;
 use super::view::format::count;
 use serde::{Deserialize, Serialize};
-use techshack_core::sketch::{Anchor, Frame, Pen, Strip};
+use techshack_core::sketch::{Anchor, Frame, Pen, Sketch, Strip};
 
 const FRAME: Frame = Frame {
     width: 660.0,
@@ -81,7 +81,11 @@ pub fn spoken(seconds: u64) -> String {
 
 /// A bucket with a face, standing on `feet` (the ground).
 fn bucket(s: &mut Strip, feet: (f64, f64)) {
-    let (x, y) = feet;
+    s.figure("Bucket", |s| bucket_body(s, feet));
+    s.name(feet.0, "Bucket");
+}
+
+fn bucket_body(s: &mut Sketch, (x, y): (f64, f64)) {
     let body = Pen::ink().width(2.0).fill("var(--accent-soft)");
     s.polygon(
         &[
@@ -109,12 +113,15 @@ fn bucket(s: &mut Strip, feet: (f64, f64)) {
     s.line((x - 8.0, y - 42.0), (x + 8.0, y - 42.0), &ink);
     s.line((x - 10.0, y - 22.0), (x - 14.0, y), &ink);
     s.line((x + 10.0, y - 22.0), (x + 14.0, y), &ink);
-    s.name(x, "Bucket");
 }
 
 /// A tombstone with a face, standing on `feet` (the ground).
 fn tombstone(s: &mut Strip, feet: (f64, f64)) {
-    let (x, y) = feet;
+    s.figure("Tombstone", |s| tombstone_body(s, feet));
+    s.name(feet.0, "Tombstone");
+}
+
+fn tombstone_body(s: &mut Sketch, (x, y): (f64, f64)) {
     let mut outline = vec![(x - 26.0, y), (x - 26.0, y - 60.0)];
     for k in 0..=8 {
         let a = std::f64::consts::PI * (1.0 - k as f64 / 8.0);
@@ -135,12 +142,21 @@ fn tombstone(s: &mut Strip, feet: (f64, f64)) {
         3.0,
         &Pen::ink().fill("var(--surface)").solid(),
     );
-    s.name(x, "Tombstone");
 }
 
 /// The strip for a script, as SVG; seeded, so the same script draws the
 /// same strip (this runs in the topic's extras module).
 pub fn draw(sc: &Script) -> String {
+    strip(sc).finish(&[
+        ("Bucket", &sc.bucket_says),
+        ("Tombstone", &sc.tomb_says),
+        ("Bucket", &sc.third_bucket),
+        ("Tombstone", &sc.third_tomb),
+    ])
+}
+
+/// The strip drawn but not finished, so tests can read its layout.
+fn strip(sc: &Script) -> Strip {
     let mut s = Strip::new(20_170_117, FRAME);
     let ground = s.ground();
     let x = |k: usize| FRAME.left(k);
@@ -162,30 +178,32 @@ pub fn draw(sc: &Script) -> String {
         &sc.tomb_says,
         15.0,
     );
-    // 3: both: grace ends it, unless the pile wins first.
+    // 3: both: grace ends it, unless the pile wins first. Two bubbles side
+    // by side in a 208 px panel: the Bucket's starts below the panel number
+    // and the Tombstone's reply a little lower, so they read left to right;
+    // both stop above the characters' heads (y 128) to leave room for tails.
     let (b3, t3) = ((x(2) + 50.0, ground), (x(2) + 156.0, ground));
     bucket(&mut s, b3);
     tombstone(&mut s, t3);
     s.say(
-        (x(2) + 10.0, 30.0, 110.0, 64.0),
+        (x(2) + 4.0, 40.0, 98.0, 76.0),
         (b3.0, b3.1 - 86.0),
         &sc.third_bucket,
         13.0,
     );
     s.say_on(
         "var(--bad-soft)",
-        (x(2) + 104.0, 60.0, 100.0, 70.0),
-        (t3.0, t3.1 - 88.0),
+        (x(2) + 106.0, 48.0, 98.0, 68.0),
+        (t3.0, t3.1 - 86.0),
         &sc.third_tomb,
         13.0,
     );
-    s.finish(&[
-        ("Bucket", &sc.bucket_says),
-        ("Tombstone", &sc.tomb_says),
-        ("Bucket", &sc.third_bucket),
-        ("Tombstone", &sc.third_tomb),
-    ])
+    s
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "comic_layout_tests.rs"]
+mod layout_tests;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

@@ -2,7 +2,6 @@
 //! a restored playground says to look.
 
 use super::model::{self, Action, Playground};
-use super::state::DEFAULT_CHANNEL;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -28,17 +27,30 @@ pub fn focus_of(pg: &Playground) -> Focus {
         None => None,
     };
     Focus {
-        channel: channel.unwrap_or(DEFAULT_CHANNEL),
+        channel: channel.unwrap_or(model::channels::PLAYGROUND),
         bucket: None,
     }
 }
 
-/// The playground's last read, if its last outcome was one.
+/// The read the playground has on screen, kept current by the model.
 pub fn read_of(pg: &Playground) -> Option<Rc<model::Outcome>> {
-    match pg.outcome() {
-        o @ (model::Outcome::Page(_) | model::Outcome::ReadFailed(_)) => Some(Rc::new(o.clone())),
-        _ => None,
-    }
+    pg.shown_read().map(|r| r.outcome.clone())
+}
+
+/// The panel's read after a change, with the stamp the timeline keys its
+/// walk animation on: a read a person just ran gets `stamp`; the same read,
+/// or the same read made again after a write, keeps its stamp, so the walk
+/// is not replayed after every change.
+pub fn next_read(
+    prev: Option<(Rc<model::Outcome>, u64)>,
+    pg: &Playground,
+    stamp: u64,
+) -> Option<(Rc<model::Outcome>, u64)> {
+    let shown = pg.shown_read()?;
+    let kept = prev
+        .filter(|(o, _)| Rc::ptr_eq(o, &shown.outcome) || shown.updated_after.is_some())
+        .map(|(_, v)| v);
+    Some((shown.outcome.clone(), kept.unwrap_or(stamp)))
 }
 
 /// The channel a change was about; a partition when it named one.

@@ -11,7 +11,7 @@
 //! still compares unequal after a change.
 
 pub use super::focus::Focus;
-use super::focus::{focus_after, focus_of, read_of};
+use super::focus::{focus_after, focus_of, next_read, read_of};
 use super::model::{self, Action, Playground};
 pub use super::panel_action::{PanelAction, Undo, WorkloadEnd};
 pub use super::refusal::{Field, Refusal};
@@ -20,16 +20,15 @@ use std::cell::{Ref, RefCell, RefMut};
 use std::rc::Rc;
 use techshack_core::state::history::{UndoKind, Undoable};
 use techshack_core::tour::Tour;
-use techshack_core::{PanelHandle, PanelModel, TopicInfo};
+use techshack_core::{Article, PanelHandle, PanelModel, TopicInfo};
 use yew::prelude::*;
 
 /// Above this many stored rows the playground is shared, not copied, and
 /// undo is off.
 pub const UNDO_ROW_LIMIT: usize = 20_000;
 
-/// The channel the panel opens on: the example ID of Discord's API docs
-/// (created 2016-04-30, before the playground's clock).
-pub const DEFAULT_CHANNEL: u64 = 175_928_847_299_117_063;
+/// The channel the panel opens on, #playground (see `model::channels`).
+pub const DEFAULT_CHANNEL: u64 = model::channels::PLAYGROUND;
 /// The example user ID of Discord's API docs.
 pub const DEFAULT_AUTHOR: u64 = model::tours::AUTHOR;
 
@@ -43,10 +42,9 @@ pub struct MessageStorePanel {
     pub data_version: u64,
     pub focus: Focus,
     pub refusal: Option<Refusal>,
-    /// The last read's outcome (a page or Cassandra's refusal) and the
-    /// version it was produced at, kept while other actions follow.
-    /// The last read, with the `data_version` it was made at: a later data
-    /// change makes it stale, and the query card says so.
+    /// The read on screen (a page or Cassandra's refusal), which the model
+    /// reads again after every change, with a stamp of when a person ran it
+    /// (see `focus::next_read`).
     pub last_read: Option<(Rc<model::Outcome>, u64)>,
     pub workload_end: Option<WorkloadEnd>,
     /// A shared link whose generated messages are still being made in
@@ -135,13 +133,6 @@ impl MessageStorePanel {
                 if let Some(f) = focus {
                     self.focus = f;
                 }
-                let pg = self.pg();
-                if let o @ (model::Outcome::Page(_) | model::Outcome::ReadFailed(_)) = pg.outcome()
-                {
-                    let read = Rc::new(o.clone());
-                    drop(pg);
-                    self.last_read = Some((read, self.data_version));
-                }
             }
             Err(e) => {
                 self.refusal = Some(Refusal::refusal(Field::of(action, &e), e.to_string()));
@@ -190,49 +181,6 @@ fn stamp() -> u64 {
     })
 }
 
-impl Clone for MessageStorePanel {
-    /// Deep while small (each undo step is its own playground), shared
-    /// once big (the view then marks every change as a barrier).
-    fn clone(&self) -> Self {
-        let pg = if self.is_big() {
-            self.pg.clone()
-        } else {
-            Rc::new(RefCell::new(self.pg().clone()))
-        };
-        MessageStorePanel {
-            pg,
-            version: self.version,
-            data_version: self.data_version,
-            focus: self.focus,
-            refusal: self.refusal.clone(),
-            last_read: self.last_read.clone(),
-            workload_end: self.workload_end,
-            restoring: self.restoring.clone(),
-        }
-    }
-}
-
-impl std::fmt::Debug for MessageStorePanel {
-    /// Short: a derived form would print a million rows.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MessageStorePanel")
-            .field("version", &self.version)
-            .field("rows", &self.rows())
-            .field("focus", &self.focus)
-            .field("refusal", &self.refusal)
-            .finish()
-    }
-}
-
-impl PartialEq for MessageStorePanel {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.pg, &other.pg)
-            && self.version == other.version
-            && self.focus == other.focus
-            && self.refusal == other.refusal
-    }
-}
-
 impl Undoable for MessageStorePanel {
     type Action = PanelAction;
 
@@ -240,7 +188,7 @@ impl Undoable for MessageStorePanel {
     /// Undo has nothing to go back to that matches the note the panel shows.
     fn undo_off(&self) -> Option<&'static str> {
         self.is_big().then_some(
-            "Undo is off while the store holds more than 20 000 messages; Reset starts over",
+            "Undo is off while the store holds more than 20 000 messages, deleted ones too; Reset starts over",
         )
     }
 
@@ -308,6 +256,10 @@ impl Undoable for MessageStorePanel {
                 }
             }
         }
+        // Whatever happened, the read on screen is the model's, which it
+        // keeps current.
+        let read = next_read(self.last_read.take(), &self.pg(), self.data_version);
+        self.last_read = read;
     }
 
     /// Deep even when big: a tour step continues from the last one's state
@@ -338,6 +290,10 @@ impl TopicInfo for MessageStorePanel {
     const TITLE: &'static str = "Message-store playground";
     const SUMMARY: &'static str = "How Discord stored billions of messages in Cassandra: Snowflake IDs, 10-day buckets, tombstones and the ring.";
     const ICON: &'static str = "💬";
+    const ARTICLE: Article = Article {
+        title: "How Discord Stores Billions of Messages (Discord blog, 2017)",
+        url: "https://discord.com/blog/how-discord-stores-billions-of-messages",
+    };
 }
 
 impl PanelModel for MessageStorePanel {
@@ -400,6 +356,13 @@ impl PanelModel for MessageStorePanel {
     }
 }
 
+#[path = "state_impls.rs"]
+mod impls;
+
 #[cfg(test)]
 #[path = "state_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "state_read_tests.rs"]
+mod read_tests;

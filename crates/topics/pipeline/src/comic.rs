@@ -147,7 +147,12 @@ pub fn script(pg: &Playground) -> Script {
     }
 }
 
-fn bird(s: &mut Sketch, (x, y): (f64, f64), sick: bool) {
+/// The Canary: a bird with a beak, an eye (crossed when sick) and legs.
+fn bird(s: &mut Sketch, at: (f64, f64), sick: bool) {
+    s.figure("Canary", |s| bird_body(s, at, sick));
+}
+
+fn bird_body(s: &mut Sketch, (x, y): (f64, f64), sick: bool) {
     let body = Pen::ink().fill("var(--warn)");
     s.ellipse((x, y), 24.0, 16.0, &body);
     s.ellipse((x + 20.0, y - 16.0), 11.0, 11.0, &body);
@@ -175,10 +180,18 @@ fn bird(s: &mut Sketch, (x, y): (f64, f64), sick: bool) {
     s.line((x + 5.0, y + 15.0), (x + 8.0, y + 27.0), &Pen::ink());
 }
 
-/// The strip as SVG, seeded so it is stable across re-renders.
 /// The strip for a script, as SVG; seeded, so the same script draws the
 /// same strip (this runs in the topic's extras module).
 pub fn draw(sc: &Script) -> String {
+    strip(sc).finish(&[
+        ("Deployer", &sc.deployer),
+        ("Canary", &sc.canary),
+        ("Then", &sc.last),
+    ])
+}
+
+/// The strip drawn but not finished, so tests can read its layout.
+fn strip(sc: &Script) -> Strip {
     let mut s = Strip::new(2019, FRAME);
     let ground = s.ground();
     // 1: the Deployer, eager.
@@ -221,12 +234,12 @@ pub fn draw(sc: &Script) -> String {
         &sc.last,
         17.0,
     );
-    s.finish(&[
-        ("Deployer", &sc.deployer),
-        ("Canary", &sc.canary),
-        ("Then", &sc.last),
-    ])
+    s
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "comic_layout_tests.rs"]
+mod layout_tests;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

@@ -7,7 +7,7 @@ use super::model::{self, Action, Playground};
 use techshack_core::state::history::UndoKind;
 use techshack_core::state::StepAction;
 use techshack_core::tour::Tour;
-use techshack_core::{PanelHandle, PlaygroundPanel, PlaygroundTopic, TopicInfo};
+use techshack_core::{Article, PanelHandle, PlaygroundPanel, PlaygroundTopic, TopicInfo};
 use yew::prelude::*;
 
 pub type PipelinePanel = PlaygroundPanel<Playground>;
@@ -34,6 +34,10 @@ impl TopicInfo for Playground {
     const TITLE: &'static str = "Pipeline stepper";
     const SUMMARY: &'static str = "Airbnb-style deploy pipelines as config, stepped release by release, with gamedays, rollback and error budgets.";
     const ICON: &'static str = "🚦";
+    const ARTICLE: Article = Article {
+        title: "Introducing Deploy Pipelines to Airbnb (Airbnb Engineering, 2018)",
+        url: "https://medium.com/airbnb-engineering/introducing-deploy-pipelines-to-airbnb-fc804ac2a157",
+    };
 }
 
 impl PlaygroundTopic for Playground {

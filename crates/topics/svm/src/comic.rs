@@ -50,6 +50,10 @@ pub fn script(pg: &Playground) -> Script {
 
 /// A lounging point: a small marker with a face.
 fn dot(s: &mut Sketch, at: (f64, f64), square: bool) {
+    s.figure("a point", |s| dot_body(s, at, square));
+}
+
+fn dot_body(s: &mut Sketch, at: (f64, f64), square: bool) {
     let pen = if square {
         Pen::ink().fill("var(--accent)").solid()
     } else {
@@ -62,10 +66,18 @@ fn dot(s: &mut Sketch, at: (f64, f64), square: bool) {
     }
 }
 
-/// The strip as SVG, seeded so it is stable across re-renders.
 /// The strip for a script, as SVG; seeded, so the same script draws the
 /// same strip (this runs in the topic's extras module).
 pub fn draw(sc: &Script) -> String {
+    strip(sc).finish(&[
+        ("A point", &sc.crowd),
+        ("The Support Vector", &sc.support),
+        ("The rest", &sc.rest),
+    ])
+}
+
+/// The strip drawn but not finished, so tests can read its layout.
+fn strip(sc: &Script) -> Strip {
     let mut s = Strip::new(2019, FRAME);
     let ground = s.ground();
     // 1: the crowd of points.
@@ -91,28 +103,32 @@ pub fn draw(sc: &Script) -> String {
     // 2: the Support Vector holds the margin overhead.
     let cx = FRAME.left(1) + PANEL_W / 2.0;
     let hands = ground - 96.0;
-    s.stick_figure((cx, ground), 88.0, &Pen::ink().width(2.0));
-    s.line(
-        (cx, ground - 60.0),
-        (cx - 24.0, hands),
-        &Pen::ink().width(2.0),
-    );
-    s.line(
-        (cx, ground - 60.0),
-        (cx + 24.0, hands),
-        &Pen::ink().width(2.0),
-    );
-    s.line(
-        (cx - 100.0, hands),
-        (cx + 100.0, hands),
-        &Pen::ink().stroke("var(--accent)").width(4.0),
-    );
-    s.ellipse(
-        (cx, ground - 44.0),
-        40.0,
-        58.0,
-        &Pen::ink().stroke("var(--good)").width(2.5),
-    );
+    s.figure("Support Vector", |s| {
+        s.stick_figure((cx, ground), 88.0, &Pen::ink().width(2.0));
+        s.line(
+            (cx, ground - 60.0),
+            (cx - 24.0, hands),
+            &Pen::ink().width(2.0),
+        );
+        s.line(
+            (cx, ground - 60.0),
+            (cx + 24.0, hands),
+            &Pen::ink().width(2.0),
+        );
+        s.line(
+            (cx - 100.0, hands),
+            (cx + 100.0, hands),
+            &Pen::ink().stroke("var(--accent)").width(4.0),
+        );
+        // The ring marks it as a support vector; it ends 4 px under its
+        // feet, clear of its name below.
+        s.ellipse(
+            (cx, ground - 48.0),
+            40.0,
+            52.0,
+            &Pen::ink().stroke("var(--good)").width(2.5),
+        );
+    });
     s.name(cx, "Support Vector");
     s.say_on(
         "var(--accent-soft)",
@@ -124,8 +140,10 @@ pub fn draw(sc: &Script) -> String {
     // 3: the rest, at ease.
     let x3 = FRAME.left(2);
     for (i, x) in [40.0, 90.0, 140.0, 190.0].into_iter().enumerate() {
-        dot(&mut s, (x3 + x, ground - 4.0), i % 2 == 1);
-        s.text((x3 + x + 10.0, ground - 16.0), "z", 12.0, Anchor::Start);
+        s.figure("a sleeping point", |s| {
+            dot(s, (x3 + x, ground - 4.0), i % 2 == 1);
+            s.text((x3 + x + 10.0, ground - 16.0), "z", 12.0, Anchor::Start);
+        });
     }
     s.name(x3 + PANEL_W / 2.0, "α = 0");
     s.say(
@@ -134,12 +152,12 @@ pub fn draw(sc: &Script) -> String {
         &sc.rest,
         17.0,
     );
-    s.finish(&[
-        ("A point", &sc.crowd),
-        ("The Support Vector", &sc.support),
-        ("The rest", &sc.rest),
-    ])
+    s
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "comic_layout_tests.rs"]
+mod layout_tests;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

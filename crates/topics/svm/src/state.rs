@@ -7,7 +7,7 @@ use super::model::{self, Action, Playground};
 use techshack_core::state::history::UndoKind;
 use techshack_core::state::Stroke;
 use techshack_core::tour::Tour;
-use techshack_core::{PanelHandle, PlaygroundPanel, PlaygroundTopic, TopicInfo};
+use techshack_core::{Article, PanelHandle, PlaygroundPanel, PlaygroundTopic, TopicInfo};
 use yew::prelude::*;
 
 pub type SvmPanel = PlaygroundPanel<Playground>;
@@ -40,6 +40,10 @@ impl TopicInfo for Playground {
     const TITLE: &'static str = "Live SVM margin visualizer";
     const SUMMARY: &'static str = "Click to add points and watch an exact SMO solver draw the boundary, the margins and the support vectors.";
     const ICON: &'static str = "📈";
+    const ARTICLE: Article = Article {
+        title: "LIBSVM, the solver this one follows (Chang & Lin)",
+        url: "https://www.csie.ntu.edu.tw/~cjlin/libsvm/",
+    };
 }
 
 impl PlaygroundTopic for Playground {

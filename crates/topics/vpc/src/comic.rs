@@ -130,14 +130,34 @@ pub fn script(pg: &Playground) -> Script {
     }
 }
 
-fn character(s: &mut Strip, feet: (f64, f64), name: &str, pen: &Pen) {
-    s.stick_figure(feet, 86.0, pen);
+/// A character named underneath; `struck` crosses it out (a NAT whose AZ
+/// is down).
+fn character(s: &mut Strip, feet: (f64, f64), name: &str, pen: &Pen, struck: bool) {
+    s.figure(name, |s| {
+        s.stick_figure(feet, 86.0, pen);
+        if struck {
+            let (x, y) = feet;
+            let bad = Pen::ink().stroke("var(--bad)").width(3.0);
+            s.line((x - 26.0, y - 90.0), (x + 26.0, y - 30.0), &bad);
+            s.line((x + 26.0, y - 90.0), (x - 26.0, y - 30.0), &bad);
+        }
+    });
     s.name(feet.0, name);
 }
 
 /// The strip for a script, as SVG; seeded, so the same script draws the
 /// same strip (this runs in the topic's extras module).
 pub fn draw(sc: &Script) -> String {
+    let then = format!("{} {}", sc.third, sc.last);
+    strip(sc).finish(&[
+        (&sc.table, &sc.table_says),
+        (&sc.nat, &sc.nat_says),
+        ("Then", &then),
+    ])
+}
+
+/// The strip drawn but not finished, so tests can read its layout.
+fn strip(sc: &Script) -> Strip {
     let mut s = Strip::new(201_901, FRAME);
     let ground = s.ground();
     let x = |k: usize| FRAME.left(k);
@@ -149,7 +169,7 @@ pub fn draw(sc: &Script) -> String {
     };
     // 1: the route table points the way.
     let rt = (x(0) + 60.0, ground);
-    character(&mut s, rt, &sc.table, &ink);
+    character(&mut s, rt, &sc.table, &ink, false);
     s.say(
         (x(0) + 34.0, 44.0, 140.0, 74.0),
         (rt.0 + 8.0, rt.1 - 86.0),
@@ -158,7 +178,7 @@ pub fn draw(sc: &Script) -> String {
     );
     // 2: the NAT gateway introduces itself.
     let nat = (x(1) + 60.0, ground);
-    character(&mut s, nat, &sc.nat, &nat_pen);
+    character(&mut s, nat, &sc.nat, &nat_pen, false);
     s.say(
         (x(1) + 30.0, 44.0, 144.0, 74.0),
         (nat.0 + 8.0, nat.1 - 86.0),
@@ -167,13 +187,8 @@ pub fn draw(sc: &Script) -> String {
     );
     // 3: both, when an AZ fails (the NAT greyed out and struck through if down).
     let (a, b) = ((x(2) + 45.0, ground), (x(2) + 135.0, ground));
-    character(&mut s, a, &sc.table, &ink);
-    character(&mut s, b, &sc.nat, &nat_pen);
-    if sc.nat_down {
-        let bad = Pen::ink().stroke("var(--bad)").width(3.0);
-        s.line((b.0 - 26.0, b.1 - 90.0), (b.0 + 26.0, b.1 - 30.0), &bad);
-        s.line((b.0 + 26.0, b.1 - 90.0), (b.0 - 26.0, b.1 - 30.0), &bad);
-    }
+    character(&mut s, a, &sc.table, &ink, false);
+    character(&mut s, b, &sc.nat, &nat_pen, sc.nat_down);
     s.say(
         (x(2) + 18.0, 40.0, 150.0, 78.0),
         (a.0 + 6.0, a.1 - 86.0),
@@ -187,7 +202,7 @@ pub fn draw(sc: &Script) -> String {
         "var(--bad-soft)"
     };
     let rt4 = (x(3) + 90.0, ground);
-    character(&mut s, rt4, &sc.table, &ink);
+    character(&mut s, rt4, &sc.table, &ink, false);
     s.say_on(
         colour,
         (x(3) + 12.0, 40.0, 156.0, 96.0),
@@ -195,13 +210,12 @@ pub fn draw(sc: &Script) -> String {
         &sc.last,
         16.0,
     );
-    let then = format!("{} {}", sc.third, sc.last);
-    s.finish(&[
-        (&sc.table, &sc.table_says),
-        (&sc.nat, &sc.nat_says),
-        ("Then", &then),
-    ])
+    s
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "comic_layout_tests.rs"]
+mod layout_tests;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

@@ -7,7 +7,7 @@
 use super::model::{self, Action, Playground};
 use techshack_core::state::StepAction;
 use techshack_core::tour::Tour;
-use techshack_core::{PanelHandle, PlaygroundPanel, PlaygroundTopic, TopicInfo};
+use techshack_core::{Article, PanelHandle, PlaygroundPanel, PlaygroundTopic, TopicInfo};
 use yew::prelude::*;
 
 pub type VpcPanel = PlaygroundPanel<Playground>;
@@ -45,6 +45,10 @@ impl TopicInfo for Playground {
     const TITLE: &'static str = "Clickable VPC diagram";
     const SUMMARY: &'static str = "AWS networking you can click and break: subnets over three AZs, gateways, route tables, security groups, NACLs and a packet tracer.";
     const ICON: &'static str = "🌐";
+    const ARTICLE: Article = Article {
+        title: "How Amazon VPC works (AWS VPC User Guide)",
+        url: "https://docs.aws.amazon.com/vpc/latest/userguide/how-it-works.html",
+    };
 }
 
 impl PlaygroundTopic for Playground {

@@ -95,6 +95,31 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the read on screen must be read again after this action,
+    /// and the change's name for the note that says it was ("Updated after
+    /// your delete"). Every change to what the store holds, or to how a
+    /// read sees it (buckets, grace, the clock, the cache, the repair),
+    /// does; reads, the null-columns switch and the cluster's own actions
+    /// leave the single-node store as it was.
+    pub fn rereads_after(&self) -> Option<&'static str> {
+        Some(match self {
+            Action::WriteMessage { .. } => "your write",
+            Action::EditMessage { .. } => "your edit",
+            Action::DeleteMessage { .. } => "your delete",
+            Action::DeleteBucket { .. } => "the partition delete",
+            Action::Burst { .. } => "the burst",
+            Action::DeleteNewest { .. } => "the bulk delete",
+            Action::GenerateWorkload { .. } => "the generated messages",
+            Action::SetBucketDays(_) => "the bucket-size change",
+            Action::SetGrace(_) => "the gc_grace_seconds change",
+            Action::Compact => "compaction",
+            Action::AdvanceClock { .. } => "the clock moved on",
+            Action::EnableEmptyBucketCache(_) => "the empty-bucket cache switch",
+            Action::RepairNullAuthors(_) => "the null-author repair switch",
+            _ => return None,
+        })
+    }
+
     /// Actions a snapshot may carry (a link cannot nest scenarios or resets).
     pub fn replayable(&self) -> bool {
         !matches!(self, Action::LoadScenario(_) | Action::Reset)

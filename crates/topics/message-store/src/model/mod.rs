@@ -3,7 +3,8 @@
 //!
 //! Layers, bottom up:
 //! - `snowflake`, `bucket`, `murmur3`, `schema`, `cell`: the rules (IDs,
-//!   10-day buckets, tokens, the table, last-write-wins).
+//!   10-day buckets, tokens, the table, last-write-wins); `channels`: the
+//!   names the playground's channels are shown by.
 //! - `store`: one node's table, built for millions of rows; reads walk
 //!   buckets, count tombstones like Cassandra, page, and compact.
 //! - `cluster`: a small replicated view (ring, consistency, hints, repair).
@@ -15,6 +16,7 @@
 pub mod action;
 pub mod bucket;
 pub mod cell;
+pub mod channels;
 pub mod cluster;
 pub mod coalesce;
 pub mod cql;

@@ -268,6 +268,7 @@ impl Playground {
             error,
         })?;
         self.now_ms = q.now_ms;
+        self.reread("the clock moved on");
         Ok(())
     }
 }

@@ -6,6 +6,7 @@ use super::super::model::cluster::{Consistency, PartitionRead};
 use super::super::model::murmur3::partition_token;
 use super::super::model::{Action, Outcome};
 use super::super::state::Field;
+use super::channel::label;
 use super::field::{first_error, on_draft, parse_u32, TextField};
 use super::format::count;
 use super::ring::Ring;
@@ -203,7 +204,7 @@ pub fn ClusterCard(p: &Props) -> Html {
             <div class="ms-ring-row">
                 <Ring p={p.clone()} token={partition_token(channel, bucket)} replicas={replicas.clone()} />
                 <div class="ms-ring-side">
-                    <p class="ms-hint">{ format!("Partition ({channel}, {bucket}) lives on nodes {replicas:?}. Press a node to take it down or bring it back.") }</p>
+                    <p class="ms-hint">{ format!("Partition ({channel}, {bucket}) of channel {} lives on nodes {replicas:?}. Press a node to take it down or bring it back.", label(channel)) }</p>
                     <div class="controls">
                         <button type="button" onclick={p.send::<MouseEvent>(Action::ClusterRead { channel, limit: 50 })}>
                             { format!("Read channel at {}", read_cl.name()) }

@@ -3,6 +3,7 @@
 
 use super::super::model::{Action, Outcome};
 use super::super::state::{Field, DEFAULT_AUTHOR, DEFAULT_CHANNEL};
+use super::channel::ChannelPick;
 use super::field::{checked_of, first_error, on_draft, parse_id, parse_u32, parse_u64, TextField};
 use super::format::count;
 use super::Props;
@@ -46,7 +47,21 @@ fn write_outcome(p: &Props) -> Option<String> {
             });
             Some(format!("Wrote {id}{acks}."))
         }
-        Outcome::Bulk { rows } => Some(format!("{} rows written.", count(*rows))),
+        // A bulk delete writes rows too: a tombstone for each message.
+        Outcome::Bulk { rows } => {
+            let bulk = pg
+                .actions()
+                .iter()
+                .rev()
+                .find(|a| matches!(a, Action::Burst { .. } | Action::DeleteNewest { .. }));
+            Some(match bulk {
+                Some(Action::DeleteNewest { .. }) => format!(
+                    "{} row tombstones written, one per deleted message.",
+                    count(*rows)
+                ),
+                _ => format!("{} rows written.", count(*rows)),
+            })
+        }
         _ => None,
     }
 }
@@ -168,11 +183,16 @@ pub fn Compose(p: &Props) -> Html {
         .refused(&Field::Content)
         .map(|m| AttrValue::from(m.to_string()));
     let content_id = p.id("content");
+    let on_pick = {
+        let channel = channel.clone();
+        Callback::from(move |c: String| channel.set(c))
+    };
     let done = write_outcome(p);
     html! {
         <section role="group" class="card-box ms-compose" aria-labelledby={p.id("compose-h")}>
             <h2 id={p.id("compose-h")}>{ "Write, edit, delete" }</h2>
             <div class="controls">
+                <ChannelPick id={p.id("channel-pick")} typed={(*channel).clone()} onpick={on_pick} />
                 <TextField id={p.id("channel")} label="Channel ID" value={(*channel).clone()}
                     oninput={on_draft(&channel)} numeric=true error={err("channel", Field::Channel)} class="ms-id" />
                 <TextField id={p.id("author")} label="Author ID" value={(*author).clone()}

@@ -3,6 +3,7 @@
 //! table upkeep, data services, the workload generator and the CQL mirror.
 
 mod anatomy;
+mod channel;
 mod cluster;
 mod compose;
 mod cql;

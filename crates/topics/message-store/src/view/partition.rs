@@ -9,6 +9,7 @@ use super::super::model::snowflake::Snowflake;
 use super::super::model::store::{PartitionImage, RowImage};
 use super::super::model::Action;
 use super::super::state::Field;
+use super::channel::label;
 use super::format::{count, date_time, duration};
 use super::text::MessageText;
 use super::timeline::Lane;
@@ -163,7 +164,7 @@ pub fn PartitionView(props: &PartitionProps) -> Html {
         return html! {
             <section role="group" class="card-box ms-partition" aria-labelledby={p.id("part-h")}>
                 <h2 id={p.id("part-h")}>{ "Partition" }</h2>
-                <p class="ms-hint">{ format!("Channel {channel} has no partitions yet: write a message to it.") }</p>
+                <p class="ms-hint">{ format!("Channel {} has no partitions yet: write a message to it.", label(channel)) }</p>
             </section>
         };
     };
@@ -180,8 +181,8 @@ pub fn PartitionView(props: &PartitionProps) -> Html {
         <section role="group" class="card-box ms-partition" aria-labelledby={p.id("part-h")}>
             <h2 id={p.id("part-h")}>{ format!("Partition ({channel}, {b})") }</h2>
             <p class="ms-hint">
-                { format!("{} rows, newest first. Token {}; replicas: nodes {}. gc_grace_seconds = {} ({}).",
-                    count(total as u64), partition_token(channel, b),
+                { format!("Channel {}, bucket {b}: {} rows, deleted ones too, newest first. Token {}; replicas: nodes {}. gc_grace_seconds = {} ({}).",
+                    label(channel), count(total as u64), partition_token(channel, b),
                     replicas.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(", "),
                     grace, duration(grace as u64)) }
             </p>

@@ -4,6 +4,7 @@
 use super::super::model::store::{BucketVisit, Page, ReadStats, MAX_PAGE_SIZE};
 use super::super::model::{Action, Outcome};
 use super::super::state::Field;
+use super::channel::{label, ChannelPick};
 use super::field::{first_error, on_draft, parse_id, parse_optional_id, parse_u32, TextField};
 use super::format::count;
 use super::text::MessageText;
@@ -150,11 +151,21 @@ pub fn QueryBox(p: &Props) -> Html {
     let next = p.send::<MouseEvent>(Action::NextPage);
     let err = |key: &'static str, field: Field| first_error(local.get(key), s.refused(&field));
     let read = s.last_read.clone();
+    let (read_channel, updated_after) = s
+        .pg()
+        .shown_read()
+        .map_or((None, None), |r| (Some(r.channel()), r.updated_after));
     let has_more = s.pg().paging_state().is_some();
+    let on_pick = {
+        let channel = channel.clone();
+        Callback::from(move |c: String| channel.set(c))
+    };
+    let of_channel = read_channel.map_or(String::new(), |c| format!(" of channel {}", label(c)));
     html! {
         <section role="group" class="card-box ms-query" aria-labelledby={p.id("query-h")}>
             <h2 id={p.id("query-h")}>{ "Query: latest N messages before X" }</h2>
             <form class="controls" id={p.id("query-form")} onsubmit={run}>
+                <ChannelPick id={p.id("q-channel-pick")} typed={(*channel).clone()} onpick={on_pick} />
                 <TextField id={p.id("q-channel")} label="Channel ID" value={(*channel).clone()} oninput={on_draft(&channel)}
                     numeric=true error={err("channel", Field::QueryChannel)} class="ms-id" />
                 <TextField id={p.id("q-limit")} label="N (limit)" value={(*limit).clone()} oninput={on_draft(&limit)}
@@ -167,10 +178,9 @@ pub fn QueryBox(p: &Props) -> Html {
                 <button type="button" onclick={next}>{ if has_more { "Next page" } else { "Next page (none yet)" } }</button>
             </form>
             { field_error(&p.id("next-error"), s.refused(&Field::NextPage)) }
-            if read.as_ref().is_some_and(|(_, v)| *v != s.data_version) {
-                <p class="ms-stale ms-undo-note" role="status">
-                    { "The playground changed after this read: the rows below are as they were then. " }
-                    <button type="submit" form={p.id("query-form")} class="ms-small">{ "Run it again" }</button>
+            if let Some(change) = updated_after {
+                <p class="ms-reread ms-hint" role="status">
+                    { format!("Updated after {change}: the rows and counts below are the store as it is now.") }
                 </p>
             }
             { match read.as_ref() {
@@ -178,12 +188,15 @@ pub fn QueryBox(p: &Props) -> Html {
                     Outcome::Page(page) => html! {
                         <div class="ms-result">
                             <p class="ms-result-head" role="status">
-                                { format!("{} rows from {} buckets", page.rows.len(), page.stats.buckets_queried) }
+                                { format!("{} rows from {} buckets{of_channel}", page.rows.len(), page.stats.buckets_queried) }
                                 if page.has_more { <span class="badge">{ "more pages" }</span> }
                             </p>
                             { stats_list(&page.stats) }
                             { for page.warnings.iter().map(|w| html! { <p class="ms-warning"><span class="badge warn">{ "WARN" }</span>{ " " }{ w.clone() }</p> }) }
                             { walk_list(&page.visits) }
+                            if !page.corrupt_hidden.is_empty() {
+                                <p class="ms-hint">{ format!("{} rows with a null author are left out; running the query deletes them as corrupt.", page.corrupt_hidden.len()) }</p>
+                            }
                             { page_rows(page) }
                         </div>
                     },
@@ -192,7 +205,7 @@ pub fn QueryBox(p: &Props) -> Html {
                             <div class="ms-failure" role="alert">
                                 <strong>{ "ReadFailure: TombstoneOverwhelmingException" }</strong>
                                 <p class="mono">{ f.message.clone() }</p>
-                                <p>{ format!("The read gave up after scanning {} tombstones (failure threshold {}) and {} live rows.",
+                                <p>{ format!("The read{of_channel} gave up after scanning {} tombstones (failure threshold {}) and {} live rows.",
                                     count(f.stats.tombstones), count(s.pg().store().config().failure_threshold as u64), count(f.stats.live_rows)) }</p>
                             </div>
                             { stats_list(&f.stats) }

@@ -3,6 +3,7 @@
 
 use super::super::model::{Action, Outcome};
 use super::super::state::Field;
+use super::channel::label;
 use super::field::{checked_of, on_draft, parse_u32, TextField};
 use super::format::count;
 use super::Props;
@@ -82,7 +83,7 @@ pub fn Services(p: &Props) -> Html {
                 </form>
             </div>
             { field_error(&p.id("sv-error"), s.refused(&Field::Services)) }
-            <p class="ms-hint">{ format!("Channel {channel} is routed to instance {routed} (consistent hash of channel_id).") }</p>
+            <p class="ms-hint">{ format!("Channel {} is routed to instance {routed} (consistent hash of channel_id).", label(channel)) }</p>
             if let Some(r) = report {
                 <p class="ms-done ms-coalesce" role="status">
                     { format!("{} requests → {} database queries. Per instance: {}.", count(r.requests), count(r.db_queries),

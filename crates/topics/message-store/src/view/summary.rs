@@ -1,7 +1,8 @@
-//! One line on what the playground holds: messages, channels, the clock,
-//! the scenario it started from, and whether undo is on.
+//! One line on what the playground holds: rows, channels (and the one
+//! shown), the clock, the scenario it started from, and whether undo is on.
 
 use super::super::state::UNDO_ROW_LIMIT;
+use super::channel::label;
 use super::format::{count, date_time};
 use super::Props;
 use yew::prelude::*;
@@ -20,6 +21,7 @@ pub fn summary(p: &Props) -> Html {
             <dl class="stats">
                 <div><dt>{ "Rows stored (deleted ones too, until compaction)" }</dt><dd class="ms-total-rows">{ count(rows) }</dd></div>
                 <div><dt>{ "Channels" }</dt><dd>{ count(channels) }</dd></div>
+                <div><dt>{ "Channel shown" }</dt><dd class="ms-shown-channel">{ label(s.focus.channel) }</dd></div>
                 <div><dt>{ "Clock" }</dt><dd class="ms-clock">{ date_time(now) }</dd></div>
                 if let Some(sc) = scenario {
                     <div><dt>{ "Scenario" }</dt><dd>{ sc }</dd></div>
@@ -35,7 +37,7 @@ pub fn summary(p: &Props) -> Html {
                 </p>
             } else if s.is_big() {
                 <p class="ms-undo-note" role="status">
-                    { format!("Undo is off while the store holds {} messages (more than {}); Reset starts over.", count(rows), count(UNDO_ROW_LIMIT as u64)) }
+                    { format!("Undo is off while the store holds {} messages, deleted ones too (more than {}); Reset starts over.", count(rows), count(UNDO_ROW_LIMIT as u64)) }
                 </p>
             } else if generating {
                 <p class="ms-undo-note" role="status">{ "Generating: other changes wait until it finishes or is cancelled." }</p>

@@ -7,6 +7,7 @@ use super::super::model::snowflake::Snowflake;
 use super::super::model::store::{PartitionInfo, Store, LARGE_PARTITION_BYTES};
 use super::super::model::{Action, Outcome};
 use super::super::state::{Field, Focus, PanelAction};
+use super::channel::label;
 use super::field::{first_error, on_draft, parse_id, parse_u32, TextField};
 use super::format::{bytes, count, percent};
 use super::walk::{use_walk_progress, visit_of, Mark};
@@ -101,16 +102,14 @@ pub fn Timeline(p: &Props) -> Html {
         use_effect_with(days, move |d| slider.set(d.to_string()));
     }
 
-    // The last read's walk, when it was over this channel.
+    // The last read's walk, when it was over this channel. Keyed on when
+    // the read was run, so a re-read after a write does not replay it.
     let (walk_key, visits) = match &s.last_read {
         Some((o, v)) => match o.as_ref() {
             Outcome::Page(pg) if pg.rows.first().is_none_or(|r| r.channel_id == channel) => {
-                (Rc::as_ptr(o) as usize ^ (*v as usize), pg.visits.clone())
+                (*v as usize, pg.visits.clone())
             }
-            Outcome::ReadFailed(f) => (
-                Rc::as_ptr(o) as usize ^ (*v as usize),
-                f.page.visits.clone(),
-            ),
+            Outcome::ReadFailed(f) => (*v as usize, f.page.visits.clone()),
             _ => (0, Vec::new()),
         },
         None => (0, Vec::new()),
@@ -229,14 +228,14 @@ pub fn Timeline(p: &Props) -> Html {
     });
     let span = lane.last - lane.first + 1;
     html! {
-        <section role="group" class="card-box ms-timeline" aria-labelledby={p.id("tl-h")}>
+        <section role="group" class="card-box ms-timeline" aria-labelledby={p.id("tl-h")} data-picture="timeline">
             <h2 id={p.id("tl-h")}>{ "Bucket timeline" }</h2>
             <div class="controls">
                 <div class="ms-field">
                     <label for={p.id("tl-pick")}>{ "Channel" }</label>
                     <select id={p.id("tl-pick")} onchange={on_pick}>
                         { for options.iter().map(|(c, rows)| html! {
-                            <option value={c.to_string()} selected={*c == channel}>{ format!("{c} ({} msgs)", count(*rows)) }</option>
+                            <option value={c.to_string()} selected={*c == channel}>{ format!("{}, {} rows incl. deleted", label(*c), count(*rows)) }</option>
                         }) }
                     </select>
                 </div>
@@ -259,14 +258,14 @@ pub fn Timeline(p: &Props) -> Html {
                 </form>
             </div>
             <p class="ms-hint">
-                { format!("Channel {channel}: {} buckets from its creation to now, {parts_with_data} hold data; largest {} ({} of Cassandra's 100 MB warning). Fill is on a log scale, 1 KB to 100 MB.",
-                    count(span + lane.hidden_older), bytes(biggest), percent(biggest as f64 * 100.0 / LARGE_PARTITION_BYTES as f64)) }
+                { format!("Channel {}: {} buckets from its creation to now, {parts_with_data} hold data; largest {} ({} of Cassandra's 100 MB warning). Fill is on a log scale, 1 KB to 100 MB.",
+                    label(channel), count(span + lane.hidden_older), bytes(biggest), percent(biggest as f64 * 100.0 / LARGE_PARTITION_BYTES as f64)) }
             </p>
-            <div class="ms-lane-wrap" tabindex="0" role="group" aria-label={format!("Timeline of channel {channel}")}>
+            <div class="ms-lane-wrap" tabindex="0" role="group" aria-label={format!("Timeline of channel {}", label(channel))}>
                 if lane.hidden_older > 0 {
                     <p class="ms-hint">{ format!("{} older buckets not drawn.", count(lane.hidden_older)) }</p>
                 }
-                <ol class="ms-lane" aria-label={format!("Buckets of channel {channel}, oldest first")}>
+                <ol class="ms-lane" aria-label={format!("Buckets of channel {}, oldest first", label(channel))}>
                     { for buckets }
                 </ol>
                 <div class="ms-lane-axis" aria-hidden="true">

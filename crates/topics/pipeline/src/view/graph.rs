@@ -119,7 +119,7 @@ pub fn pipeline_graph(props: &Props) -> Html {
     let nodes: Html = nodes.collect();
 
     html! {
-        <section role="group" class="card-box pl-graph-box" aria-label="Pipeline graph">
+        <section role="group" class="card-box pl-graph-box" aria-label="Pipeline graph" data-picture="graph">
             <h2>{ format!("Pipeline: {}", p.service()) }</h2>
             <div class="pl-graph-scroll">
                 <div class="pl-graph" style={format!("width:{width}px;height:{height}px")}>

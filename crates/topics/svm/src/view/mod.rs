@@ -113,7 +113,7 @@ pub fn SvmView(props: &RootProps<SvmPanel>) -> Html {
                 <bulk::BulkTrainer p={p.clone()} on_done={on_bulk.reform(|_| false)} />
             }
             <div class="svm-main">
-                <div class="svm-plot card-box">
+                <div class="svm-plot card-box" data-picture="plot">
                     <class_picker::ClassPicker options={options.clone()} {class} {on_pick} uid={p.uid.clone()} />
                     <canvas::PlotCanvas p={p.clone()} {class} {other} summary={summary.clone()} />
                     <live::LiveSummary summary={summary} />

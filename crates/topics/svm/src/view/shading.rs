@@ -7,12 +7,24 @@ use super::scene::Shading;
 use plotters::style::RGBColor;
 
 /// Shading bands per side of the boundary: |f| in steps of 1/3 up to 2.
-const BANDS: usize = 6;
+pub const BANDS: usize = 6;
 
 /// `t` of the way from `a` to `b`.
 fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
     let m = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
     RGBColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+}
+
+/// The tone of band `band` (0 nearest the boundary) on class `slot`'s side:
+/// the background tinted towards the class colour, more with |f|.
+pub fn band_tone(pal: &Palette, slot: usize, band: usize) -> RGBColor {
+    let t = (0.07 + 0.055 * band as f64) * pal.shade_strength();
+    mix(pal.bg, pal.class(slot), t)
+}
+
+/// The tone of class `slot`'s region when there are more than two classes.
+pub fn class_tone(pal: &Palette, slot: usize) -> RGBColor {
+    mix(pal.bg, pal.class(slot), 0.22 * pal.shade_strength())
 }
 
 /// About this many shading rows and columns, whatever the sample grid.
@@ -57,13 +69,7 @@ pub fn shading_colours(shading: &Shading, pal: &Palette) -> Option<(usize, Vec<R
         Shading::Binary { n, values, slots } => {
             let tones: Vec<[RGBColor; BANDS + 1]> = [slots.0, slots.1]
                 .iter()
-                .map(|&s| {
-                    let mut t = [pal.bg; BANDS + 1];
-                    for (k, c) in t.iter_mut().enumerate() {
-                        *c = mix(pal.bg, pal.class(s), 0.07 + 0.055 * k as f64);
-                    }
-                    t
-                })
+                .map(|&s| std::array::from_fn(|band| band_tone(pal, s, band)))
                 .collect();
             let fine = upsample(values, *n, FINE_SIDE);
             let m = fine_side(*n, FINE_SIDE);
@@ -79,13 +85,9 @@ pub fn shading_colours(shading: &Shading, pal: &Palette) -> Option<(usize, Vec<R
                 .collect();
             Some((m, colours))
         }
-        Shading::Multi { n, slots } => Some((
-            *n,
-            slots
-                .iter()
-                .map(|&s| mix(pal.bg, pal.class(s), 0.22))
-                .collect(),
-        )),
+        Shading::Multi { n, slots } => {
+            Some((*n, slots.iter().map(|&s| class_tone(pal, s)).collect()))
+        }
     }
 }
 

@@ -1,7 +1,9 @@
 //! The VPC diagram as SVG: every component a focusable button, the traced
 //! path lit hop by hop, blockers in red, failed AZs hatched.
 
-use super::geometry::{layout, Diagram, Item, Kind};
+use super::geometry::{
+    caption, layout, legs, path_data, Diagram, Item, Kind, Leg, Router, TextBlock, LINE_GAP,
+};
 use super::highlight::{highlight, Highlight};
 use super::select::{endpoint_name, Sel};
 use super::{Pick, TraceResult};
@@ -33,27 +35,17 @@ fn activate(sel: &Sel, on_pick: &Callback<Sel>) -> (Callback<MouseEvent>, Callba
     )
 }
 
-fn text_lines(it: &Item) -> Html {
-    let tag = it.kind.is_tag();
-    let (size, first_dy) = match it.kind {
-        _ if tag => (11.0, it.h / 2.0 + 4.0),
-        Kind::PublicSubnet | Kind::PrivateSubnet => (11.5, 15.0),
-        _ => (12.5, 15.0),
-    };
-    let x = match it.kind {
-        Kind::Vpc | Kind::PublicSubnet | Kind::PrivateSubnet => it.x + 8.0,
-        _ => it.x + it.w / 2.0,
-    };
-    let anchor = if x > it.x + 8.5 { "middle" } else { "start" };
+fn text_block(t: &TextBlock, class: &'static str) -> Html {
+    let x = format!("{:.1}", t.x);
     html! {
-        <text x={format!("{x:.1}")} y={format!("{:.1}", it.y + first_dy)} text-anchor={anchor}
-            font-size={size.to_string()} class="vpc-text">
-            { for it.lines.iter().enumerate().map(|(k, line)| {
-                let cls = if k == 0 { "vpc-t-main" } else { "vpc-t-sub" };
+        <text x={x.clone()} y={format!("{:.1}", t.y)} text-anchor={t.anchor.svg()}
+            font-size={t.size.to_string()} {class}>
+            { for t.lines.iter().enumerate().map(|(k, line)| {
+                let cls = if k == 0 && t.bold_first { "vpc-t-main" } else { "vpc-t-sub" };
                 // A space between lines, so the text reads as the label does.
-                let line = if k + 1 < it.lines.len() { format!("{line} ") } else { line.clone() };
+                let line = if k + 1 < t.lines.len() { format!("{line} ") } else { line.clone() };
                 html! {
-                    <tspan x={format!("{x:.1}")} dy={if k == 0 { "0" } else { "14" }} class={cls}>
+                    <tspan x={x.clone()} dy={if k == 0 { "0".to_string() } else { LINE_GAP.to_string() }} class={cls}>
                         { line }
                     </tspan>
                 }
@@ -116,35 +108,60 @@ fn item_view(
         <g {class} role="button" tabindex="0" aria-label={label} {style} {onclick} {onkeydown}
             data-key={it.key.clone()}>
             { shape(it) }
-            { text_lines(it) }
+            { text_block(&it.text(), "vpc-text") }
             if blocked {
                 <g class="vpc-x" aria-hidden="true">
                     <circle cx={format!("{:.1}", it.x + it.w - 2.0)} cy={format!("{:.1}", it.y + 2.0)} r="10" />
-                    <text x={format!("{:.1}", it.x + it.w - 2.0)} y={format!("{:.1}", it.y + 7.0)} text-anchor="middle" font-size="14" font-weight="700">{ "✕" }</text>
+                    { text_block(&it.mark(), "") }
                 </g>
             }
         </g>
     }
 }
 
-/// The forward path as one line through the hops' centres, broken at gaps.
-fn path_line(d: &Diagram, hl: &Highlight) -> String {
-    let mut out = String::new();
-    let mut pen_down = false;
-    for key in &hl.forward {
-        match key.as_ref().and_then(|k| d.item(k)) {
-            Some(it) => {
-                let (x, y) = it.centre();
-                out.push_str(&format!(
-                    "{}{x:.1} {y:.1} ",
-                    if pen_down { "L" } else { "M" }
-                ));
-                pen_down = true;
-            }
-            None => pen_down = false,
-        }
+/// The drawn trace as SVG path data: the request's legs, and the reply's
+/// when the reply is what is blocked. Each leg is its own subpath, so the
+/// line breaks where a hop's box is.
+fn trace_lines(legs: &[Leg]) -> (String, String) {
+    let join = |reply: bool| {
+        legs.iter()
+            .filter(|l| l.reply == reply && l.points.len() > 1)
+            .map(|l| path_data(&l.points))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    (join(false), join(true))
+}
+
+/// CSS pixels per diagram unit on a phone (see `.vpc-diagram` in vpc.css),
+/// and about the widest the diagram's card gets there: a diagram wider than
+/// that pans sideways, and says so.
+const PHONE_SCALE: f64 = 0.8;
+const PHONE_CARD: f64 = 330.0;
+
+/// Said above the diagram on a narrow screen, where it pans sideways.
+fn swipe_hint(d: &Diagram) -> String {
+    let vpcs = d.items.iter().filter(|i| i.kind == Kind::Vpc).count();
+    let (n, what) = if vpcs > 1 {
+        (vpcs, "VPCs")
+    } else {
+        (d.columns.len(), "AZs")
+    };
+    let count = match n {
+        2 => "both".to_string(),
+        3 => "all three".to_string(),
+        n => format!("all {n}"),
+    };
+    let gateways = if d.items.iter().any(|i| i.kind == Kind::Igw) {
+        " and the gateways"
+    } else {
+        ""
+    };
+    if n > 1 {
+        format!("Swipe sideways to see {count} {what}{gateways}.")
+    } else {
+        format!("Swipe sideways to see the whole diagram{gateways}.")
     }
-    out
 }
 
 #[function_component]
@@ -155,6 +172,12 @@ pub fn DiagramView(props: &DiagramProps) -> Html {
     let hl: Rc<Highlight> = use_memo(props.trace.clone(), |t| {
         t.as_ref().as_ref().map(highlight).unwrap_or_default()
     });
+    let lines: Rc<(String, String)> = {
+        let d = d.clone();
+        use_memo((props.state.clone(), hl.clone()), move |(_, hl)| {
+            trace_lines(&legs(&d, &Router::new(&d), &hl.stops))
+        })
+    };
     let uid = &props.uid;
     let hatch = format!("{uid}-hatch");
     let source = match &props.pick {
@@ -175,7 +198,8 @@ pub fn DiagramView(props: &DiagramProps) -> Html {
         ),
     };
     let (boxes, rest): (Vec<&Item>, Vec<&Item>) = d.items.iter().partition(|i| i.kind == Kind::Vpc);
-    let line = path_line(&d, &hl);
+    let (line, reply) = (&lines.0, &lines.1);
+    let open = hl.blocked.is_empty();
     let view = |it: &Item| {
         item_view(
             it,
@@ -188,35 +212,38 @@ pub fn DiagramView(props: &DiagramProps) -> Html {
     html! {
         <figure class={classes!("card-box", "vpc-diagram-box", (props.pick != Pick::Off).then_some("picking"))}>
             <p class="vpc-hint" role="status">{ hint }</p>
+            // Shown by CSS only on narrow screens, where the diagram pans.
+            if d.width * PHONE_SCALE > PHONE_CARD {
+                <p class="vpc-swipe">{ swipe_hint(&d) }</p>
+            }
             <div class="vpc-diagram-scroll">
             <svg class="vpc-diagram" viewBox={format!("0 0 {:.0} {:.0}", d.width, d.height)}
-                width="100%" role="group" aria-label="VPC diagram">
+                width="100%" role="group" aria-label="VPC diagram" style={format!("--vpc-w:{:.0}", d.width)}>
                 <defs>
                     <pattern id={hatch.clone()} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                         <line x1="0" y1="0" x2="0" y2="8" class="vpc-hatch-line" />
                     </pattern>
                 </defs>
-                { for d.wires.iter().map(|w| html! { <path class="vpc-wire" d={w.clone()} /> }) }
+                { for d.wires.iter().map(|w| html! { <path class="vpc-wire" d={path_data(w)} /> }) }
                 { for boxes.iter().map(|it| view(it)) }
                 { for d.columns.iter().map(|c| html! {
                     <g class={classes!("vpc-col", c.failed.then_some("failed"))}>
                         <rect x={format!("{:.1}", c.x)} y={format!("{:.1}", c.y)} width={format!("{:.1}", c.w)}
                             height={format!("{:.1}", c.h)} rx="6" />
-                        <text x={format!("{:.1}", c.x + c.w / 2.0)} y={format!("{:.1}", c.y + 15.0)} text-anchor="middle" font-size="12">
-                            { if c.failed { format!("{} — FAILED", c.az) } else { c.az.clone() } }
-                        </text>
+                        { text_block(&c.label(), "vpc-col-name") }
                     </g>
                 }) }
-                { for d.captions.iter().map(|(x, y, t)| html! {
-                    <text class="vpc-caption" x={format!("{x:.1}")} y={format!("{y:.1}")} font-size="11">{ t.clone() }</text>
-                }) }
+                { for d.captions.iter().map(|c| text_block(&caption(c), "vpc-caption")) }
                 { for rest.iter().map(|it| view(it)) }
                 { for d.columns.iter().filter(|c| c.failed).map(|c| html! {
                     <rect class="vpc-failed-overlay" x={format!("{:.1}", c.x)} y={format!("{:.1}", c.y + 22.0)}
                         width={format!("{:.1}", c.w)} height={format!("{:.1}", c.h - 22.0)} fill={format!("url(#{hatch})")} />
                 }) }
                 if !line.is_empty() {
-                    <path class={classes!("vpc-path", hl.blocked.is_empty().then_some("ok"))} d={line} />
+                    <path class={classes!("vpc-path", open.then_some("ok"))} d={line.clone()} />
+                }
+                if !reply.is_empty() {
+                    <path class="vpc-path reply" d={reply.clone()} />
                 }
             </svg>
             </div>
@@ -224,9 +251,36 @@ pub fn DiagramView(props: &DiagramProps) -> Html {
                 <span class="vpc-sw public">{ "public subnet" }</span>
                 <span class="vpc-sw private">{ "private subnet" }</span>
                 <span class="vpc-sw path">{ "traced path" }</span>
+                if !reply.is_empty() {
+                    <span class="vpc-sw reply">{ "reply, up to where it is blocked" }</span>
+                }
                 <span class="vpc-sw blocked">{ "✕ blocks the trace" }</span>
                 <span class="vpc-sw down">{ "failed AZ" }</span>
             </figcaption>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::model::{Faults, PresetId};
+    use super::*;
+
+    #[test]
+    fn the_swipe_hint_names_what_is_off_screen() {
+        let hint = |p: PresetId| swipe_hint(&layout(&p.build(), &Faults::default()));
+        assert_eq!(
+            hint(PresetId::Article),
+            "Swipe sideways to see all three AZs and the gateways."
+        );
+        assert_eq!(
+            hint(PresetId::Peering),
+            "Swipe sideways to see all three VPCs."
+        );
+        let d = layout(&PresetId::Article.build(), &Faults::default());
+        assert!(
+            d.width * PHONE_SCALE > PHONE_CARD,
+            "the article pans on a phone"
+        );
     }
 }

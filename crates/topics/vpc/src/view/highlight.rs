@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::super::model::{ComponentKind, Hop, Path, Trace};
+use super::geometry::Stop;
 
 /// The diagram key of hop `k` of `path`.
 pub fn hop_key(path: &Path, k: usize) -> Option<String> {
@@ -36,37 +37,54 @@ pub fn hop_key(path: &Path, k: usize) -> Option<String> {
 /// A trace as the diagram shows it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Highlight {
-    /// Each touched item and the step at which it lights up.
+    /// Each item the packet reaches and the step at which it lights up.
     pub order: BTreeMap<String, usize>,
+    /// Every item that blocks the trace, on either path.
     pub blocked: BTreeSet<String>,
-    /// Forward path keys in order; `None` marks a gap (the path broke).
-    pub forward: Vec<Option<String>>,
+    /// The drawn path: the request, then (only when the reply is what is
+    /// blocked) the reply, cut at the first hop that blocks.
+    pub stops: Vec<Stop>,
 }
 
 pub fn highlight(trace: &Trace) -> Highlight {
     let mut h = Highlight::default();
+    let hops: Vec<(&Path, usize, bool)> = [(&trace.forward, false), (&trace.ret, true)]
+        .into_iter()
+        .flat_map(|(path, reply)| (0..path.hops.len()).map(move |k| (path, k, reply)))
+        .collect();
+    let first_block = hops
+        .iter()
+        .position(|(path, k, _)| path.hops.get(*k).is_some_and(Hop::is_blocking));
     let mut step = 0;
-    for (path, forward) in [(&trace.forward, true), (&trace.ret, false)] {
-        for (k, hop) in path.hops.iter().enumerate() {
-            let Some(key) = hop_key(path, k) else {
-                continue;
-            };
-            if forward {
-                if hop.gap_before {
-                    h.forward.push(None);
-                }
-                if h.forward.last().and_then(|l| l.as_ref()) != Some(&key) {
-                    h.forward.push(Some(key.clone()));
-                }
-            }
-            if hop.is_blocking() {
-                h.blocked.insert(key.clone());
-            }
-            h.order.entry(key).or_insert_with(|| {
-                step += 1;
-                step - 1
+    for (n, &(path, k, reply)) in hops.iter().enumerate() {
+        let Some(hop) = path.hops.get(k) else {
+            continue;
+        };
+        let key = hop_key(path, k);
+        if let Some(key) = key.as_ref().filter(|_| hop.is_blocking()) {
+            h.blocked.insert(key.clone());
+        }
+        // Past the block the packet never gets: nothing there lights up.
+        if first_block.is_some_and(|b| n > b) {
+            continue;
+        }
+        let Some(key) = key else {
+            continue;
+        };
+        // The reply is drawn only when it is blocked; otherwise it would
+        // retrace the request.
+        let drawn = !reply || first_block.is_some();
+        if drawn && h.stops.last().map(|s| &s.key) != Some(&key) {
+            h.stops.push(Stop {
+                key: key.clone(),
+                reply,
+                gap_before: hop.gap_before,
             });
         }
+        h.order.entry(key).or_insert_with(|| {
+            step += 1;
+            step - 1
+        });
     }
     h
 }
@@ -125,14 +143,39 @@ mod tests {
         );
         let h = highlight(&t);
         assert!(h.blocked.contains("nat:nat-a"), "{:?}", h.blocked);
-        assert_eq!(h.forward.first(), Some(&Some("inst:app-b".to_string())));
+        let keys: Vec<&str> = h.stops.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys.first(), Some(&"inst:app-b"));
         assert!(h.order.contains_key("sg:app-b:sg-app"));
         assert!(h.order.contains_key("rt:subnet-private-b"));
-        assert_eq!(h.forward.last(), Some(&Some("internet".to_string())));
+        // The packet dies at the NAT: the line and the lights stop there.
+        assert_eq!(keys.last(), Some(&"nat:nat-a"), "{keys:?}");
+        assert!(!h.order.contains_key("igw:ig-1"));
+        assert!(!h.order.contains_key("internet"));
     }
 
     #[test]
-    fn a_broken_route_leaves_a_gap_in_the_forward_line() {
+    fn a_reply_blocked_on_the_way_back_is_drawn_up_to_the_block() {
+        // The locked-down ACL lets the request in but drops the reply.
+        let (_, t) = traced(PresetId::LockedNacl, &[]);
+        let h = highlight(&t);
+        let keys: Vec<&str> = h.stops.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys.first(), Some(&"internet"));
+        assert_eq!(keys.last(), Some(&"acl:subnet-public-a"), "{keys:?}");
+        assert!(h.stops.last().is_some_and(|s| s.reply));
+        assert!(h.stops.iter().any(|s| s.key == "inst:web-a" && !s.reply));
+    }
+
+    #[test]
+    fn an_open_trace_draws_the_request_only() {
+        let (_, t) = traced(PresetId::Article, &[]);
+        let h = highlight(&t);
+        assert!(h.blocked.is_empty());
+        assert!(h.stops.iter().all(|s| !s.reply));
+        assert_eq!(h.stops.last().map(|s| s.key.as_str()), Some("inst:web-a"));
+    }
+
+    #[test]
+    fn a_broken_route_ends_the_line_at_the_route_table() {
         let (_, t) = traced(
             PresetId::Peering,
             &[Action::SetTrace {
@@ -143,7 +186,12 @@ mod tests {
             }],
         );
         let h = highlight(&t);
-        assert!(h.forward.contains(&None));
         assert!(h.blocked.contains("rt:subnet-a"));
+        assert_eq!(h.stops.last().map(|s| s.key.as_str()), Some("rt:subnet-a"));
+        // The tracer jumps ahead to check host-c's side; that is in the hop
+        // list, but the packet never got there, so it is not drawn.
+        assert!(t.forward.hops.iter().any(|h| h.gap_before));
+        assert!(h.stops.iter().all(|s| !s.gap_before));
+        assert!(!h.order.contains_key("inst:host-c"));
     }
 }

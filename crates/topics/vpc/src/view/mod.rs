@@ -102,8 +102,10 @@ pub fn VpcView(props: &RootProps<VpcPanel>) -> Html {
             <tracer::TraceForm state={state.clone()} dispatch={dispatch.clone()} uid={id.clone()}
                 trace={trace.clone()} pick={(*pick).clone()} on_pick_mode={on_pick_mode} />
             <div class="vpc-main">
-                <diagram::DiagramView state={state.clone()} dispatch={dispatch.clone()} uid={id.clone()}
-                    trace={trace.clone()} selected={sel.clone()} pick={(*pick).clone()} on_pick={on_pick} />
+                <div class="vpc-picture" data-picture="diagram">
+                    <diagram::DiagramView state={state.clone()} dispatch={dispatch.clone()} uid={id.clone()}
+                        trace={trace.clone()} selected={sel.clone()} pick={(*pick).clone()} on_pick={on_pick} />
+                </div>
                 { inspector::inspector(&inspector::InspectorProps { state: state.clone(), dispatch: dispatch.clone(),
                     uid: id.clone(), selected: sel.clone(), on_select: on_select.clone() }) }
             </div>

@@ -196,17 +196,27 @@ impl Playground {
         }
         let c = pending.gen.config().clone();
         self.finish_workload(&c, made);
-        self.remember(&Action::GenerateWorkload {
+        let action = Action::GenerateWorkload {
             seed: c.seed,
             messages: c.messages,
             channels: c.channels,
-        });
+        };
+        // Ends as `apply` would have: the read on screen sees the new rows.
+        if let Some(change) = action.rereads_after() {
+            self.reread(change);
+        }
+        self.remember(&action);
         Ok(made)
     }
 
-    /// Stops a workload; the messages generated so far stay.
+    /// Stops a workload; the messages generated so far stay, and the read
+    /// on screen sees them.
     pub fn cancel_workload(&mut self) -> Option<Progress> {
-        self.pending.take().map(|p| p.gen.progress())
+        let made = self.pending.take().map(|p| p.gen.progress());
+        if made.is_some() {
+            self.reread("the generated messages");
+        }
+        made
     }
 
     /// How far a running workload is; `finished` stays false until the

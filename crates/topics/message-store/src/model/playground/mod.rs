@@ -10,9 +10,11 @@ mod cluster_ops;
 mod outcome;
 mod reads;
 mod settings;
+mod shown;
 mod writes;
 
 pub use outcome::Outcome;
+pub use shown::ShownRead;
 
 use super::action::Action;
 use super::cluster::Cluster;
@@ -42,6 +44,8 @@ pub struct Playground {
     pub(super) last_query: Option<QuerySpec>,
     pub(super) paging_state: Option<String>,
     pub(super) outcome: Outcome,
+    /// The read on screen, read again after every change (see `shown`).
+    shown: Option<ShownRead>,
     pub(super) log: Vec<Action>,
     pub(super) log_truncated: bool,
     pub(super) scenario: Option<String>,
@@ -73,6 +77,7 @@ impl Playground {
             last_query: None,
             paging_state: None,
             outcome: Outcome::Nothing,
+            shown: None,
             log: Vec::new(),
             log_truncated: false,
             scenario: None,
@@ -98,6 +103,9 @@ impl Playground {
         }
         let mark = self.statements.len();
         self.dispatch(action)?;
+        if let Some(change) = action.rereads_after() {
+            self.reread(change);
+        }
         self.last_mark = mark;
         self.remember(action);
         Ok(())
@@ -228,7 +236,13 @@ impl Playground {
 
     /// The session as a cqlsh script.
     pub fn export_cql(&self) -> String {
-        let mut st = self.statements.clone();
+        // The table holds only IDs; the names the panel shows are ours.
+        let mut st: Vec<String> = super::channels::named()
+            .iter()
+            .filter(|(c, _)| self.store.channel(*c).is_some())
+            .map(|(c, n)| format!("-- #{n} is channel_id {c}"))
+            .collect();
+        st.extend_from_slice(&self.statements);
         if self.statements_dropped > 0 {
             st.push(format!(
                 "-- {} more statements were not kept",

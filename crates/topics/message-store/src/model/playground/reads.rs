@@ -91,6 +91,7 @@ impl Playground {
                 self.outcome = Outcome::ReadFailed(f);
             }
         }
+        self.show_read(spec.clone(), state);
         self.last_query = Some(spec);
         Ok(())
     }

@@ -10,10 +10,11 @@ use super::Store;
 
 impl Store {
     /// Buckets `lo..=hi` hold no rows: each costs a statement unless the
-    /// cache already knows it is empty.
+    /// cache already knows it is empty. Returns the buckets the cache should
+    /// remember (a read records them; a re-read does not, see `peek`).
     #[allow(clippy::too_many_arguments)]
     pub(super) fn missing_run(
-        &mut self,
+        &self,
         page: &mut Page,
         channel: u64,
         lo: u64,
@@ -21,7 +22,7 @@ impl Store {
         cut: Option<u64>,
         limit: u32,
         record_top: bool,
-    ) {
+    ) -> Option<(u64, u64)> {
         let cache_on = self.config.empty_bucket_cache;
         let run = hi - lo + 1;
         let cached = if cache_on {
@@ -63,16 +64,15 @@ impl Store {
             b = cur.checked_sub(1);
         }
         page.statements_omitted += asked.saturating_sub(logged);
-        if cache_on {
-            let top = if record_top {
-                Some(hi)
-            } else {
-                hi.checked_sub(1)
-            };
-            if let Some(t) = top.filter(|t| *t >= lo) {
-                self.empty.insert(channel, lo, t);
-            }
+        if !cache_on {
+            return None;
         }
+        let top = if record_top {
+            Some(hi)
+        } else {
+            hi.checked_sub(1)
+        };
+        top.filter(|t| *t >= lo).map(|t| (lo, t))
     }
 
     fn visits_with_cache(&self, page: &mut Page, channel: u64, lo: u64, hi: u64) {

@@ -51,6 +51,9 @@ pub struct Page {
     pub statements_omitted: u64,
     pub visits: Vec<BucketVisit>,
     pub corrupt_deleted: Vec<u64>,
+    /// Rows with a null author that a re-read (`Store::peek`) left out but,
+    /// unlike a read, did not delete; the next read deletes them.
+    pub corrupt_hidden: Vec<u64>,
 }
 
 /// A read Cassandra aborted (TombstoneOverwhelmingException).
@@ -65,6 +68,14 @@ pub struct QueryFailure {
 pub enum QueryOutcome {
     Page(Page),
     Failed(QueryFailure),
+}
+
+/// A walk and what a read does after it: the empty buckets it would have
+/// the cache remember, and the corrupt rows it would delete.
+struct Walked {
+    outcome: QueryOutcome,
+    empty: Vec<(u64, u64)>,
+    corrupt: Vec<u64>,
 }
 
 impl Page {
@@ -114,6 +125,50 @@ impl Store {
         now_ms: u64,
         repair_ts: i64,
     ) -> Result<QueryOutcome, Error> {
+        let w = self.walk(spec, page_size, paging_state, now_ms)?;
+        // Recorded after the walk: each range is at or above the bucket it
+        // was found at, and the walk only goes down, so none of them could
+        // have changed what the walk saw.
+        for (lo, hi) in w.empty {
+            self.empty.insert(spec.channel, lo, hi);
+        }
+        let mut outcome = w.outcome;
+        if let QueryOutcome::Page(page) = &mut outcome {
+            for id in w.corrupt {
+                self.repair_corrupt(spec.channel, id, repair_ts, (now_ms / 1000) as u32)?;
+                page.corrupt_deleted.push(id);
+                page.stats.corrupt_rows_deleted += 1;
+            }
+        }
+        Ok(outcome)
+    }
+
+    /// The same page as `query` returns, without a read's side effects: the
+    /// empty-bucket cache remembers nothing new and corrupt rows are left
+    /// out but not deleted (`Page::corrupt_hidden`). What a change shows of
+    /// the read already on screen, at the cost of one page of the walk.
+    pub fn peek(
+        &self,
+        spec: &QuerySpec,
+        page_size: u32,
+        paging_state: Option<&str>,
+        now_ms: u64,
+    ) -> Result<QueryOutcome, Error> {
+        let w = self.walk(spec, page_size, paging_state, now_ms)?;
+        let mut outcome = w.outcome;
+        if let QueryOutcome::Page(page) = &mut outcome {
+            page.corrupt_hidden = w.corrupt;
+        }
+        Ok(outcome)
+    }
+
+    fn walk(
+        &self,
+        spec: &QuerySpec,
+        page_size: u32,
+        paging_state: Option<&str>,
+        now_ms: u64,
+    ) -> Result<Walked, Error> {
         validate(spec, page_size)?;
         let (bound, remaining) = match paging_state {
             None => (spec.before, spec.limit),
@@ -154,6 +209,7 @@ impl Store {
         let slot = self.index.get(&channel).map(|&i| i as usize);
         let mut page = Page::default();
         let mut corrupt = Vec::new();
+        let mut empty = Vec::new();
         // The walk asks for the bucket holding X first, as Discord's
         // `make_buckets(channel_id, before)` does, even when X is the first
         // ID of its bucket and that bucket can hold nothing before X.
@@ -177,7 +233,7 @@ impl Store {
             let next = pos.checked_sub(1).map(|p| size.bucket(rows[p].id));
             if next != Some(cur) {
                 let lo = next.map_or(creation, |n| (n + 1).max(creation));
-                self.missing_run(
+                empty.extend(self.missing_run(
                     &mut page,
                     channel,
                     lo,
@@ -185,7 +241,7 @@ impl Store {
                     cut,
                     want - got,
                     full && cache_on,
-                );
+                ));
                 b = lo.checked_sub(1);
                 continue;
             }
@@ -229,11 +285,15 @@ impl Store {
                     at
                 );
                 let stats = page.stats;
-                return Ok(QueryOutcome::Failed(QueryFailure {
-                    message,
-                    stats,
-                    page,
-                }));
+                return Ok(Walked {
+                    outcome: QueryOutcome::Failed(QueryFailure {
+                        message,
+                        stats,
+                        page,
+                    }),
+                    empty,
+                    corrupt: Vec::new(),
+                });
             }
             if scan.tombstones > self.config.warn_threshold {
                 let mut q = stmt.clone();
@@ -250,7 +310,7 @@ impl Store {
                 page.stats.empty_buckets_visited += 1;
             }
             if cache_on && scan.live_rows == 0 && scan.complete && full {
-                self.empty.insert(channel, cur, cur);
+                empty.push((cur, cur));
             }
             corrupt.extend(scan.corrupt);
             page.rows.extend(scan.rows);
@@ -271,11 +331,10 @@ impl Store {
                 }
             }
         }
-        for id in corrupt {
-            self.repair_corrupt(channel, id, repair_ts, (now_ms / 1000) as u32)?;
-            page.corrupt_deleted.push(id);
-            page.stats.corrupt_rows_deleted += 1;
-        }
-        Ok(QueryOutcome::Page(page))
+        Ok(Walked {
+            outcome: QueryOutcome::Page(page),
+            empty,
+            corrupt,
+        })
     }
 }

@@ -1,6 +1,7 @@
 //! Native tests, one file per rule family.
 
 mod bench;
+mod channel_tests;
 mod cluster_tests;
 mod compact_props;
 mod cql_tests;
@@ -9,6 +10,7 @@ mod lww_tests;
 mod murmur3_tests;
 mod paging_tests;
 mod playground_tests;
+mod reread_tests;
 mod snapshot_tests;
 mod snowflake_tests;
 mod store_tests;

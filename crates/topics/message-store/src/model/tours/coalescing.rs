@@ -19,7 +19,7 @@ pub fn tour() -> Tour<Action> {
         title: "2023: request coalescing".into(),
         steps: vec![
             Step::new(
-                "A big announcement pings everyone; 100 people open the channel at the same moment. Without coalescing, each request is its own database query.",
+                "A big announcement in #events pings everyone; 100 people open #events at the same moment. Without coalescing, each request is its own database query.",
                 vec![reads.clone()],
             )
             .predict("How many database queries do the 100 reads cost?", ANSWERS[0]),

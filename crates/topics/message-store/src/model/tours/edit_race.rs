@@ -26,7 +26,7 @@ pub fn tour() -> Tour<Action> {
         title: "Edit races delete".into(),
         steps: vec![
             Step::new(
-                "One user deletes a message while another edits it. The edit checked that the message existed, then its UPDATE (content only) arrived after the DELETE.",
+                "In #plans, one user deletes a message while another edits it. The edit checked that the message existed, then its UPDATE (content only) arrived after the DELETE.",
                 vec![
                     Action::WriteMessage {
                         channel: channel(),

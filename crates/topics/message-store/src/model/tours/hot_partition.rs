@@ -20,7 +20,7 @@ pub fn tour() -> Tour<Action> {
         title: "Hot partition at QUORUM".into(),
         steps: vec![
             Step::new(
-                "6 nodes, replication factor 3, reads and writes at QUORUM, as Discord ran. A big server's announcement channel gets 3,000 reads at once.",
+                "6 nodes, replication factor 3, reads and writes at QUORUM, as Discord ran. A big server's announcement channel, #server-news, gets 3,000 reads at once.",
                 vec![hot.clone()],
             )
             .predict("How many requests does each node serve?", ANSWERS[0]),

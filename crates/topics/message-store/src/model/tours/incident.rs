@@ -25,7 +25,7 @@ pub fn tour() -> Tour<Action> {
         title: "One live message after millions deleted".into(),
         steps: vec![
             Step::new(
-                "A public channel: one welcome message from March 2016, then a flood of messages, all deleted through the API. Discord's had millions; this one has 120,000. Each delete is a row tombstone.",
+                "A public channel, #welcome: one welcome message from March 2016, then a flood of messages, all deleted through the API. Discord's had millions; this one has 120,000. Each delete is a row tombstone.",
                 vec![
                     Action::WriteMessage {
                         channel: channel(),
@@ -62,7 +62,7 @@ pub fn tour() -> Tour<Action> {
             )
             .predict("How many tombstones does compaction remove?", ANSWERS[2]),
             Step::new(
-                "Fix 2: Discord's reads now remember which buckets are empty. Read the channel twice.",
+                "Fix 2: Discord's reads now remember which buckets are empty. Read #welcome twice.",
                 vec![Action::EnableEmptyBucketCache(true), read(), read()],
             )
             .predict("How many empty buckets does the second read skip?", ANSWERS[3]),

@@ -36,6 +36,22 @@ pub fn tours() -> Vec<Tour<Action>> {
     ]
 }
 
+/// The tours' channels and the names their steps call them by (without the
+/// `#`); `channels::label` shows them so, next to their IDs.
+pub fn named_channels() -> [(u64, &'static str); 9] {
+    [
+        (busy_quiet::quiet(), "announcements"),
+        (busy_quiet::busy(), "general"),
+        (null_columns::with_nulls(), "all-columns"),
+        (null_columns::without_nulls(), "set-columns"),
+        (edit_race::channel(), "plans"),
+        (incident::channel(), "welcome"),
+        (hot_partition::channel(), "server-news"),
+        (coalescing::channel(), "events"),
+        (zombie::channel(), "off-topic"),
+    ]
+}
+
 /// A channel created at `unix_ms`; `k` keeps scenario channels apart.
 pub fn channel_at(unix_ms: u64, k: u64) -> u64 {
     Snowflake::smallest_at(unix_ms)

@@ -39,12 +39,12 @@ pub fn tour() -> Tour<Action> {
         title: "The null-column tombstones".into(),
         steps: vec![
             Step::new(
-                "Discord's message had 16 columns, but a typical message sets only 4 (id, channel, author, content). The service wrote all 16 anyway, and in Cassandra writing null means writing a tombstone. 100 messages, then a read of the latest 100.",
+                "Discord's message had 16 columns, but a typical message sets only 4 (id, channel, author, content). The service wrote all 16 anyway, and in Cassandra writing null means writing a tombstone. 100 messages in #all-columns, then a read of the latest 100.",
                 first,
             )
             .predict("How many tombstones will this read scan?", ANSWERS[0]),
             Step::new(
-                "The fix: write only the columns that are not null. Another 100 messages in a second channel, then the same read.",
+                "The fix: write only the columns that are not null. Another 100 messages in a second channel, #set-columns, then the same read.",
                 second,
             )
             .predict("How many tombstones now?", ANSWERS[1]),

@@ -33,7 +33,7 @@ pub fn tour() -> Tour<Action> {
         steps: vec![
             Step::new(
                 format!(
-                    "A message is written to its 3 replicas. Then node {node}, one of them, goes down. Four hours later the message is deleted."
+                    "A message in #off-topic is written to its 3 replicas. Then node {node}, one of them, goes down. Four hours later the message is deleted."
                 ),
                 vec![
                     Action::WriteMessage {
@@ -53,7 +53,7 @@ pub fn tour() -> Tour<Action> {
             .predict(format!("Does the coordinator keep a hint for node {node}?"), ANSWERS[0]),
             Step::new(
                 format!(
-                    "Ten days pass (gc_grace_seconds) without a repair. The other replicas compact the tombstone away. Then node {node} comes back and the channel is read at ALL."
+                    "Ten days pass (gc_grace_seconds) without a repair. The other replicas compact the tombstone away. Then node {node} comes back and #off-topic is read at ALL."
                 ),
                 vec![
                     Action::AdvanceClock { seconds: 864_000 + 3600 },

@@ -35,6 +35,7 @@ impl Builder<'_> {
         let down = self.faults.is_failed(&s.az);
         let usable = usable_addresses(s.cidr);
         let kind_word = if public { "Public" } else { "Private" };
+        let room = Kind::PublicSubnet.text_room(SUBNET_W);
         self.items.push(Item {
             key: format!("subnet:{}", s.id),
             sel: Sel::Subnet(s.id.clone()),
@@ -48,8 +49,8 @@ impl Builder<'_> {
             w: SUBNET_W,
             h,
             lines: vec![
-                clip(&format!("{kind_word} subnet {}", s.id), 34),
-                format!("{} · {usable} usable", s.cidr),
+                fit(&format!("{kind_word} subnet {}", s.id), room, FONT, true),
+                fit(&format!("{} · {usable} usable", s.cidr), room, FONT, false),
             ],
             what: format!("in {}", s.az),
             down,
@@ -77,6 +78,7 @@ impl Builder<'_> {
             it.what = format!("{} of {}", it.what, s.id);
             self.items.push(it);
         }
+        let item_room = Kind::Instance.text_room(ITEM_W);
         let mut slot = 0usize;
         let place = |slot: usize| {
             let col = (slot % 2) as f64;
@@ -97,7 +99,10 @@ impl Builder<'_> {
                 y: iy,
                 w: ITEM_W,
                 h: ITEM_H,
-                lines: vec![clip(&format!("NAT {}", n.id), 16), n.elastic_ip.to_string()],
+                lines: vec![
+                    fit_label(&format!("NAT {}", n.id), item_room, FONT, true),
+                    n.elastic_ip.to_string(),
+                ],
                 what: format!("NAT gateway {} in {} with this Elastic IP", n.id, s.az),
                 down,
             });
@@ -105,7 +110,10 @@ impl Builder<'_> {
         for inst in net.instances.iter().filter(|i| i.subnet == s.id) {
             let (ix, iy) = place(slot);
             slot += 1;
-            let mut lines = vec![clip(&inst.id, 16), inst.private_ip.to_string()];
+            let mut lines = vec![
+                fit(&inst.id, item_room, FONT, true),
+                inst.private_ip.to_string(),
+            ];
             if let Some(p) = inst.public_ip {
                 lines.push(p.to_string());
             }
@@ -190,7 +198,12 @@ impl Builder<'_> {
             y: y0,
             w,
             h,
-            lines: vec![clip(&format!("VPC {} · {}", v.id, cidrs.join(", ")), 60)],
+            lines: vec![fit(
+                &format!("VPC {} · {}", v.id, cidrs.join(", ")),
+                Kind::Vpc.text_room(w),
+                Kind::Vpc.font(),
+                true,
+            )],
             what: String::new(),
             down: false,
         });
@@ -220,11 +233,16 @@ impl Builder<'_> {
                 key: format!("igw:{}", g.id),
                 sel: Sel::Igw(g.id.clone()),
                 kind: Kind::Igw,
-                x: x + w / 2.0 - 55.0,
+                x: x + w / 2.0 - IGW_W / 2.0,
                 y: y0 - 17.0,
-                w: 110.0,
+                w: IGW_W,
                 h: 30.0,
-                lines: vec![clip(&format!("IGW {}", g.id), 17)],
+                lines: vec![fit_label(
+                    &format!("IGW {}", g.id),
+                    Kind::Igw.text_room(IGW_W),
+                    FONT,
+                    true,
+                )],
                 what: format!("internet gateway {} of {}", g.id, v.id),
                 down: false,
             });

@@ -1,6 +1,6 @@
 //! Where everything goes on the diagram: VPC boxes side by side, one column
 //! per availability zone, public subnets above private ones, gateways on the
-//! edges, instances inside their subnets, peering arcs underneath. Pure
+//! edges, instances inside their subnets, peering links underneath. Pure
 //! geometry (no yew), so it is tested natively.
 
 use std::collections::BTreeMap;
@@ -8,15 +8,26 @@ use std::collections::BTreeMap;
 use super::super::model::{Faults, Network};
 use super::select::Sel;
 use build::Builder;
+pub use legs::{legs, Leg, Stop};
+pub use route::{path_data, Point, Router};
+pub use text::{caption, Rect, TextBlock, LINE_GAP};
+use text::{fit, fit_label, FONT};
 
 mod build;
+mod legs;
+mod route;
+#[cfg(test)]
+mod route_tests;
 #[cfg(test)]
 mod tests;
+mod text;
 
 pub(super) const MARGIN: f64 = 16.0;
 pub(super) const GAP: f64 = 8.0;
 pub(super) const PAD: f64 = 12.0;
-pub(super) const COL_W: f64 = 250.0;
+/// Wide enough that two residents side by side each fit a full IPv4
+/// address ("255.255.255.255") at 12 px.
+pub(super) const COL_W: f64 = 276.0;
 pub(super) const SUBNET_W: f64 = COL_W - 12.0;
 pub(super) const ITEM_W: f64 = (SUBNET_W - 3.0 * GAP) / 2.0;
 pub(super) const ITEM_H: f64 = 50.0;
@@ -24,10 +35,14 @@ pub(super) const SG_H: f64 = 17.0;
 pub(super) const ITEM_ROW: f64 = ITEM_H + 2.0 + SG_H + GAP;
 pub(super) const SUBNET_HEAD: f64 = 40.0;
 pub(super) const TAG_H: f64 = 18.0;
-pub(super) const VPC_HEAD: f64 = 34.0;
+/// Room for the internet gateway on the top edge, the VPC name under it,
+/// and a gutter between the two for a path to run along.
+pub(super) const VPC_HEAD: f64 = 40.0;
 pub(super) const AZ_HEAD: f64 = 22.0;
 pub(super) const TOP: f64 = 96.0;
-pub(super) const STRIP_ITEM_W: f64 = 118.0;
+pub(super) const STRIP_ITEM_W: f64 = 140.0;
+pub(super) const PCX_W: f64 = 120.0;
+pub(super) const IGW_W: f64 = 130.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -100,10 +115,6 @@ impl Item {
             format!("{seen}, {}", self.what)
         }
     }
-
-    pub fn centre(&self) -> (f64, f64) {
-        (self.x + self.w / 2.0, self.y + self.h / 2.0)
-    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -116,13 +127,25 @@ pub struct Column {
     pub failed: bool,
 }
 
+impl Column {
+    /// The AZ name drawn at the top of the column.
+    pub fn title(&self) -> String {
+        if self.failed {
+            format!("{} — FAILED", self.az)
+        } else {
+            self.az.clone()
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagram {
     pub width: f64,
     pub height: f64,
     pub columns: Vec<Column>,
-    /// Static wires as SVG path data: internet to gateways, peering arcs.
-    pub wires: Vec<String>,
+    /// Static wires, each a polyline of horizontal and vertical runs:
+    /// internet to gateways, VPC to VPC through a peering connection.
+    pub wires: Vec<Vec<Point>>,
     /// Drawing order: boxes first, then what sits on them.
     pub items: Vec<Item>,
     /// Captions that are not components ("Other route tables").
@@ -135,17 +158,6 @@ impl Diagram {
     }
 }
 
-/// Shortens text to `max` characters with an ellipsis.
-pub fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
-        s.push('…');
-        s
-    }
-}
-
 pub(super) fn tag(
     key: String,
     sel: Sel,
@@ -153,7 +165,8 @@ pub(super) fn tag(
     (x, y, w): (f64, f64, f64),
     text: &str,
 ) -> Item {
-    let line = clip(text, ((w - 8.0) / 6.1) as usize);
+    // Tags are drawn regular: they are secondary to the names in bold.
+    let line = fit_label(text, kind.text_room(w), FONT, false);
     let mut what = match kind {
         Kind::RouteTable => "route table".to_string(),
         Kind::Acl => "network ACL".to_string(),
@@ -195,10 +208,9 @@ pub fn layout(net: &Network, faults: &Faults) -> Diagram {
         x += w + 3.0 * GAP;
     }
     let width = (x - 3.0 * GAP + MARGIN).max(320.0);
-    let mut wires = Vec::new();
-    // The internet, centred above everything, wired to each gateway.
+    // The internet, centred above everything.
     let (iw, ih) = (170.0, 40.0);
-    let internet = Item {
+    b.items.push(Item {
         key: "internet".into(),
         sel: Sel::Internet,
         kind: Kind::Internet,
@@ -209,35 +221,26 @@ pub fn layout(net: &Network, faults: &Faults) -> Diagram {
         lines: vec!["Internet".into(), "203.0.113.10".into()],
         what: "any host outside AWS".into(),
         down: false,
-    };
-    let (ix, iy) = (internet.x + iw / 2.0, internet.y + ih);
-    for g in b.items.iter().filter(|i| i.kind == Kind::Igw) {
-        wires.push(format!(
-            "M{ix:.1} {iy:.1} L{:.1} {:.1}",
-            g.x + g.w / 2.0,
-            g.y
-        ));
-    }
-    b.items.push(internet);
-    // Peering arcs under the VPC boxes, each a little deeper than the last.
+    });
+    let mut wires = Vec::new();
+    // Peering links under the VPC boxes, each a little deeper than the
+    // last, leaving each VPC a little further right so that two links of
+    // one VPC do not share a line.
     for (k, p) in net.peerings.iter().enumerate() {
         let (Some(&(ax, aw, ab)), Some(&(bx, bw, bb))) =
             (boxes.get(&p.requester), boxes.get(&p.accepter))
         else {
             continue;
         };
-        let (x0, x1) = (ax + aw / 2.0, bx + bw / 2.0);
+        let shift = 12.0 * (k % 4) as f64;
+        let (x0, x1) = (ax + aw / 2.0 + shift, bx + bw / 2.0 + shift);
         let yc = bottom + 34.0 + 30.0 * k as f64;
-        wires.push(format!(
-            "M{x0:.1} {ab:.1} Q{:.1} {yc:.1} {x1:.1} {bb:.1}",
-            (x0 + x1) / 2.0
-        ));
-        let mid_y = 0.25 * ab + 0.5 * yc + 0.25 * bb;
+        wires.push(vec![(x0, ab), (x0, yc), (x1, yc), (x1, bb)]);
         let mut it = tag(
             format!("pcx:{}", p.id),
             Sel::Peering(p.id.clone()),
             Kind::Peering,
-            ((x0 + x1) / 2.0 - 50.0, mid_y - TAG_H / 2.0, 100.0),
+            ((x0 + x1) / 2.0 - PCX_W / 2.0, yc - TAG_H / 2.0, PCX_W),
             &p.id,
         );
         it.what = format!(
@@ -253,12 +256,29 @@ pub fn layout(net: &Network, faults: &Faults) -> Diagram {
         } else {
             30.0 + 30.0 * net.peerings.len() as f64
         };
-    Diagram {
+    let mut d = Diagram {
         width,
         height,
         columns: b.columns,
         wires,
         items: b.items,
         captions: b.captions,
+    };
+    // Internet to each gateway, routed like the trace is, so a trace
+    // through a gateway runs along its wire.
+    let router = Router::new(&d);
+    if let Some(internet) = d.item("internet").map(Item::outline) {
+        let gateways: Vec<Rect> = d
+            .items
+            .iter()
+            .filter(|i| i.kind == Kind::Igw)
+            .map(Item::outline)
+            .collect();
+        for g in gateways {
+            if let Some(w) = router.leg(&internet, &g) {
+                d.wires.push(w);
+            }
+        }
     }
+    d
 }

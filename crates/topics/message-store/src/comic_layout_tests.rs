@@ -1,0 +1,47 @@
+//! The comic reads in every state a reader meets on a tour (its default
+//! state and each step of each tour) and at the longest settings. Its texts
+//! count the live buckets and tombstones and speak the grace period, so each
+//! state draws different words into the same layout.
+
+use super::strip;
+use crate::model::bucket::MAX_BUCKET_DAYS;
+use crate::model::Action;
+use crate::state::{PanelAction, Undo};
+use crate::MessageStorePanel;
+use techshack_core::sketch::{check_comics, tour_scripts};
+use techshack_core::tour::{Step, Tour};
+use techshack_core::PanelModel;
+
+/// The widest numbers the settings allow: the largest buckets, and a grace
+/// period of just under ten years, which is only sayable in seconds.
+fn longest_settings() -> Tour<PanelAction> {
+    let settings = [
+        Action::SetBucketDays(MAX_BUCKET_DAYS),
+        Action::SetGrace(10 * 365 * 86_400 - 1),
+    ];
+    let steps = settings
+        .into_iter()
+        .map(|a| Step::new("", vec![PanelAction::Model(a, Undo::Keep)]))
+        .collect();
+    Tour {
+        id: "longest-settings".into(),
+        title: "The longest settings".into(),
+        steps,
+    }
+}
+
+#[test]
+fn every_tour_step_and_the_longest_settings_draw_a_comic_that_reads() {
+    let mut tours = MessageStorePanel::tours();
+    tours.push(longest_settings());
+    let scripts = tour_scripts(MessageStorePanel::initial, &tours, |m| m.comic_script());
+    assert!(
+        scripts
+            .iter()
+            .any(|(_, sc)| sc.third_bucket.contains("315359999 seconds")),
+        "the longest grace period is drawn"
+    );
+    let checked = check_comics(&scripts, |sc| strip(sc).layout().clone())
+        .unwrap_or_else(|report| panic!("comics that do not read:\n{report}"));
+    assert!(checked > 5, "only {checked} distinct comics");
+}
