@@ -2,7 +2,7 @@
 // header's theme and presenter buttons, and the topic pages, whose panel
 // comes from the topic's own wasm module (techshack-live.js `load`). Home
 // and About are plain HTML: no wasm is fetched until a topic page opens.
-import { TOPICS, VIEWS, load, extras, showLoading, showFailure, stylesheet } from "./techshack-live.js";
+import { TOPICS, VIEWS, load, extras, showLoading, showFailure, stylesheet, framePanel } from "./techshack-live.js";
 
 const site = document.querySelector("[data-techshack-site]");
 const root = document.documentElement;
@@ -143,8 +143,12 @@ function topicStyles(id) {
 }
 
 function mountPanel(route, topic, section) {
-  const slot = section.querySelector(".panel-slot");
   const key = routeOf(route);
+  const base = new URL(".", location.href).href;
+  // An embed route is compact unless it asks for ?view=full; a topic page is full.
+  const view = route.embedded ? route.view ?? "compact" : "full";
+  const { slot, setState } = framePanel(section.querySelector(".panel-slot"), topic, view, base);
+  setState(route.state);
   const entry = { key, view: route.view, state: route.state, panel: null };
   current = entry;
   const start = () => {
@@ -155,13 +159,13 @@ function mountPanel(route, topic, section) {
         slot.replaceChildren();
         entry.panel = m.mount(slot, {
           state: route.state,
-          base: new URL(".", location.href).href,
+          base,
           embedded: route.embedded,
-          view: route.view,
           extras: extras(topic.id),
           // The write is debounced, so it can land after the reader has moved
           // to another page; it must never pull them back.
           onChange: (state) => {
+            setState(state);
             if (current === entry && location.hash.split("?")[0] === key) {
               entry.state = state;
               history.replaceState(null, "", `${key}?${viewQuery(route)}s=${state}`);

@@ -16,10 +16,10 @@
 
 export const TOPICS = [
   // registry:topics (made from the registry by `cargo test`: see src/pages.rs)
-  { id: "message-store", title: "Message-store playground", summary: "How Discord stored billions of messages in Cassandra: Snowflake IDs, 10-day buckets, tombstones and the ring." },
-  { id: "vpc", title: "Clickable VPC diagram", summary: "AWS networking you can click and break: subnets over three AZs, gateways, route tables, security groups, NACLs and a packet tracer." },
-  { id: "svm", title: "Live SVM margin visualizer", summary: "Click to add points and watch an exact SMO solver draw the boundary, the margins and the support vectors." },
-  { id: "pipeline", title: "Pipeline stepper", summary: "Airbnb-style deploy pipelines as config, stepped release by release, with gamedays, rollback and error budgets." },
+  { id: "message-store", title: "Message-store playground", summary: "How Discord stored billions of messages in Cassandra: Snowflake IDs, 10-day buckets, tombstones and the ring.", article: { title: "How Discord Stores Billions of Messages (Discord blog, 2017)", url: "https://discord.com/blog/how-discord-stores-billions-of-messages" } },
+  { id: "vpc", title: "Clickable VPC diagram", summary: "AWS networking you can click and break: subnets over three AZs, gateways, route tables, security groups, NACLs and a packet tracer.", article: { title: "How Amazon VPC works (AWS VPC User Guide)", url: "https://docs.aws.amazon.com/vpc/latest/userguide/how-it-works.html" } },
+  { id: "svm", title: "Live SVM margin visualizer", summary: "Click to add points and watch an exact SMO solver draw the boundary, the margins and the support vectors.", article: { title: "LIBSVM, the solver this one follows (Chang & Lin)", url: "https://www.csie.ntu.edu.tw/~cjlin/libsvm/" } },
+  { id: "pipeline", title: "Pipeline stepper", summary: "Airbnb-style deploy pipelines as config, stepped release by release, with gamedays, rollback and error budgets.", article: { title: "Introducing Deploy Pipelines to Airbnb (Airbnb Engineering, 2018)", url: "https://medium.com/airbnb-engineering/introducing-deploy-pipelines-to-airbnb-fc804ac2a157" } },
   // /registry:topics
 ];
 
@@ -127,10 +127,69 @@ function addFont() {
   document.fonts.add(face);
 }
 
+let frames = 0;
+
+function linkTo(href, text) {
+  const a = document.createElement("a");
+  a.href = href;
+  a.target = "_blank";
+  a.rel = "noopener";
+  a.textContent = text;
+  return a;
+}
+
+/// Frames a panel in `box` for its view and returns `{ slot, setState }`:
+/// the element to mount into, and what to call with each new state so the
+/// "Open in Techshack Live" link carries it. "compact" (an embed's default,
+/// for a blog column about 700 px wide and 720 px high) puts one intro line
+/// and links to the site and the article first; the stylesheet then shows
+/// the panel's picture (the element marked data-picture) and folds the rest
+/// behind the "More" button placed after it. "full" is the bare slot.
+export function framePanel(box, topic, view, base) {
+  const slot = document.createElement("div");
+  slot.className = "panel-host";
+  if (view !== "compact") {
+    box.append(slot);
+    return { slot, setState() {} };
+  }
+  frames += 1;
+  slot.id = `techshack-panel-${frames}`;
+  box.classList.add("compact");
+  const intro = document.createElement("div");
+  intro.className = "panel-intro";
+  const summary = document.createElement("p");
+  summary.textContent = topic.summary;
+  const links = document.createElement("p");
+  links.className = "panel-links";
+  const site = linkTo(`${base}#/${topic.id}`, "Open in Techshack Live ↗");
+  links.append(site, linkTo(topic.article.url, `Read: ${topic.article.title} ↗`));
+  intro.append(summary, links);
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "more-toggle";
+  more.setAttribute("aria-controls", slot.id);
+  more.setAttribute("aria-expanded", "false");
+  const arrow = document.createElement("span");
+  arrow.setAttribute("aria-hidden", "true");
+  arrow.textContent = " ▾";
+  more.append("More", arrow);
+  more.addEventListener("click", () => {
+    const open = !box.classList.contains("more-open");
+    box.classList.toggle("more-open", open);
+    more.setAttribute("aria-expanded", String(open));
+    arrow.textContent = open ? " ▴" : " ▾";
+  });
+  box.append(intro, slot, more);
+  const setState = (state) => {
+    site.href = `${base}#/${topic.id}${typeof state === "string" && state ? `?s=${encodeURIComponent(state)}` : ""}`;
+  };
+  return { slot, setState };
+}
+
 /// A shadow root holding the site's and the topic's stylesheets, a hidden
-/// heading and a slot with the loading line; `styled` settles once the
-/// stylesheets have loaded.
-function isolate(element, topic) {
+/// heading and the framed slot with the loading line; `styled` settles once
+/// the stylesheets have loaded.
+function isolate(element, topic, view, base) {
   const host = document.createElement("techshack-panel");
   host.dataset.topic = topic.id;
   element.append(host);
@@ -143,12 +202,11 @@ function isolate(element, topic) {
   const heading = document.createElement("h2");
   heading.className = "sr-only";
   heading.textContent = topic.title;
-  const slot = document.createElement("div");
-  slot.className = "panel-slot";
-  box.append(heading, slot);
+  box.append(heading);
+  const { slot, setState } = framePanel(box, topic, view, base);
   root.append(...sheets.map((s) => s.link), box);
   showLoading(slot, topic);
-  return { host, slot, styled, unstyle: () => sheets.forEach((s) => s.settle()) };
+  return { host, slot, setState, styled, unstyle: () => sheets.forEach((s) => s.settle()) };
 }
 
 /// The line a panel's slot shows while its module downloads.
@@ -191,7 +249,10 @@ export function mount(element, id, options) {
   mounted.get(element)?.unmount();
   const opts = options ?? {};
   addFont();
-  const { host, slot, styled, unstyle } = isolate(element, topic);
+  // A base that is not a string would make links point at the host page.
+  const base = typeof opts.base === "string" ? opts.base : SITE.href;
+  const { host, slot, setState, styled, unstyle } = isolate(element, topic, opts.view ?? "compact", base);
+  setState(opts.state);
   const taken = numbers.get(topic.id) ?? new Set();
   numbers.set(topic.id, taken);
   let nth = 1;
@@ -214,13 +275,15 @@ export function mount(element, id, options) {
     },
   };
   // The host's callback may throw; say so, but never let it stop the panel.
-  const guarded = (f) => typeof f === "function" ? (state) => {
+  const onChange = (state) => {
+    setState(state);
+    if (typeof opts.onChange !== "function") return;
     try {
-      f(state);
+      opts.onChange(state);
     } catch (error) {
       console.error("Techshack Live: the page's onChange threw", error);
     }
-  } : undefined;
+  };
   const start = () => {
     showLoading(slot, topic);
     return Promise.all([load(topic.id), styled]).then(
@@ -229,11 +292,9 @@ export function mount(element, id, options) {
         slot.replaceChildren();
         panel = m.mount(slot, {
           state: opts.state,
-          // A base that is not a string would make links point at the host page.
-          base: typeof opts.base === "string" ? opts.base : SITE.href,
-          onChange: guarded(opts.onChange),
+          base,
+          onChange,
           embedded: true,
-          view: opts.view,
           extras: extras(topic.id),
           label: nth > 1 ? `${topic.title} (${nth})` : undefined,
         });

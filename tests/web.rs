@@ -102,60 +102,23 @@ fn bad_mounts_throw_clear_errors() {
     assert!(mount(div.into(), &topic_ids()[0], JsValue::from_f64(3.0)).is_err());
 }
 
-fn options(view: &str) -> JsValue {
-    let o = js_sys::Object::new();
-    js_sys::Reflect::set(&o, &"view".into(), &view.into()).unwrap();
-    o.into()
-}
-
 #[wasm_bindgen_test]
-async fn every_topic_marks_one_picture_and_compact_folds_the_rest_behind_more() {
+async fn every_topic_marks_exactly_one_picture() {
+    // Compact embeds and presenter mode show the element marked
+    // data-picture first (and, compact, alone until "More"): one per panel.
     for id in topic_ids() {
-        let div = fresh_div(&format!("compact-{id}"));
-        let _h = mount(div.clone().into(), &id, options("compact")).expect("mounts");
+        let div = fresh_div(&format!("picture-{id}"));
+        let _h = mount(div.clone().into(), &id, JsValue::UNDEFINED).expect("mounts");
         yew::scheduler::flush().await;
-        let panel = div.query_selector(".panel.compact").unwrap();
-        assert!(panel.is_some(), "{id}: compact by request");
-        assert_eq!(
-            div.query_selector_all("[data-picture]").unwrap().length(),
-            1,
-            "{id}: one picture"
-        );
+        let pictures = div.query_selector_all("[data-picture]").unwrap();
+        assert_eq!(pictures.length(), 1, "{id}: one picture");
+        let picture = pictures.item(0).unwrap();
         assert!(
-            div.query_selector(".panel-intro a[href^='https://']")
+            div.query_selector(".panel-body")
                 .unwrap()
-                .is_some(),
-            "{id}: the article link"
-        );
-        let more = div
-            .query_selector(".more-toggle")
-            .unwrap()
-            .expect("a More button");
-        assert_eq!(
-            more.get_attribute("aria-expanded").as_deref(),
-            Some("false")
-        );
-        wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&more).click();
-        yew::scheduler::flush().await;
-        assert!(
-            div.query_selector(".panel.more-open").unwrap().is_some(),
-            "{id}: More opens"
-        );
-        assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("true"));
-
-        let full = fresh_div(&format!("full-{id}"));
-        let _f = mount(full.clone().into(), &id, options("full")).expect("mounts");
-        yew::scheduler::flush().await;
-        assert!(
-            full.query_selector(".panel.compact, .more-toggle, .panel-intro")
                 .unwrap()
-                .is_none(),
-            "{id}: full shows no fold"
+                .contains(Some(&*picture)),
+            "{id}: the picture is in the panel's body"
         );
     }
-    let div = fresh_div("bad-view");
-    assert!(
-        mount(div.into(), &topic_ids()[0], options("tiny")).is_err(),
-        "an unknown view is refused"
-    );
 }

@@ -91,6 +91,8 @@ for (const id of TOPICS) {
     const title = await inner.evaluate(() => document.title);
     assert.match(title, new RegExp(await inner.evaluate(() => document.querySelector(".panel").getAttribute("aria-label"))), "the title names the topic");
     const open = frame.getByRole("link", { name: /Open in Techshack Live/ });
+    // The link follows the panel's state once it settles.
+    await inner.waitForFunction(() => /\?s=/.test(document.querySelector(".panel-links a").href));
     assert.match(await open.getAttribute("href"), new RegExp(`#/${id}\\?s=`), "the full site, with the same state");
     assert.equal(await open.getAttribute("target"), "_blank");
     assert.match(await frame.getByRole("link", { name: /^Read: / }).getAttribute("href"), /^https:\/\//);
@@ -125,7 +127,7 @@ test("mount(…, { view: 'full' }) shows every card, and a bad view throws at on
       thrown = e.message;
     }
     const root = el.querySelector("techshack-panel").shadowRoot;
-    return { compact: !!root.querySelector(".panel.compact"), more: !!root.querySelector(".more-toggle"), thrown };
+    return { compact: !!root.querySelector(".compact"), more: !!root.querySelector(".more-toggle"), thrown };
   }, site.server.url);
   assert.deepEqual(result, { compact: false, more: false, thrown: 'Techshack Live mount: view must be "compact" or "full", got "tiny".' });
   assert.deepEqual(problems, []);

@@ -125,6 +125,8 @@ pub trait Topic: Sync {
     fn title(&self) -> &'static str;
     fn summary(&self) -> &'static str;
     fn icon(&self) -> &'static str;
+    /// The piece the panel explains (a compact embed links to it).
+    fn article(&self) -> Article;
     /// What the topic's wasm module exports as `mount(element, options)`;
     /// the browser tests mount every registered topic through it.
     fn mount(&self, element: JsValue, options: JsValue) -> Result<PanelMount, JsError>;
@@ -163,6 +165,9 @@ impl<M: PanelModel> Topic for Registered<M> {
     }
     fn icon(&self) -> &'static str {
         M::ICON
+    }
+    fn article(&self) -> Article {
+        M::ARTICLE
     }
     fn mount(&self, element: JsValue, options: JsValue) -> Result<PanelMount, JsError> {
         mount::<M>(element, options)

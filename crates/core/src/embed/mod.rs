@@ -69,7 +69,6 @@ pub fn mount_with<M: PanelModel>(element: web_sys::Element, opts: MountOptions) 
         embedded: opts.embedded,
         extras: opts.extras,
         label: opts.label.map(AttrValue::from),
-        view: opts.view,
     };
     let app = yew::Renderer::<Panel<M>>::with_root_and_props(element, props).render();
     PanelMount {
@@ -92,9 +91,8 @@ macro_rules! export_panel {
             /// Renders this topic's panel into `element`. Options (all optional):
             /// `state` (a link's `s=` value), `base` (the site address for links),
             /// `onChange` (gets the encoded state after changes settle),
-            /// `embedded` (false on the site's own topic pages), `extras`
-            /// (the loader of the topic's extras module) and `view`
-            /// ("compact": the picture first, the rest behind "More"; "full").
+            /// `embedded` (false on the site's own topic pages) and `extras`
+            /// (the loader of the topic's extras module).
             #[wasm_bindgen]
             pub fn mount(
                 element: JsValue,

@@ -1,8 +1,8 @@
 //! Reading `mount`'s options object: `{ state, base, onChange, embedded,
-//! extras, label, view }`, all optional.
+//! extras, label }`, all optional. (The loader's `view` option is the
+//! loader's own: it frames the panel, see techshack-live.js.)
 
 use crate::extras::Extras;
-use crate::panel::ViewMode;
 use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
 use yew::Callback;
@@ -21,9 +21,6 @@ pub struct MountOptions {
     pub extras: Extras,
     /// The panel's accessible name instead of the topic's title.
     pub label: Option<String>,
-    /// Picture first with the rest behind "More" (embeds' default), or the
-    /// whole panel (the site's topic pages).
-    pub view: ViewMode,
 }
 
 pub(super) struct EmbedOptions(MountOptions);
@@ -57,7 +54,6 @@ impl EmbedOptions {
         let embedded = field(options, "embedded").as_bool().unwrap_or(true);
         let extras = Extras::new(field(options, "extras").dyn_into::<Function>().ok());
         let label = field(options, "label").as_string();
-        let view = read_view(&field(options, "view"), embedded)?;
         Ok(EmbedOptions(MountOptions {
             state,
             base,
@@ -65,29 +61,10 @@ impl EmbedOptions {
             embedded,
             extras,
             label,
-            view,
         }))
     }
 
     pub fn into_mount(self) -> MountOptions {
         self.0
-    }
-}
-
-/// `view`: "compact" or "full"; left out, compact for an embed and full on
-/// the site's own pages. Anything else is the blogger's typo, said at once.
-fn read_view(value: &JsValue, embedded: bool) -> Result<ViewMode, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(if embedded {
-            ViewMode::Compact
-        } else {
-            ViewMode::Full
-        });
-    }
-    match value.as_string().as_deref().and_then(ViewMode::parse) {
-        Some(view) => Ok(view),
-        None => Err(JsError::new(
-            "Techshack Live mount: view must be \"compact\" or \"full\"",
-        )),
     }
 }

@@ -7,7 +7,6 @@ mod embed_dialog;
 mod reducer;
 mod toolbar;
 mod tour_bar;
-mod view_mode;
 
 use crate::extras::Extras;
 use crate::state::history::{Change, History};
@@ -23,13 +22,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use toolbar::Toolbar;
 use tour_bar::{TourBar, TourPos};
-use view_mode::{intro, more_toggle};
 use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 pub use boot::boot;
-pub use view_mode::ViewMode;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct PanelProps {
@@ -51,9 +48,6 @@ pub struct PanelProps {
     /// same topic twice on a page).
     #[prop_or_default]
     pub label: Option<AttrValue>,
-    /// Compact (picture first, the rest behind "More") or full.
-    #[prop_or_default]
-    pub view: ViewMode,
 }
 
 /// The tours, once fetched from the extras module.
@@ -85,7 +79,6 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
     let tour = use_state(|| None::<TourPos>);
     let comic_open = use_state(|| false);
     let embed_open = use_state(|| false);
-    let more_open = use_state(|| false);
     let uid = crate::use_panel_uid("panel");
     let copied = use_state(|| None::<String>);
     let timer = use_mut_ref(|| None::<Timeout>);
@@ -218,20 +211,15 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
         dispatch,
     };
     let history = &reducer.history;
-    let compact = props.view == ViewMode::Compact;
-    let body_id = AttrValue::from(format!("{uid}-body"));
     let toggle = |s: &UseStateHandle<bool>| {
         let s = s.clone();
         Callback::from(move |_| s.set(!*s))
     };
 
     html! {
-        <section class={classes!("panel", props.embedded.then_some("embedded"), compact.then_some("compact"),
-                    (*more_open).then_some("more-open"), tour.is_some().then_some("touring"))}
+        <section class={classes!("panel", props.embedded.then_some("embedded"), tour.is_some().then_some("touring"))}
                  aria-label={props.label.clone().unwrap_or(AttrValue::Static(M::TITLE))} {onkeydown}>
-            if compact {
-                { intro(M::SUMMARY, link_now(), M::ARTICLE) }
-            }
+
             if let Some(msg) = (*notice).clone() {
                 <div class="notice" role="alert">
                     <span>{ msg }</span>
@@ -281,11 +269,9 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                 // Keyed on the history's jumps: after a reset or a tour step
                 // the view is made afresh, so no form keeps drafts from a
                 // state that is gone.
-                <div class="panel-body" id={body_id.clone()} key={history.jumps().to_string()}>{ M::view(handle) }</div>
+                <div class="panel-body" key={history.jumps().to_string()}>{ M::view(handle) }</div>
             </ContextProvider<Extras>>
-            if compact {
-                { more_toggle(*more_open, body_id, toggle(&more_open)) }
-            }
+
             if *comic_open {
                 <ComicView<M> state={present} extras={props.extras.clone()} />
             }

@@ -28,23 +28,24 @@ pub struct ToolbarProps {
 #[function_component]
 pub fn Toolbar(p: &ToolbarProps) -> Html {
     let menu_open = use_state(|| false);
-    let tours_open = use_state(|| false);
     let items_id = format!("{}-actions", p.uid);
-    // Choosing from the menu closes it, so it never covers what the choice shows.
-    let close_after = |f: Callback<MouseEvent>| {
+    // A choice from the menu (any button in it, not the tours' summary)
+    // closes the menu, and the tour list, so neither covers what the choice
+    // shows. One listener on the group rather than one per button: each
+    // closure is code in every topic's module.
+    let on_choice = {
         let open = menu_open.clone();
         Callback::from(move |e: MouseEvent| {
+            let Some(button) = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| t.closest("button").ok().flatten())
+            else {
+                return;
+            };
+            if let Ok(Some(list)) = button.closest("details") {
+                let _ = list.remove_attribute("open");
+            }
             open.set(false);
-            f.emit(e)
-        })
-    };
-    let on_tours_toggle = {
-        let tours_open = tours_open.clone();
-        Callback::from(move |e: Event| {
-            let open = e
-                .target_dyn_into::<web_sys::HtmlDetailsElement>()
-                .is_some_and(|d| d.open());
-            tours_open.set(open);
         })
     };
     html! {
@@ -56,24 +57,17 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
                 onclick={{ let open = menu_open.clone(); move |_| open.set(!*open) }}>
                 <span aria-hidden="true">{ "☰" }</span>{ "Menu" }
             </button>
-            <div class={classes!("toolbar-items", (*menu_open).then_some("open"))} id={items_id}>
-                <button onclick={close_after(p.on_reset.clone())}>{ "Reset" }</button>
-                <button onclick={close_after(p.on_copy_link.clone())}>{ "Copy link" }</button>
-                <button onclick={close_after(p.on_embed.clone())} aria-expanded={p.embed_open.to_string()}>{ "Embed" }</button>
-                <button onclick={close_after(p.on_comic.clone())} aria-expanded={p.comic_open.to_string()}>{ "Comic" }</button>
-                <details class="tour-menu" open={*tours_open} ontoggle={on_tours_toggle}>
+            <div class={classes!("toolbar-items", (*menu_open).then_some("open"))} id={items_id} onclick={on_choice}>
+                <button onclick={p.on_reset.clone()}>{ "Reset" }</button>
+                <button onclick={p.on_copy_link.clone()}>{ "Copy link" }</button>
+                <button onclick={p.on_embed.clone()} aria-expanded={p.embed_open.to_string()}>{ "Embed" }</button>
+                <button onclick={p.on_comic.clone()} aria-expanded={p.comic_open.to_string()}>{ "Comic" }</button>
+                <details class="tour-menu">
                     <summary>{ format!("Guided tours ({})", p.tours.len()) }</summary>
                     <ul>
                         { for p.tours.iter().enumerate().map(|(i, title)| {
                             let on_tour = p.on_tour.clone();
-                            let (tours_open, menu_open) = (tours_open.clone(), menu_open.clone());
-                            // Choosing a tour closes the list: left open, it
-                            // covers the step it starts.
-                            html! { <li><button onclick={move |_| {
-                                tours_open.set(false);
-                                menu_open.set(false);
-                                on_tour.emit(i)
-                            }}>{ title.clone() }</button></li> }
+                            html! { <li><button onclick={move |_| on_tour.emit(i)}>{ title.clone() }</button></li> }
                         }) }
                     </ul>
                 </details>

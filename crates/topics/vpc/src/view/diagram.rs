@@ -169,15 +169,17 @@ pub fn DiagramView(props: &DiagramProps) -> Html {
     let d: Rc<Diagram> = use_memo(props.state.clone(), |s| {
         layout(s.pg.network(), s.pg.faults())
     });
-    let hl: Rc<Highlight> = use_memo(props.trace.clone(), |t| {
-        t.as_ref().as_ref().map(highlight).unwrap_or_default()
-    });
-    let lines: Rc<(String, String)> = {
+    // The highlight and the routed trace lines in one memo (one hook fewer
+    // in the module): both change with the trace, the lines with the layout.
+    let traced: Rc<(Highlight, (String, String))> = {
         let d = d.clone();
-        use_memo((props.state.clone(), hl.clone()), move |(_, hl)| {
-            trace_lines(&legs(&d, &Router::new(&d), &hl.stops))
+        use_memo((props.state.clone(), props.trace.clone()), move |(_, t)| {
+            let hl = t.as_ref().as_ref().map(highlight).unwrap_or_default();
+            let lines = trace_lines(&legs(&d, &Router::new(&d), &hl.stops));
+            (hl, lines)
         })
     };
+    let (hl, lines) = (&traced.0, &traced.1);
     let uid = &props.uid;
     let hatch = format!("{uid}-hatch");
     let source = match &props.pick {
@@ -203,7 +205,7 @@ pub fn DiagramView(props: &DiagramProps) -> Html {
     let view = |it: &Item| {
         item_view(
             it,
-            &hl,
+            hl,
             props.selected.as_ref(),
             source.as_ref(),
             &props.on_pick,

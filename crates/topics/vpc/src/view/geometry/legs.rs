@@ -28,20 +28,23 @@ pub struct Leg {
 /// break in the path, leaves the pen up; a pair with no route is left out
 /// rather than drawn across labels.
 pub fn legs(d: &Diagram, router: &Router, stops: &[Stop]) -> Vec<Leg> {
-    stops
-        .windows(2)
-        .filter_map(|w| {
-            let (a, b) = (&w[0], &w[1]);
-            if b.gap_before || a.key == b.key {
-                return None;
-            }
-            let (from, to) = (d.item(&a.key)?, d.item(&b.key)?);
-            Some(Leg {
+    let mut out = Vec::new();
+    for w in stops.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if b.gap_before || a.key == b.key {
+            continue;
+        }
+        let (Some(from), Some(to)) = (d.item(&a.key), d.item(&b.key)) else {
+            continue;
+        };
+        if let Some(points) = router.leg(&from.outline(), &to.outline()) {
+            out.push(Leg {
                 from: a.key.clone(),
                 to: b.key.clone(),
                 reply: b.reply,
-                points: router.leg(&from.outline(), &to.outline())?,
-            })
-        })
-        .collect()
+                points,
+            });
+        }
+    }
+    out
 }

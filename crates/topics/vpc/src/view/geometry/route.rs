@@ -8,10 +8,10 @@
 
 use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 
 use super::text::Rect;
-use super::{Diagram, Item, Kind, GAP};
+use super::{Diagram, Kind, GAP};
 
 pub type Point = (f64, f64);
 
@@ -35,6 +35,10 @@ const OFF: f64 = GAP / 2.0;
 /// Directions: east, west, south, north.
 const STEPS: [(i8, i8); 4] = [(1, 0), (-1, 0), (0, 1), (0, -1)];
 
+/// A leg routed between two boxes (their bits, in a fixed order), or found
+/// to have no way through.
+type Routed = ([u64; 8], Option<Vec<Point>>);
+
 /// The routing grid of one diagram.
 #[derive(Clone, Debug)]
 pub struct Router {
@@ -43,21 +47,33 @@ pub struct Router {
     /// Cost per unit length of the edge from node (i, j) to (i + 1, j) at
     /// `j * nx + i`; infinite where a label is in the way.
     east: Vec<f64>,
-    /// The same for the edge from (i, j) to (i, j + 1).
+    /// The same for the edge from (i, j) to (i, j + 1), at `i * ny + j`.
     south: Vec<f64>,
     /// Legs already routed, by their two boxes: a trace often passes one
     /// link twice (out through a NAT and back), and tests route thousands.
-    memo: RefCell<HashMap<[u64; 8], Option<Vec<Point>>>>,
+    /// A list, not a hash map: a page routes a few dozen legs, and a hash
+    /// map's code costs the module kilobytes.
+    memo: RefCell<Vec<Routed>>,
     /// Outlines of the VPCs and subnets.
     outlines: Vec<Rect>,
 }
 
-/// Sorted, without near-duplicates.
-fn coords(mut v: Vec<f64>, max: f64) -> Vec<f64> {
-    v.retain(|c| c.is_finite() && *c >= 0.0 && *c <= max);
-    v.sort_by(f64::total_cmp);
-    v.dedup_by(|a, b| (*a - *b).abs() < 0.05);
-    v
+/// Sorted, without near-duplicates. Built by binary insertion rather than
+/// a sort: a few hundred coordinates are quick either way, and a sort's
+/// code would cost the module kilobytes.
+fn coords(v: Vec<f64>, max: f64) -> Vec<f64> {
+    let mut out: Vec<f64> = Vec::with_capacity(v.len());
+    for c in v
+        .into_iter()
+        .filter(|c| c.is_finite() && *c >= 0.0 && *c <= max)
+    {
+        let k = out.partition_point(|&o| o < c);
+        let near = |o: Option<&f64>| o.is_some_and(|o| (o - c).abs() < 0.05);
+        if !near(out.get(k)) && !near(k.checked_sub(1).and_then(|j| out.get(j))) {
+            out.insert(k, c);
+        }
+    }
+    out
 }
 
 /// Raises the cost of every edge along `line` (edge k spans line[k] to
@@ -78,6 +94,51 @@ fn mark(line: &[f64], lo: f64, hi: f64, cost: f64, mut set: impl FnMut(usize, f6
 fn find(line: &[f64], v: f64) -> Option<usize> {
     let k = line.partition_point(|&c| c < v - 0.05);
     line.get(k).filter(|c| (**c - v).abs() < 0.05).map(|_| k)
+}
+
+/// What a grid edge costs, seen along rows: the boxes, subnets, outlines
+/// and label walls of the diagram (turned on their side for columns).
+struct Costs<'a> {
+    boxes: &'a [Rect],
+    subnets: &'a [Rect],
+    outlines: &'a [Rect],
+    walls: &'a [Rect],
+}
+
+impl Costs<'_> {
+    /// Cost per unit length of the edge from `line[k]` to `line[k + 1]` on
+    /// each of `across`, at `a * line.len() + k`.
+    fn along(&self, across: &[f64], line: &[f64]) -> Vec<f64> {
+        let n = line.len();
+        let near = |a: f64, b: f64| (a - b).abs() < NEAR_EDGE;
+        let mut cost = vec![1.0_f64; n * across.len()];
+        for (a, &y) in across.iter().enumerate() {
+            let mut set = |k: usize, c: f64| {
+                if let Some(e) = cost.get_mut(a * n + k) {
+                    *e = e.max(c);
+                }
+            };
+            // Closed in y: running along a box's edge costs as much as
+            // crossing it, so paths keep off outlines they do not end at.
+            for b in self.boxes.iter().filter(|b| b.y <= y && y <= b.bottom()) {
+                mark(line, b.x, b.right(), THROUGH_BOX, &mut set);
+            }
+            for o in self.subnets.iter().filter(|o| o.y < y && y < o.bottom()) {
+                mark(line, o.x, o.right(), IN_SUBNET, &mut set);
+            }
+            for o in self
+                .outlines
+                .iter()
+                .filter(|o| near(o.y, y) || near(o.bottom(), y))
+            {
+                mark(line, o.x, o.right(), ALONG_EDGE, &mut set);
+            }
+            for w in self.walls.iter().filter(|w| w.y < y && y < w.bottom()) {
+                mark(line, w.x, w.right(), f64::INFINITY, &mut set);
+            }
+        }
+        cost
+    }
 }
 
 #[derive(PartialEq)]
@@ -107,20 +168,23 @@ impl PartialOrd for Open {
 
 impl Router {
     pub fn new(d: &Diagram) -> Router {
-        let walls: Vec<Rect> = d
-            .labels()
-            .iter()
-            .map(|t| t.bbox().grow(CLEARANCE))
-            .collect();
-        let (containers, boxes): (Vec<&Item>, Vec<&Item>) =
-            d.items.iter().partition(|i| i.kind.is_container());
-        let outlines: Vec<Rect> = containers.iter().map(|i| i.outline()).collect();
-        let boxes: Vec<Rect> = boxes.iter().map(|i| i.outline()).collect();
-        let subnets: Vec<Rect> = containers
-            .iter()
-            .filter(|i| i.kind != Kind::Vpc)
-            .map(|i| i.outline())
-            .collect();
+        // Plain loops rather than iterator chains: each chain is code of its
+        // own in the module, and this one is over its size budget's edge.
+        let mut walls = Vec::new();
+        for t in d.labels() {
+            walls.push(t.bbox().grow(CLEARANCE));
+        }
+        let (mut outlines, mut subnets, mut boxes) = (Vec::new(), Vec::new(), Vec::new());
+        for it in &d.items {
+            if !it.kind.is_container() {
+                boxes.push(it.outline());
+                continue;
+            }
+            outlines.push(it.outline());
+            if it.kind != Kind::Vpc {
+                subnets.push(it.outline());
+            }
+        }
         let (mut xs, mut ys) = (Vec::new(), Vec::new());
         for it in &d.items {
             let r = it.outline();
@@ -142,58 +206,32 @@ impl Router {
             xs.extend([w.x, w.right()]);
             ys.extend([w.y, w.bottom()]);
         }
-        let near = |a: f64, b: f64| (a - b).abs() < NEAR_EDGE;
         let xs = coords(xs, d.width);
         let ys = coords(ys, d.height);
-        let (nx, ny) = (xs.len(), ys.len());
-        let mut east = vec![1.0_f64; nx * ny];
-        let mut south = vec![1.0_f64; nx * ny];
-        for (j, &y) in ys.iter().enumerate() {
-            let mut row = |k: usize, c: f64| {
-                if let Some(e) = east.get_mut(j * nx + k) {
-                    *e = e.max(c);
-                }
-            };
-            // Closed in y: running along a box's edge costs as much as
-            // crossing it, so paths keep off outlines they do not end at.
-            for b in boxes.iter().filter(|b| b.y <= y && y <= b.bottom()) {
-                mark(&xs, b.x, b.right(), THROUGH_BOX, &mut row);
+        let rows = Costs {
+            boxes: &boxes,
+            subnets: &subnets,
+            outlines: &outlines,
+            walls: &walls,
+        };
+        // Columns are rows of the diagram turned on its side, so one
+        // function weighs both (one copy of its code in the module).
+        let flip = |v: &[Rect]| {
+            let mut out = Vec::with_capacity(v.len());
+            for r in v {
+                out.push(r.transposed());
             }
-            for o in subnets.iter().filter(|o| o.y < y && y < o.bottom()) {
-                mark(&xs, o.x, o.right(), IN_SUBNET, &mut row);
-            }
-            for o in outlines
-                .iter()
-                .filter(|o| near(o.y, y) || near(o.bottom(), y))
-            {
-                mark(&xs, o.x, o.right(), ALONG_EDGE, &mut row);
-            }
-            for w in walls.iter().filter(|w| w.y < y && y < w.bottom()) {
-                mark(&xs, w.x, w.right(), f64::INFINITY, &mut row);
-            }
-        }
-        for (i, &x) in xs.iter().enumerate() {
-            let mut col = |k: usize, c: f64| {
-                if let Some(e) = south.get_mut(k * nx + i) {
-                    *e = e.max(c);
-                }
-            };
-            for b in boxes.iter().filter(|b| b.x <= x && x <= b.right()) {
-                mark(&ys, b.y, b.bottom(), THROUGH_BOX, &mut col);
-            }
-            for o in subnets.iter().filter(|o| o.x < x && x < o.right()) {
-                mark(&ys, o.y, o.bottom(), IN_SUBNET, &mut col);
-            }
-            for o in outlines
-                .iter()
-                .filter(|o| near(o.x, x) || near(o.right(), x))
-            {
-                mark(&ys, o.y, o.bottom(), ALONG_EDGE, &mut col);
-            }
-            for w in walls.iter().filter(|w| w.x < x && x < w.right()) {
-                mark(&ys, w.y, w.bottom(), f64::INFINITY, &mut col);
-            }
-        }
+            out
+        };
+        let (tb, ts, to, tw) = (flip(&boxes), flip(&subnets), flip(&outlines), flip(&walls));
+        let columns = Costs {
+            boxes: &tb,
+            subnets: &ts,
+            outlines: &to,
+            walls: &tw,
+        };
+        let east = rows.along(&ys, &xs);
+        let south = columns.along(&xs, &ys);
         Router {
             xs,
             ys,
@@ -252,11 +290,12 @@ impl Router {
         if ti >= nx || tj >= self.ys.len() {
             return None;
         }
+        let ny = self.ys.len();
         let cost = match (dx, dy) {
             (1, _) => self.east.get(node),
             (-1, _) => self.east.get(node - 1),
-            (_, 1) => self.south.get(node),
-            _ => self.south.get(node - nx),
+            (_, 1) => self.south.get(i * ny + j),
+            _ => self.south.get(i * ny + j - 1),
         }
         .copied()
         .filter(|c| c.is_finite())?;
@@ -271,12 +310,17 @@ impl Router {
         let swap = (from.x, from.y, from.w, from.h) > (to.x, to.y, to.w, to.h);
         let (a, b) = if swap { (to, from) } else { (from, to) };
         let key = [a.x, a.y, a.w, a.h, b.x, b.y, b.w, b.h].map(f64::to_bits);
-        let known = self.memo.borrow().get(&key).cloned();
+        let known = self
+            .memo
+            .borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, p)| p.clone());
         let mut path = match known {
             Some(p) => p,
             None => {
                 let p = self.search(&self.ports(a), &self.ports(b));
-                self.memo.borrow_mut().insert(key, p.clone());
+                self.memo.borrow_mut().push((key, p.clone()));
                 p
             }
         }?;

@@ -47,6 +47,16 @@ impl Rect {
         self.y + self.h
     }
 
+    /// The same box with x and y swapped.
+    pub fn transposed(&self) -> Rect {
+        Rect {
+            x: self.y,
+            y: self.x,
+            w: self.h,
+            h: self.w,
+        }
+    }
+
     pub fn grow(&self, by: f64) -> Rect {
         Rect {
             x: self.x - by,
@@ -255,11 +265,18 @@ pub fn caption((x, y, text): &(f64, f64, String)) -> TextBlock {
 impl Diagram {
     /// Every label drawn: components, AZ names and captions.
     pub fn labels(&self) -> Vec<TextBlock> {
-        let items = self.items.iter().map(Item::text);
-        let columns = self.columns.iter().map(Column::label);
-        items
-            .chain(columns)
-            .chain(self.captions.iter().map(caption))
-            .collect()
+        // Loops, not a chain of iterators: less code in the module.
+        let mut out =
+            Vec::with_capacity(self.items.len() + self.columns.len() + self.captions.len());
+        for it in &self.items {
+            out.push(it.text());
+        }
+        for c in &self.columns {
+            out.push(c.label());
+        }
+        for c in &self.captions {
+            out.push(caption(c));
+        }
+        out
     }
 }
