@@ -396,3 +396,56 @@ fn the_contrast_arithmetic_matches_wcag() {
     assert_eq!(hex("#0003").unwrap().1, 0.2);
     assert_eq!(over(black, 0.5, white), [0.5; 3]);
 }
+
+/// `hsl(h s% l%)` as sRGB (CSS Color 4's conversion).
+fn hsl(h: f64, s: f64, l: f64) -> Rgb {
+    let f = |n: f64| {
+        let k = (n + h / 30.0) % 12.0;
+        let a = s * l.min(1.0 - l);
+        l - a * (k - 3.0).min(9.0 - k).clamp(-1.0, 1.0)
+    };
+    [f(0.0), f(8.0), f(4.0)]
+}
+
+/// The lightness `selector` gives the message store's ring (`--ring-l`).
+fn ring_lightness(sheet: &[Rule], selector: &str) -> f64 {
+    let value = sheet
+        .iter()
+        .filter(|r| r.selectors.iter().any(|s| s == selector))
+        .flat_map(|r| r.decls.iter())
+        .find(|(p, _)| p == "--ring-l")
+        .map(|(_, v)| v.trim_end_matches('%').trim().to_string())
+        .unwrap_or_else(|| panic!("{selector} sets no --ring-l in message-store.css"));
+    value.parse::<f64>().expect("a percentage") / 100.0
+}
+
+#[test]
+fn every_hue_of_the_message_store_ring_is_a_visible_mark_in_both_themes() {
+    let sheet = rules(&stylesheet("crates/topics/message-store/message-store.css"));
+    let [(_, light), (_, dark)] = themes();
+    let cases = [
+        ("light", ring_lightness(&sheet, ".ms"), &light),
+        (
+            "dark",
+            ring_lightness(&sheet, ":root[data-theme=\"dark\"] .ms"),
+            &dark,
+        ),
+    ];
+    let mut bad = Vec::new();
+    for (theme, l, vars) in cases {
+        for ground in ["bg", "surface"] {
+            for h in 0..360 {
+                let r = ratio(hsl(f64::from(h), 0.6, l), vars[ground]);
+                if r < 3.0 {
+                    bad.push(format!("{theme}: hue {h} on --{ground}: {r:.2}"));
+                }
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} hues below 3:1, e.g. {:?}",
+        bad.len(),
+        &bad[..bad.len().min(5)]
+    );
+}

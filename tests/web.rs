@@ -117,7 +117,7 @@ async fn every_topic_marks_exactly_one_picture() {
             div.query_selector(".panel-body")
                 .unwrap()
                 .unwrap()
-                .contains(Some(&*picture)),
+                .contains(Some(&picture)),
             "{id}: the picture is in the panel's body"
         );
     }

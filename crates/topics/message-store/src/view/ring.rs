@@ -57,7 +57,7 @@ pub fn Ring(props: &RingProps) -> Html {
     let arcs = tokens.iter().enumerate().map(|(i, (t, node))| {
         let prev = tokens[(i + tokens.len() - 1) % tokens.len()].0;
         let down = !up.get(*node as usize).copied().unwrap_or(true);
-        let style = format!("stroke: hsl({:.0} 60% 52%)", hue(*node, n));
+        let style = format!("stroke: hsl({:.0} 60% var(--ring-l))", hue(*node, n));
         html! { <path d={arc(angle(prev), angle(*t))} class={classes!("ms-arc", down.then_some("down"))} {style} /> }
     });
     let (px, py) = point(angle(props.token), R);
@@ -89,7 +89,7 @@ pub fn Ring(props: &RingProps) -> Html {
                 );
                 html! {
                     <button type="button" class={classes!("ms-node", (!v.up).then_some("down"), replica.then_some("replica"))}
-                        style={format!("left: {:.1}%; top: {:.1}%; --node: hsl({:.0} 60% 52%)", x / 3.0, y / 3.0, hue(v.id, n))}
+                        style={format!("left: {:.1}%; top: {:.1}%; --node: hsl({:.0} 60% var(--ring-l))", x / 3.0, y / 3.0, hue(v.id, n))}
                         title={label.clone()} onclick={p.send::<MouseEvent>(action)}>
                         <span class="ms-node-id">{ format!("N{}", v.id) }</span>
                         { " " }
