@@ -6,6 +6,8 @@
 // mounting twice into one element replaces the panel; unmount is idempotent
 // and may come before ready; a throwing onChange is reported and the panel
 // keeps working; `base` is used as given; a second panel of a topic is "… (2)".
+// Panels whose controls a test uses are mounted with view "full" (compact, the
+// default, folds them behind More: layouts.test.mjs covers that).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { sitePages, openPage } from "./support.mjs";
@@ -104,7 +106,7 @@ test("a state of another topic opens the default with a notice; a non-string sta
   // A real VPC state, from the VPC panel's own onChange.
   await page.evaluate(async () => {
     window.vpcStates = [];
-    const h = window.api.mount(document.getElementById("vpc"), "vpc", { onChange: (s) => window.vpcStates.push(s) });
+    const h = window.api.mount(document.getElementById("vpc"), "vpc", { view: "full", onChange: (s) => window.vpcStates.push(s) });
     await h.ready;
   });
   await page.locator("#vpc").getByRole("button", { name: "Single NAT", exact: true }).click();
@@ -132,6 +134,8 @@ test("a state of another topic opens the default with a notice; a non-string sta
   await plot(page, "svm-odd").waitFor();
   assert.equal(await page.locator("#svm-odd .notice").count(), 0, "no notice for an ignored state");
   assert.match(await plot(page, "svm-odd").getAttribute("aria-label"), /^SVM plot: 40 points/);
+  // Compact (the default): the data controls are behind More.
+  await page.locator("#svm-odd").getByRole("button", { name: "More" }).click();
   await page.locator("#svm-odd").getByRole("button", { name: "Clear all points", exact: true }).click();
   await page.waitForFunction(() => /^SVM plot: 0 points/.test(document.querySelector("#svm-odd techshack-panel").shadowRoot.querySelector(".svm-canvas").getAttribute("aria-label")));
   await page.waitForTimeout(800);
@@ -158,7 +162,7 @@ test("mounting twice into one element replaces the panel, the old handle leaves 
     const el = document.getElementById("twice");
     const first = window.api.mount(el, "svm");
     await first.ready;
-    const second = window.api.mount(el, "vpc");
+    const second = window.api.mount(el, "vpc", { view: "full" });
     await second.ready;
     const panels = () => [...el.querySelectorAll("techshack-panel")].map((p) => p.dataset.topic);
     const out = { replaced: panels() };
@@ -219,6 +223,7 @@ test("an onChange that throws is reported with console.error, and the panel keep
   await page.evaluate(async () => {
     window.calls = 0;
     await window.api.mount(document.getElementById("thrower"), "svm", {
+      view: "full",
       onChange: () => {
         window.calls += 1;
         throw new Error("the host page's bug");
@@ -253,7 +258,7 @@ test("base is used as given, and a second panel of one topic has a name of its o
   // The example page's second and third panels are both SVMs.
   assert.equal(await page.getByRole("region", { name: "Live SVM margin visualizer", exact: true }).count(), 1);
   assert.equal(await page.getByRole("region", { name: "Live SVM margin visualizer (2)", exact: true }).count(), 1);
-  await page.evaluate(async () => window.api.mount(document.getElementById("based"), "svm", { base: "https://blog.example/techshack/" }).ready);
+  await page.evaluate(async () => window.api.mount(document.getElementById("based"), "svm", { view: "full", base: "https://blog.example/techshack/" }).ready);
   const panel = page.locator("#based");
   await panel.getByRole("button", { name: "Copy link", exact: true }).click();
   const link = await panel.locator(".link-out").inputValue();
@@ -265,7 +270,7 @@ test("base is used as given, and a second panel of one topic has a name of its o
 
 test("a base that is not a string is ignored like the other options: links still point at the site", async () => {
   const { page, problems, context } = await host(["odd-base"]);
-  await page.evaluate(async () => window.api.mount(document.getElementById("odd-base"), "svm", { base: 42 }).ready);
+  await page.evaluate(async () => window.api.mount(document.getElementById("odd-base"), "svm", { view: "full", base: 42 }).ready);
   const panel = page.locator("#odd-base");
   await panel.getByRole("button", { name: "Copy link", exact: true }).click();
   const link = await panel.locator(".link-out").inputValue();

@@ -275,6 +275,8 @@ for (const [what, file] of [["JS module", (id) => `topic-${id}.js`], ["wasm", (i
     await page.waitForSelector(`#a .panel[aria-label="${title}"]`);
     assert.equal(await page.locator("#a [role=alert]").count(), 0, "the notice is gone");
     assert.equal(await page.evaluate(async () => (await window.handle.ready) === window.handle), true, "ready is the retry's and resolves");
+    // A mounted panel is compact by default: its toolbar folds behind Menu.
+    await page.click("#a .toolbar button:text-is('Menu')");
     await page.click("#a .toolbar button:text-is('Comic')");
     await page.waitForSelector("#a .comic");
     // The one expected error is the 500 itself.
@@ -400,6 +402,8 @@ test("mounting again into one element replaces the panel; unmount twice is harml
   assert.deepEqual(seen.again, [{ topic: b.id, panels: 1, label: b.title }]);
   assert.deepEqual(seen.both, [[{ topic: b.id, panels: 1, label: b.title }], 1]);
   // The remounted panel works.
+  // A mounted panel is compact by default: its toolbar folds behind Menu.
+  await page.click("#a .toolbar button:text-is('Menu')");
   await page.click("#a .toolbar button:text-is('Comic')");
   await page.waitForSelector("#a .comic");
   assert.equal(await page.locator("#b .comic").count(), 0);
@@ -524,6 +528,7 @@ ${snippet}
       assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("p.host")).boxSizing), "content-box");
 
       // The panel works there: its comic opens (fetching the hand font cross-origin).
+      await page.click(`#techshack-${id} .toolbar button:text-is('Menu')`);
       await page.click(`#techshack-${id} .toolbar button:text-is('Comic')`);
       await page.waitForSelector(`#techshack-${id} .comic`);
       await page.waitForLoadState("networkidle");

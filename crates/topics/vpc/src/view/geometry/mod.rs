@@ -108,7 +108,20 @@ impl Item {
     /// The accessible name: the visible text first (so speech control can
     /// use what is on screen), then what the component is.
     pub fn label(&self) -> String {
-        let seen = self.lines.join(" ");
+        let mut seen = self.lines.join(" ");
+        // A tag too long for its box is drawn without its kind word
+        // (`fit_label`); the accessible name keeps it, so it still says
+        // what the thing is first.
+        let word = match self.kind {
+            Kind::Nat => "NAT ",
+            Kind::SecurityGroup => "SG ",
+            Kind::RouteTable => "RT ",
+            Kind::Acl => "ACL ",
+            _ => "",
+        };
+        if !seen.starts_with(word) {
+            seen.insert_str(0, word);
+        }
         if self.what.is_empty() {
             seen
         } else {
