@@ -11,6 +11,7 @@
 pub mod dom;
 pub mod embed;
 pub mod extras;
+pub mod geom;
 pub mod panel;
 mod playground_panel;
 mod root;

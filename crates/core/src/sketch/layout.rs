@@ -6,6 +6,7 @@
 //! panel, without a browser. Text widths are estimates (see `EM_PER_CHAR`).
 
 use super::Anchor;
+pub use crate::geom::Rect;
 use crate::state::history::Undoable;
 use crate::tour::Tour;
 
@@ -23,19 +24,8 @@ pub const MIN_TEXT: f64 = 12.0;
 /// Rough strokes wander a pixel or two: boxes may touch by this much.
 const SLACK: f64 = 1.0;
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
-}
-
+/// Measuring text in the comics' hand, which only the sketch layer knows.
 impl Rect {
-    pub fn new(x: f64, y: f64, w: f64, h: f64) -> Rect {
-        Rect { x, y, w, h }
-    }
-
     /// The box of one line of text drawn at `at` (its baseline).
     pub fn of_text((x, y): (f64, f64), text: &str, size: f64, anchor: Anchor) -> Rect {
         let w = text.chars().count() as f64 * EM_PER_CHAR * size;
@@ -45,33 +35,6 @@ impl Rect {
             Anchor::End => x - w,
         };
         Rect::new(left, y - ASCENT * size, w, (ASCENT + DESCENT) * size)
-    }
-
-    /// The smallest box holding both (for growing a figure's box).
-    pub fn union(self, o: Rect) -> Rect {
-        let (x, y) = (self.x.min(o.x), self.y.min(o.y));
-        let right = (self.x + self.w).max(o.x + o.w);
-        let bottom = (self.y + self.h).max(o.y + o.h);
-        Rect::new(x, y, right - x, bottom - y)
-    }
-
-    /// Whether the two overlap by more than `slack` both ways.
-    pub fn overlaps(&self, o: &Rect, slack: f64) -> bool {
-        let dx = (self.x + self.w).min(o.x + o.w) - self.x.max(o.x);
-        let dy = (self.y + self.h).min(o.y + o.h) - self.y.max(o.y);
-        dx > slack && dy > slack
-    }
-
-    /// Whether `o` lies inside this box, allowing `slack` past its edges.
-    pub fn holds(&self, o: &Rect, slack: f64) -> bool {
-        o.x >= self.x - slack
-            && o.y >= self.y - slack
-            && o.x + o.w <= self.x + self.w + slack
-            && o.y + o.h <= self.y + self.h + slack
-    }
-
-    fn centre(&self) -> (f64, f64) {
-        (self.x + self.w / 2.0, self.y + self.h / 2.0)
     }
 }
 
@@ -224,6 +187,19 @@ pub fn check_comics<S>(
         Ok(scripts.len())
     } else {
         Err(report.join("\n"))
+    }
+}
+
+/// `check_comics` as a test states it: every comic reads, and there were
+/// more than `at_least` distinct ones (so the states really differ).
+pub fn assert_comics_read<S>(
+    scripts: &[(String, S)],
+    lay_out: impl Fn(&S) -> Layout,
+    at_least: usize,
+) {
+    match check_comics(scripts, lay_out) {
+        Ok(checked) => assert!(checked > at_least, "only {checked} distinct comics"),
+        Err(report) => panic!("comics that do not read:\n{report}"),
     }
 }
 

@@ -11,7 +11,9 @@ mod rough;
 mod strip;
 mod svg;
 
-pub use layout::{check_comics, tour_scripts, Kind, Layout, Mark, Rect, EM_PER_CHAR, MIN_TEXT};
+pub use layout::{
+    assert_comics_read, check_comics, tour_scripts, Kind, Layout, Mark, Rect, EM_PER_CHAR, MIN_TEXT,
+};
 pub use strip::{Frame, Strip};
 pub use svg::escape;
 

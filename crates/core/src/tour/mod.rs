@@ -60,6 +60,23 @@ impl<A> Step<A> {
 }
 
 impl<A> Tour<A> {
+    /// A tour of one step per action, with no words: for tests that visit
+    /// each preset, say, as a reader's tour would.
+    pub fn each(
+        id: &'static str,
+        title: &'static str,
+        actions: impl IntoIterator<Item = A>,
+    ) -> Self {
+        Tour {
+            id: id.into(),
+            title: title.into(),
+            steps: actions
+                .into_iter()
+                .map(|a| Step::new("", vec![a]))
+                .collect(),
+        }
+    }
+
     /// The same tour over another action type: a model's tour as the
     /// actions its panel dispatches.
     pub fn map<B>(self, f: impl Fn(A) -> B) -> Tour<B> {

@@ -7,23 +7,17 @@ use super::strip;
 use crate::model::{Action, Preset};
 use crate::state::PanelAction;
 use crate::SvmPanel;
-use techshack_core::sketch::{check_comics, tour_scripts};
+use techshack_core::sketch::{assert_comics_read, tour_scripts};
 use techshack_core::state::Gesture;
-use techshack_core::tour::{Step, Tour};
+use techshack_core::tour::Tour;
 use techshack_core::PanelModel;
 
 /// Every preset in turn, as a tour of its own.
 fn presets() -> Tour<PanelAction> {
-    let steps = Preset::ALL
+    let loads = Preset::ALL
         .iter()
-        .map(|&preset| Step::new("", vec![Action::LoadPreset { preset, seed: 1 }]))
-        .collect();
-    let tour = Tour {
-        id: "presets".into(),
-        title: "Presets".into(),
-        steps,
-    };
-    tour.map(PanelAction::step)
+        .map(|&preset| Action::LoadPreset { preset, seed: 1 });
+    Tour::each("presets", "Presets", loads).map(PanelAction::step)
 }
 
 #[test]
@@ -31,7 +25,5 @@ fn every_tour_step_and_preset_draws_a_comic_that_reads() {
     let mut tours = SvmPanel::tours();
     tours.push(presets());
     let scripts = tour_scripts(SvmPanel::initial, &tours, |m| m.comic_script());
-    let checked = check_comics(&scripts, |sc| strip(sc).layout().clone())
-        .unwrap_or_else(|report| panic!("comics that do not read:\n{report}"));
-    assert!(checked > 10, "only {checked} distinct comics");
+    assert_comics_read(&scripts, |sc| strip(sc).layout().clone(), 10);
 }

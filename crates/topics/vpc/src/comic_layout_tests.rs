@@ -6,21 +6,19 @@
 use super::strip;
 use crate::model::{Action, PresetId};
 use crate::VpcPanel;
-use techshack_core::sketch::{check_comics, tour_scripts};
-use techshack_core::tour::{Step, Tour};
+use techshack_core::sketch::{assert_comics_read, tour_scripts};
+use techshack_core::tour::Tour;
 use techshack_core::PanelModel;
 
 /// Every preset in turn, as a tour of its own.
 fn presets() -> Tour<Action> {
-    let steps = PresetId::ALL
-        .iter()
-        .map(|&preset| Step::new(preset.title(), vec![Action::LoadPreset { preset }]))
-        .collect();
-    Tour {
-        id: "presets".into(),
-        title: "Presets".into(),
-        steps,
-    }
+    Tour::each(
+        "presets",
+        "Presets",
+        PresetId::ALL
+            .iter()
+            .map(|&preset| Action::LoadPreset { preset }),
+    )
 }
 
 #[test]
@@ -28,7 +26,5 @@ fn every_tour_step_and_preset_draws_a_comic_that_reads() {
     let mut tours = VpcPanel::tours();
     tours.push(presets());
     let scripts = tour_scripts(VpcPanel::initial, &tours, |m| m.comic_script());
-    let checked = check_comics(&scripts, |sc| strip(sc).layout().clone())
-        .unwrap_or_else(|report| panic!("comics that do not read:\n{report}"));
-    assert!(checked > 5, "only {checked} distinct comics");
+    assert_comics_read(&scripts, |sc| strip(sc).layout().clone(), 5);
 }

@@ -14,6 +14,7 @@ pub use text::{caption, Rect, TextBlock, LINE_GAP};
 use text::{fit, fit_label, FONT};
 
 mod build;
+mod grid;
 mod legs;
 mod route;
 #[cfg(test)]
@@ -60,6 +61,18 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The word a tag's label starts with ("NAT nat-a"), which `fit_label`
+    /// may leave out of the drawing but the accessible name always says.
+    pub fn word(self) -> Option<&'static str> {
+        match self {
+            Kind::Nat => Some("NAT"),
+            Kind::SecurityGroup => Some("SG"),
+            Kind::RouteTable => Some("RT"),
+            Kind::Acl => Some("ACL"),
+            _ => None,
+        }
+    }
+
     pub fn class(self) -> &'static str {
         match self {
             Kind::Vpc => "vpc-k-vpc",
@@ -112,15 +125,10 @@ impl Item {
         // A tag too long for its box is drawn without its kind word
         // (`fit_label`); the accessible name keeps it, so it still says
         // what the thing is first.
-        let word = match self.kind {
-            Kind::Nat => "NAT ",
-            Kind::SecurityGroup => "SG ",
-            Kind::RouteTable => "RT ",
-            Kind::Acl => "ACL ",
-            _ => "",
-        };
-        if !seen.starts_with(word) {
-            seen.insert_str(0, word);
+        if let Some(word) = self.kind.word() {
+            if !seen.starts_with(word) {
+                seen.insert_str(0, &format!("{word} "));
+            }
         }
         if self.what.is_empty() {
             seen

@@ -10,6 +10,7 @@ use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
+use super::grid::{coords, find, Costs, NEAR_EDGE};
 use super::text::Rect;
 use super::{Diagram, Kind, GAP};
 
@@ -20,16 +21,6 @@ pub type Point = (f64, f64);
 pub const CLEARANCE: f64 = 2.5;
 /// Extra cost of a bend, in units of length.
 const BEND: f64 = 14.0;
-/// Cost per unit of length inside a component box (1 in open space).
-const THROUGH_BOX: f64 = 8.0;
-/// Cost per unit of length on or just beside the outline of a VPC or
-/// subnet, which a path may cross freely but should not run along: a line
-/// on top of an outline hides it, and one a pixel or two off looks like it.
-const ALONG_EDGE: f64 = 3.0;
-const NEAR_EDGE: f64 = 3.0;
-/// A little extra inside a subnet, so that of two equally short paths the
-/// one down the gutter between subnets wins.
-const IN_SUBNET: f64 = 1.1;
 /// Gutter lines sit this far outside each box: the middle of the usual gap.
 const OFF: f64 = GAP / 2.0;
 /// Directions: east, west, south, north.
@@ -56,89 +47,6 @@ pub struct Router {
     memo: RefCell<Vec<Routed>>,
     /// Outlines of the VPCs and subnets.
     outlines: Vec<Rect>,
-}
-
-/// Sorted, without near-duplicates. Built by binary insertion rather than
-/// a sort: a few hundred coordinates are quick either way, and a sort's
-/// code would cost the module kilobytes.
-fn coords(v: Vec<f64>, max: f64) -> Vec<f64> {
-    let mut out: Vec<f64> = Vec::with_capacity(v.len());
-    for c in v
-        .into_iter()
-        .filter(|c| c.is_finite() && *c >= 0.0 && *c <= max)
-    {
-        let k = out.partition_point(|&o| o < c);
-        let near = |o: Option<&f64>| o.is_some_and(|o| (o - c).abs() < 0.05);
-        if !near(out.get(k)) && !near(k.checked_sub(1).and_then(|j| out.get(j))) {
-            out.insert(k, c);
-        }
-    }
-    out
-}
-
-/// Raises the cost of every edge along `line` (edge k spans line[k] to
-/// line[k + 1]) that overlaps the open interval (lo, hi).
-fn mark(line: &[f64], lo: f64, hi: f64, cost: f64, mut set: impl FnMut(usize, f64)) {
-    let first = line.partition_point(|&c| c <= lo).saturating_sub(1);
-    for k in first..line.len().saturating_sub(1) {
-        let (a, b) = (line[k], line[k + 1]);
-        if a >= hi {
-            break;
-        }
-        if b > lo {
-            set(k, cost);
-        }
-    }
-}
-
-fn find(line: &[f64], v: f64) -> Option<usize> {
-    let k = line.partition_point(|&c| c < v - 0.05);
-    line.get(k).filter(|c| (**c - v).abs() < 0.05).map(|_| k)
-}
-
-/// What a grid edge costs, seen along rows: the boxes, subnets, outlines
-/// and label walls of the diagram (turned on their side for columns).
-struct Costs<'a> {
-    boxes: &'a [Rect],
-    subnets: &'a [Rect],
-    outlines: &'a [Rect],
-    walls: &'a [Rect],
-}
-
-impl Costs<'_> {
-    /// Cost per unit length of the edge from `line[k]` to `line[k + 1]` on
-    /// each of `across`, at `a * line.len() + k`.
-    fn along(&self, across: &[f64], line: &[f64]) -> Vec<f64> {
-        let n = line.len();
-        let near = |a: f64, b: f64| (a - b).abs() < NEAR_EDGE;
-        let mut cost = vec![1.0_f64; n * across.len()];
-        for (a, &y) in across.iter().enumerate() {
-            let mut set = |k: usize, c: f64| {
-                if let Some(e) = cost.get_mut(a * n + k) {
-                    *e = e.max(c);
-                }
-            };
-            // Closed in y: running along a box's edge costs as much as
-            // crossing it, so paths keep off outlines they do not end at.
-            for b in self.boxes.iter().filter(|b| b.y <= y && y <= b.bottom()) {
-                mark(line, b.x, b.right(), THROUGH_BOX, &mut set);
-            }
-            for o in self.subnets.iter().filter(|o| o.y < y && y < o.bottom()) {
-                mark(line, o.x, o.right(), IN_SUBNET, &mut set);
-            }
-            for o in self
-                .outlines
-                .iter()
-                .filter(|o| near(o.y, y) || near(o.bottom(), y))
-            {
-                mark(line, o.x, o.right(), ALONG_EDGE, &mut set);
-            }
-            for w in self.walls.iter().filter(|w| w.y < y && y < w.bottom()) {
-                mark(line, w.x, w.right(), f64::INFINITY, &mut set);
-            }
-        }
-        cost
-    }
 }
 
 #[derive(PartialEq)]

@@ -4,6 +4,7 @@
 //! where text is without measuring anything in a browser.
 
 use super::{Column, Diagram, Item, Kind};
+pub use techshack_core::geom::Rect;
 
 /// Every label, in SVG user units at the default size. Nothing smaller: at
 /// the diagram's usual scale anything under 12 is hard to read.
@@ -28,44 +29,6 @@ const DESCENT_EM: f64 = 0.25;
 pub const TEXT_PAD: f64 = 4.0;
 /// Where left-aligned labels (VPC, subnets) start inside their box.
 pub const INDENT: f64 = 8.0;
-
-/// An axis-aligned box.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
-}
-
-impl Rect {
-    pub fn right(&self) -> f64 {
-        self.x + self.w
-    }
-
-    pub fn bottom(&self) -> f64 {
-        self.y + self.h
-    }
-
-    /// The same box with x and y swapped.
-    pub fn transposed(&self) -> Rect {
-        Rect {
-            x: self.y,
-            y: self.x,
-            w: self.h,
-            h: self.w,
-        }
-    }
-
-    pub fn grow(&self, by: f64) -> Rect {
-        Rect {
-            x: self.x - by,
-            y: self.y - by,
-            w: self.w + 2.0 * by,
-            h: self.h + 2.0 * by,
-        }
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Anchor {
