@@ -148,6 +148,15 @@ function linkTo(href, text) {
 export function framePanel(box, topic, view, base) {
   const slot = document.createElement("div");
   slot.className = "panel-host";
+  // A tour that starts takes the focus, so ← →, Esc and its buttons go on in
+  // it: the list it was chosen from closes and would drop the focus to the
+  // page. Done here rather than in the wasm, where the hook cost 1.5 KB gzip
+  // in every topic module.
+  slot.addEventListener("click", (event) => {
+    if (event.target.closest?.(".tour-menu li button")) {
+      requestAnimationFrame(() => slot.querySelector(".tour")?.focus());
+    }
+  });
   if (view !== "compact") {
     box.append(slot);
     return { slot, setState() {} };

@@ -1,6 +1,7 @@
 //! The shared layer under every Techshack Live topic. From the bottom:
-//! `state` and `tour` (pure plumbing), `sketch` (the seeded hand-drawn SVG
-//! renderer), `topic` (what a topic is), `playground_panel` (the panel state
+//! `geom` (a box), `state` and `tour` (pure plumbing), `sketch` (the seeded
+//! hand-drawn SVG renderer, which records a `Layout` of its boxes so tests
+//! can check that nothing overlaps), `topic` (what a topic is), `playground_panel` (the panel state
 //! of a topic built around one playground), `dom` (small browser helpers),
 //! `widgets` (pieces topic views share: the export box, the in-place field
 //! error), `panel` (the generic frame that turns any `PanelModel` into a

@@ -47,24 +47,13 @@ pub fn TourBar(p: &TourBarProps) -> Html {
         let revealed = revealed.clone();
         use_effect_with(p.pos, move |_| revealed.set(false));
     }
-    // A tour that starts takes the focus: the list it was chosen from closes,
-    // and the keyboard (← →, Esc, the step buttons) goes on in the tour.
-    let bar = use_node_ref();
-    {
-        let bar = bar.clone();
-        use_effect_with(p.pos.tour, move |_| {
-            if let Some(el) = bar.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        });
-    }
     let go = |pos: Option<TourPos>| {
         let on_go = p.on_go.clone();
         Callback::from(move |_| on_go.emit(pos))
     };
     let last = p.pos.step + 1 >= p.len;
     html! {
-        <aside class="tour" ref={bar} tabindex="-1" aria-label={format!("Guided tour: {}", p.title)}>
+        <aside class="tour" tabindex="-1" aria-label={format!("Guided tour: {}", p.title)}>
             <header>
                 <strong>{ p.title.clone() }</strong>
                 <span class="tour-count" aria-live="polite">{ format!("Step {} of {}", p.pos.step + 1, p.len) }</span>

@@ -6,6 +6,7 @@
 //! that every state's comic reads: nothing overlaps, nothing spills.
 
 mod layout;
+mod num;
 mod path;
 mod rough;
 mod strip;
@@ -14,6 +15,7 @@ mod svg;
 pub use layout::{
     assert_comics_read, check_comics, tour_scripts, Kind, Layout, Mark, Rect, EM_PER_CHAR, MIN_TEXT,
 };
+pub use num::{Tenths, Whole};
 pub use strip::{Frame, Strip};
 pub use svg::escape;
 
@@ -316,8 +318,8 @@ impl Sketch {
         let _ = write!(
             out,
             r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" role="img" class="sketch"><title>{}</title>"#,
-            self.width,
-            self.height,
+            Whole(self.width),
+            Whole(self.height),
             escape(title)
         );
         out.push_str(&self.body);

@@ -2,6 +2,7 @@
 //! a cubic Bézier with control points at random 20–40% positions, and draw it
 //! twice. Long lines get less roughness so boxes do not look drunk.
 
+use super::num::Tenths as T;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use std::fmt::Write;
@@ -58,8 +59,15 @@ fn curve(rng: &mut ChaCha8Rng, roughness: f64, a: Pt, b: Pt, out: &mut String) {
     );
     let _ = write!(
         out,
-        "M{:.1} {:.1}C{:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
-        p0.0, p0.1, c1.0, c1.1, c2.0, c2.1, p3.0, p3.1
+        "M{} {}C{} {} {} {} {} {}",
+        T(p0.0),
+        T(p0.1),
+        T(c1.0),
+        T(c1.1),
+        T(c2.0),
+        T(c2.1),
+        T(p3.0),
+        T(p3.1)
     );
 }
 
@@ -88,7 +96,7 @@ pub(super) fn closed_curve(rng: &mut ChaCha8Rng, roughness: f64, points: &[Pt]) 
         .iter()
         .map(|&(x, y)| (x + jitter(rng, roughness), y + jitter(rng, roughness)))
         .collect();
-    let _ = write!(d, "M{:.1} {:.1}", pts[0].0, pts[0].1);
+    let _ = write!(d, "M{} {}", T(pts[0].0), T(pts[0].1));
     for i in 0..n {
         let p0 = pts[(i + n - 1) % n];
         let p1 = pts[i];
@@ -98,8 +106,13 @@ pub(super) fn closed_curve(rng: &mut ChaCha8Rng, roughness: f64, points: &[Pt]) 
         let c2 = (p2.0 - (p3.0 - p1.0) / 6.0, p2.1 - (p3.1 - p1.1) / 6.0);
         let _ = write!(
             d,
-            "C{:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
-            c1.0, c1.1, c2.0, c2.1, p2.0, p2.1
+            "C{} {} {} {} {} {}",
+            T(c1.0),
+            T(c1.1),
+            T(c2.0),
+            T(c2.1),
+            T(p2.0),
+            T(p2.1)
         );
     }
     d

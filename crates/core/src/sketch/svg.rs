@@ -1,6 +1,7 @@
 //! SVG text output. Numbers are written with one decimal: hand-drawn lines do
 //! not need more, and comics stay small.
 
+use super::num::Tenths as T;
 use super::{Anchor, Pen};
 use std::fmt::Write;
 
@@ -25,16 +26,22 @@ pub fn escape(text: &str) -> String {
 pub(super) fn stroke_path(out: &mut String, d: &str, pen: &Pen) {
     let _ = write!(
         out,
-        r#"<path d="{d}" fill="none" stroke="{}" stroke-width="{:.1}" stroke-linecap="round"/>"#,
+        r#"<path d="{d}" fill="none" stroke="{}" stroke-width="{}" stroke-linecap="round"/>"#,
         escape(&pen.stroke),
-        pen.width
+        T(pen.width)
     );
 }
 
 pub(super) fn filled_polygon(out: &mut String, points: &[(f64, f64)], colour: &str) {
     out.push_str(r#"<path d=""#);
     for (i, (x, y)) in points.iter().enumerate() {
-        let _ = write!(out, "{}{x:.1} {y:.1} ", if i == 0 { "M" } else { "L" });
+        let _ = write!(
+            out,
+            "{}{} {} ",
+            if i == 0 { "M" } else { "L" },
+            T(*x),
+            T(*y)
+        );
     }
     let _ = write!(out, r#"Z" fill="{}" stroke="none"/>"#, escape(colour));
 }
@@ -54,7 +61,10 @@ pub(super) fn text(
     };
     let _ = write!(
         out,
-        r#"<text x="{x:.1}" y="{y:.1}" font-size="{size:.1}" text-anchor="{anchor}" fill="{}" class="hand">{}</text>"#,
+        r#"<text x="{}" y="{}" font-size="{}" text-anchor="{anchor}" fill="{}" class="hand">{}</text>"#,
+        T(x),
+        T(y),
+        T(size),
         escape(colour),
         escape(text)
     );

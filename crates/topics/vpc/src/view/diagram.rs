@@ -8,6 +8,7 @@ use super::highlight::{highlight, Highlight};
 use super::select::{endpoint_name, Sel};
 use super::{Pick, TraceResult};
 use std::rc::Rc;
+use techshack_core::sketch::{Tenths as T, Whole};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -36,16 +37,16 @@ fn activate(sel: &Sel, on_pick: &Callback<Sel>) -> (Callback<MouseEvent>, Callba
 }
 
 fn text_block(t: &TextBlock, class: &'static str) -> Html {
-    let x = format!("{:.1}", t.x);
+    let x = T(t.x).to_string();
     html! {
-        <text x={x.clone()} y={format!("{:.1}", t.y)} text-anchor={t.anchor.svg()}
-            font-size={t.size.to_string()} {class}>
+        <text x={x.clone()} y={T(t.y).to_string()} text-anchor={t.anchor.svg()}
+            font-size={T(t.size).to_string()} {class}>
             { for t.lines.iter().enumerate().map(|(k, line)| {
                 let cls = if k == 0 && t.bold_first { "vpc-t-main" } else { "vpc-t-sub" };
                 // A space between lines, so the text reads as the label does.
                 let line = if k + 1 < t.lines.len() { format!("{line} ") } else { line.clone() };
                 html! {
-                    <tspan x={x.clone()} dy={if k == 0 { "0".to_string() } else { LINE_GAP.to_string() }} class={cls}>
+                    <tspan x={x.clone()} dy={if k == 0 { "0".to_string() } else { Whole(LINE_GAP).to_string() }} class={cls}>
                         { line }
                     </tspan>
                 }
@@ -56,15 +57,15 @@ fn text_block(t: &TextBlock, class: &'static str) -> Html {
 
 fn shape(it: &Item) -> Html {
     let (x, y, w, h) = (
-        format!("{:.1}", it.x),
-        format!("{:.1}", it.y),
-        format!("{:.1}", it.w),
-        format!("{:.1}", it.h),
+        T(it.x).to_string(),
+        T(it.y).to_string(),
+        T(it.w).to_string(),
+        T(it.h).to_string(),
     );
     match it.kind {
         Kind::Internet => html! {
-            <ellipse class="shape" cx={format!("{:.1}", it.x + it.w / 2.0)} cy={format!("{:.1}", it.y + it.h / 2.0)}
-                rx={format!("{:.1}", it.w / 2.0)} ry={format!("{:.1}", it.h / 2.0 + 4.0)} />
+            <ellipse class="shape" cx={T(it.x + it.w / 2.0).to_string()} cy={T(it.y + it.h / 2.0).to_string()}
+                rx={T(it.w / 2.0).to_string()} ry={T(it.h / 2.0 + 4.0).to_string()} />
         },
         Kind::Nat | Kind::Igw => {
             html! { <rect class="shape" {x} {y} width={w} height={h} rx="14" /> }
@@ -111,7 +112,7 @@ fn item_view(
             { text_block(&it.text(), "vpc-text") }
             if blocked {
                 <g class="vpc-x" aria-hidden="true">
-                    <circle cx={format!("{:.1}", it.x + it.w - 2.0)} cy={format!("{:.1}", it.y + 2.0)} r="10" />
+                    <circle cx={T(it.x + it.w - 2.0).to_string()} cy={T(it.y + 2.0).to_string()} r="10" />
                     { text_block(&it.mark(), "") }
                 </g>
             }
@@ -219,8 +220,8 @@ pub fn DiagramView(props: &DiagramProps) -> Html {
                 <p class="vpc-swipe">{ swipe_hint(&d) }</p>
             }
             <div class="vpc-diagram-scroll">
-            <svg class="vpc-diagram" viewBox={format!("0 0 {:.0} {:.0}", d.width, d.height)}
-                width="100%" role="group" aria-label="VPC diagram" style={format!("--vpc-w:{:.0}", d.width)}>
+            <svg class="vpc-diagram" viewBox={format!("0 0 {} {}", Whole(d.width), Whole(d.height))}
+                width="100%" role="group" aria-label="VPC diagram" style={format!("--vpc-w:{}", Whole(d.width))}>
                 <defs>
                     <pattern id={hatch.clone()} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                         <line x1="0" y1="0" x2="0" y2="8" class="vpc-hatch-line" />
@@ -230,16 +231,16 @@ pub fn DiagramView(props: &DiagramProps) -> Html {
                 { for boxes.iter().map(|it| view(it)) }
                 { for d.columns.iter().map(|c| html! {
                     <g class={classes!("vpc-col", c.failed.then_some("failed"))}>
-                        <rect x={format!("{:.1}", c.x)} y={format!("{:.1}", c.y)} width={format!("{:.1}", c.w)}
-                            height={format!("{:.1}", c.h)} rx="6" />
+                        <rect x={T(c.x).to_string()} y={T(c.y).to_string()} width={T(c.w).to_string()}
+                            height={T(c.h).to_string()} rx="6" />
                         { text_block(&c.label(), "vpc-col-name") }
                     </g>
                 }) }
                 { for d.captions.iter().map(|c| text_block(&caption(c), "vpc-caption")) }
                 { for rest.iter().map(|it| view(it)) }
                 { for d.columns.iter().filter(|c| c.failed).map(|c| html! {
-                    <rect class="vpc-failed-overlay" x={format!("{:.1}", c.x)} y={format!("{:.1}", c.y + 22.0)}
-                        width={format!("{:.1}", c.w)} height={format!("{:.1}", c.h - 22.0)} fill={format!("url(#{hatch})")} />
+                    <rect class="vpc-failed-overlay" x={T(c.x).to_string()} y={T(c.y + 22.0).to_string()}
+                        width={T(c.w).to_string()} height={T(c.h - 22.0).to_string()} fill={format!("url(#{hatch})")} />
                 }) }
                 if !line.is_empty() {
                     <path class={classes!("vpc-path", open.then_some("ok"))} d={line.clone()} />

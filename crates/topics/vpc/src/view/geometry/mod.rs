@@ -61,15 +61,16 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The word a tag's label starts with ("NAT nat-a"), which `fit_label`
-    /// may leave out of the drawing but the accessible name always says.
-    pub fn word(self) -> Option<&'static str> {
+    /// The word, with its space, a tag's label starts with ("NAT nat-a"),
+    /// which `fit_label` may leave out of the drawing but the accessible
+    /// name always says; empty for other kinds.
+    pub fn word(self) -> &'static str {
         match self {
-            Kind::Nat => Some("NAT"),
-            Kind::SecurityGroup => Some("SG"),
-            Kind::RouteTable => Some("RT"),
-            Kind::Acl => Some("ACL"),
-            _ => None,
+            Kind::Nat => "NAT ",
+            Kind::SecurityGroup => "SG ",
+            Kind::RouteTable => "RT ",
+            Kind::Acl => "ACL ",
+            _ => "",
         }
     }
 
@@ -125,10 +126,9 @@ impl Item {
         // A tag too long for its box is drawn without its kind word
         // (`fit_label`); the accessible name keeps it, so it still says
         // what the thing is first.
-        if let Some(word) = self.kind.word() {
-            if !seen.starts_with(word) {
-                seen.insert_str(0, &format!("{word} "));
-            }
+        let word = self.kind.word();
+        if !seen.starts_with(word) {
+            seen.insert_str(0, word);
         }
         if self.what.is_empty() {
             seen

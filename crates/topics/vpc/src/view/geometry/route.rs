@@ -10,6 +10,8 @@ use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
+use techshack_core::sketch::Tenths as T;
+
 use super::grid::{coords, find, Costs, NEAR_EDGE};
 use super::text::Rect;
 use super::{Diagram, Kind, GAP};
@@ -336,7 +338,7 @@ pub fn path_data(points: &[Point]) -> String {
     let mut out = String::new();
     for (k, (x, y)) in points.iter().enumerate() {
         let cmd = if k == 0 { 'M' } else { 'L' };
-        out.push_str(&format!("{cmd}{x:.1} {y:.1} "));
+        out.push_str(&format!("{cmd}{} {} ", T(*x), T(*y)));
     }
     out.trim_end().to_string()
 }
