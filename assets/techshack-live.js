@@ -128,6 +128,31 @@ function addFont() {
 }
 
 let frames = 0;
+/// Every framed slot still on a page, for the tour keys below.
+const framed = new Set();
+const TOUR_KEYS = ["ArrowLeft", "ArrowRight", "Escape"];
+
+// While a tour runs, ← → and Esc step it wherever the focus is on the page
+// (the panel handles them itself when the focus is inside it): a click on the
+// page's title or margin must not stop a reader's tour. The key is passed to
+// the tour bar, whose panel handles it as its own. Typing in a field of the
+// host page keeps its keys.
+document.addEventListener("keydown", (event) => {
+  if (!TOUR_KEYS.includes(event.key) || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+  if (event.target.closest?.(".panel, techshack-panel, input, textarea, select, [contenteditable]")) return;
+  for (const slot of framed) {
+    if (!slot.isConnected) {
+      framed.delete(slot);
+      continue;
+    }
+    const tour = slot.querySelector(".tour");
+    if (tour) {
+      tour.dispatchEvent(new KeyboardEvent("keydown", { key: event.key, bubbles: true, composed: true }));
+      event.preventDefault();
+      return;
+    }
+  }
+});
 
 function linkTo(href, text) {
   const a = document.createElement("a");
@@ -152,11 +177,18 @@ export function framePanel(box, topic, view, base) {
   // it: the list it was chosen from closes and would drop the focus to the
   // page. Done here rather than in the wasm, where the hook cost 1.5 KB gzip
   // in every topic module.
+  // The tour bar appears once the panel has replayed the tour's first step,
+  // a frame or a few later.
+  const focusTour = (frames) =>
+    requestAnimationFrame(() => {
+      const tour = slot.querySelector(".tour");
+      if (tour) tour.focus();
+      else if (frames > 0) focusTour(frames - 1);
+    });
   slot.addEventListener("click", (event) => {
-    if (event.target.closest?.(".tour-menu li button")) {
-      requestAnimationFrame(() => slot.querySelector(".tour")?.focus());
-    }
+    if (event.target.closest?.(".tour-menu li button")) focusTour(60);
   });
+  framed.add(slot);
   if (view !== "compact") {
     box.append(slot);
     return { slot, setState() {} };

@@ -31,7 +31,7 @@ function unreadableList() {
 test("SVM: C, γ, degree and coef0 refuse NaN, infinities, 1e308, -0 and blanks in place, and the model in force keeps training", async () => {
   const { page, problems, context } = await open("svm", ".svm-canvas");
   await page.selectOption(".svm-kernel select", "polynomial");
-  await page.getByLabel("Degree (1–10)").waitFor();
+  await page.getByLabel("Degree (1–10)", { exact: true }).waitFor();
   const status = () => page.textContent(".svm-status-text");
   const points = async () => Number((await page.getAttribute(".svm-canvas", "aria-label")).match(/(\d+) points?/)[1]);
   const slider = page.getByLabel(/^C on a log scale/);
@@ -42,8 +42,8 @@ test("SVM: C, γ, degree and coef0 refuse NaN, infinities, 1e308, -0 and blanks 
   const fields = [
     ["C", page.getByLabel("C", { exact: true }), "1", /^C must be (a number, such as 0\.5 or 1e-3|greater than 0 and at most 1e6 \(got .+\))$/],
     ["γ (gamma)", page.getByLabel("γ (gamma)", { exact: true }), "2", /^(γ \(gamma\) must be a number, such as 0\.5 or 1e-3|gamma must be greater than 0 and at most 1e6 \(got .+\))$/],
-    ["Degree", page.getByLabel("Degree (1–10)"), "3", /^Degree must be (a whole number between 1 and 10|between 1 and 10 \(got .+\))$/],
-    ["coef0", page.getByLabel("coef0"), "0", /^coef0 must be (a number, such as 0 or 1\.5|between -1e6 and 1e6 \(got .+\))$/],
+    ["Degree", page.getByLabel("Degree (1–10)", { exact: true }), "3", /^Degree must be (a whole number between 1 and 10|between 1 and 10 \(got .+\))$/],
+    ["coef0", page.getByLabel("coef0", { exact: true }), "0", /^coef0 must be (a number, such as 0 or 1\.5|between -1e6 and 1e6 \(got .+\))$/],
   ];
   for (const [name, input, valid, pattern] of fields) {
     for (const value of BAD_NUMBERS) {

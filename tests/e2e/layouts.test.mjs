@@ -55,13 +55,24 @@ test("on a phone the toolbar folds behind Menu, and its actions still work", asy
   await context.close();
 });
 
-test("the toolbar's tour list closes once a tour is chosen, on a desktop too", async () => {
+test("the toolbar's tour list closes once a tour is chosen, the tour takes the focus, and ← → Esc work from anywhere on the page", async () => {
   const { page, problems, context } = await site.open("vpc", ".panel-body > *");
   await page.getByText(/Guided tours/).click();
   const first = page.locator(".tour-menu li button").first();
   await first.click();
   await page.getByRole("complementary", { name: /Guided tour/ }).waitFor();
   assert.equal(await page.locator(".tour-menu").evaluate((d) => d.open), false);
+  // The focus goes to the tour, not to the page, so the keyboard goes on in it.
+  await page.waitForFunction(() => document.activeElement?.classList.contains("tour"));
+  await page.keyboard.press("ArrowRight");
+  await page.locator(".tour-count", { hasText: /^Step 2 of/ }).waitFor();
+  // A click on the page's heading, outside the panel, does not stop the keys.
+  await page.locator("h1:visible").first().click();
+  assert.equal(await page.evaluate(() => document.activeElement.closest(".panel")), null);
+  await page.keyboard.press("ArrowLeft");
+  await page.locator(".tour-count", { hasText: /^Step 1 of/ }).waitFor();
+  await page.keyboard.press("Escape");
+  await page.locator(".tour").waitFor({ state: "detached" });
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -57,6 +57,50 @@ test("clicking adds points of both classes and the model follows", async () => {
   await context.close();
 });
 
+test("degree and coef0 slide on log scales (coef0 through zero) and still take typed values", async () => {
+  const { page, problems, context } = await open();
+  await page.selectOption(".svm-kernel select", "polynomial");
+  const typed = (label) => page.getByLabel(label, { exact: true });
+  const shows = (label, value) =>
+    page.waitForFunction(([l, v]) => [...document.querySelectorAll(".svm-kernel label")]
+      .some((el) => el.textContent === l && document.getElementById(el.htmlFor).value === v), [label, value]);
+
+  const degree = page.getByLabel(/^Degree \(1–10\) on a log scale from 1 to 10$/);
+  await degree.focus();
+  await page.keyboard.press("End");
+  await shows("Degree (1–10)", "10");
+  await page.keyboard.press("Home");
+  await shows("Degree (1–10)", "1");
+  // The log scale gives the low degrees room: 30 steps of 0.01 is 10^0.3 ≈ 2.
+  for (let k = 0; k < 30; k++) await page.keyboard.press("ArrowRight");
+  await shows("Degree (1–10)", "2");
+  assert.equal(await degree.getAttribute("aria-valuetext"), "Degree (1–10) = 2");
+
+  const coef0 = page.getByLabel(/^coef0 on a signed log scale from −100 to 100$/);
+  await coef0.focus();
+  await page.keyboard.press("Home");
+  await shows("coef0", "-100");
+  await page.keyboard.press("End");
+  await shows("coef0", "100");
+  // Typed values keep working, and move the slider: 0.5 sits at 10^(2.70 − 3).
+  await typed("coef0").fill("0.5");
+  await typed("coef0").press("Enter");
+  await page.waitForFunction(() => [...document.querySelectorAll(".svm-kernel input[type=range]")].some((r) => Number(r.value) === 2.7));
+  assert.equal(Number(await coef0.inputValue()), 2.7);
+  assert.match(await status(page), /Converged/);
+  // Each slide was one step: Undo takes back the typed 0.5, then the slide to 100.
+  await button(page, "↶ Undo").click();
+  await shows("coef0", "100");
+  await button(page, "↶ Undo").click();
+  await shows("coef0", "-100");
+  await typed("coef0").fill("-1e7");
+  await typed("coef0").press("Enter");
+  await page.locator(".field-error", { hasText: /^coef0 must be between -1e6 and 1e6/ }).waitFor();
+  assert.equal(Number(await coef0.inputValue()), -5, "a refused value leaves the slider where it was");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a drag moves a point, retrains live, and is one undo step; right-click deletes", async () => {
   const { page, problems, context } = await open();
   await importCsv(page, FOUR);
@@ -192,7 +236,7 @@ test("kernels switch, and bad parameters get clear messages in place", async () 
   assert.equal(await page.isChecked(".svm-kernel input[type=checkbox]"), false, "a typed γ replaces 'scale'");
 
   await page.selectOption(".svm-kernel select", "polynomial");
-  const degree = page.getByLabel("Degree (1–10)");
+  const degree = page.getByLabel("Degree (1–10)", { exact: true });
   await degree.fill("11");
   await degree.press("Enter");
   await page.locator(".field-error", { hasText: "Degree must be between 1 and 10 (got 11)" }).waitFor();
@@ -200,8 +244,8 @@ test("kernels switch, and bad parameters get clear messages in place", async () 
   await degree.fill("2");
   await degree.press("Enter");
   await page.waitForFunction(() => !document.querySelector(".svm-kernel .field-error"));
-  await page.getByLabel("coef0").fill("1");
-  await page.getByLabel("coef0").press("Enter");
+  await page.getByLabel("coef0", { exact: true }).fill("1");
+  await page.getByLabel("coef0", { exact: true }).press("Enter");
   assert.match(await status(page), /Converged/);
 
   // The slider moves C on a log scale (3 key presses: 10^1.03).
@@ -327,7 +371,7 @@ test("axe-core finds no violations on the busy panel, light and dark", async () 
   for (const colorScheme of ["light", "dark"]) {
     const { page, problems, context } = await open({ colorScheme });
     await page.selectOption(".svm-kernel select", "polynomial");
-    const degree = page.getByLabel("Degree (1–10)");
+    const degree = page.getByLabel("Degree (1–10)", { exact: true });
     await degree.fill("11");
     await degree.press("Enter");
     await page.locator(".field-error", { hasText: "Degree must be" }).waitFor();

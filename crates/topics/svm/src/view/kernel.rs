@@ -1,12 +1,12 @@
-//! The kernel and its parameters: C and γ on log sliders ('scale' for γ), the
-//! degree and coef0 where the kernel uses them. Refusals show under the field.
+//! The kernel and its parameters on log sliders with typed entry: C and γ
+//! ('scale' for γ), the degree (1–10, whole) and coef0 (signed, through zero)
+//! where the kernel uses them. Refusals show under the field.
 
 use super::super::model::{Action, Gamma, KernelKind};
 use super::super::state::{Field, PanelAction};
 use super::format::{num, parse_number};
 use super::log_slider::LogSlider;
 use super::Props;
-use techshack_core::widgets::field_error;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -26,68 +26,6 @@ fn send(dispatch: &Callback<PanelAction>, action: Action, continues: bool) {
     } else {
         PanelAction::Do(action)
     });
-}
-
-#[derive(Properties, PartialEq)]
-struct NumberProps {
-    id: AttrValue,
-    label: AttrValue,
-    value: AttrValue,
-    #[prop_or_default]
-    min: Option<AttrValue>,
-    #[prop_or_default]
-    max: Option<AttrValue>,
-    step: AttrValue,
-    /// Parses the text, or says what is wrong with it.
-    parse: Callback<String, Result<Action, String>>,
-    dispatch: Callback<PanelAction>,
-    error: Option<AttrValue>,
-}
-
-/// A typed number committed on change (Enter or leaving the field).
-#[function_component]
-fn NumberField(props: &NumberProps) -> Html {
-    let local = use_state(|| None::<String>);
-    // The text last committed: shown while it is refused (see `LogSlider`).
-    let draft = use_state(String::new);
-    let onchange = {
-        let (parse, dispatch, local, draft) = (
-            props.parse.clone(),
-            props.dispatch.clone(),
-            local.clone(),
-            draft.clone(),
-        );
-        Callback::from(move |e: Event| {
-            let el: HtmlInputElement = e.target_unchecked_into();
-            draft.set(el.value());
-            match parse.emit(el.value()) {
-                Ok(a) => {
-                    local.set(None);
-                    dispatch.emit(PanelAction::Do(a));
-                }
-                Err(msg) => local.set(Some(msg)),
-            }
-        })
-    };
-    let error = (*local)
-        .clone()
-        .or_else(|| props.error.as_ref().map(|e| e.to_string()));
-    let err_id = format!("{}-err", props.id);
-    let shown = if error.is_some() {
-        AttrValue::from((*draft).clone())
-    } else {
-        props.value.clone()
-    };
-    html! {
-        <div class="svm-field">
-            <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <input type="number" id={props.id.clone()} class="svm-num" value={shown}
-                min={props.min.clone()} max={props.max.clone()} step={props.step.clone()} {onchange}
-                aria-invalid={error.is_some().to_string()}
-                aria-describedby={error.is_some().then(|| err_id.clone())} />
-            { field_error(&err_id, error.as_deref()) }
-        </div>
-    }
 }
 
 pub fn kernel_controls(p: &Props) -> Html {
@@ -132,15 +70,25 @@ pub fn kernel_controls(p: &Props) -> Html {
             d.emit(PanelAction::Do(Action::SetGamma(g)));
         })
     };
+    // Typed text is read as before the sliders came: the degree must be a
+    // whole number; the model refuses what is out of range, in place.
     let parse_degree = Callback::from(|t: String| match t.trim().parse::<u32>() {
-        Ok(d) => Ok(Action::SetDegree(d)),
+        Ok(d) => Ok(f64::from(d)),
         Err(_) => Err("Degree must be a whole number between 1 and 10".to_string()),
     });
     let parse_coef0 = Callback::from(|t: String| {
-        parse_number(&t)
-            .map(Action::SetCoef0)
-            .ok_or_else(|| "coef0 must be a number, such as 0 or 1.5".to_string())
+        parse_number(&t).ok_or_else(|| "coef0 must be a number, such as 0 or 1.5".to_string())
     });
+    let on_degree = {
+        let d = p.dispatch.clone();
+        // A whole number here (the slider rounds, the parser checks), so the
+        // cast only saturates what the model then refuses as out of range.
+        Callback::from(move |(v, cont): (f64, bool)| send(&d, Action::SetDegree(v as u32), cont))
+    };
+    let on_coef0 = {
+        let d = p.dispatch.clone();
+        Callback::from(move |(v, cont): (f64, bool)| send(&d, Action::SetCoef0(v), cont))
+    };
 
     html! {
         <section role="group" class="card-box svm-kernel" aria-labelledby={id("kernel-h")}>
@@ -166,12 +114,12 @@ pub fn kernel_controls(p: &Props) -> Html {
                 </label>
             }
             if spec.kind == KernelKind::Poly {
-                <NumberField id={id("degree")} label="Degree (1–10)" value={spec.degree.to_string()}
-                    min="1" max="10" step="1" parse={parse_degree} dispatch={p.dispatch.clone()} error={err(Field::Degree)} />
+                <LogSlider id={id("degree")} label="Degree (1–10)" value={f64::from(spec.degree)} min_exp={0.0} max_exp={1.0}
+                    whole=true parse={parse_degree} on_change={on_degree} error={err(Field::Degree)} />
             }
             if spec.kind.uses_coef0() {
-                <NumberField id={id("coef0")} label="coef0" value={super::log_slider::input_value(spec.coef0)}
-                    step="0.1" parse={parse_coef0} dispatch={p.dispatch.clone()} error={err(Field::Coef0)} />
+                <LogSlider id={id("coef0")} label="coef0" value={spec.coef0} min_exp={-2.0} max_exp={2.0}
+                    signed=true parse={parse_coef0} on_change={on_coef0} error={err(Field::Coef0)} />
             }
         </section>
     }

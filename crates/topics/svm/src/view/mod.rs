@@ -25,6 +25,7 @@ mod raster;
 mod readout;
 mod scene;
 mod shading;
+mod slider_scale;
 mod stepper;
 mod summary;
 mod timing;
