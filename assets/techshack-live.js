@@ -137,7 +137,8 @@ const TOUR_KEYS = ["ArrowLeft", "ArrowRight", "Escape"];
 // page's title or margin must not stop a reader's tour. The key is passed to
 // the tour bar, whose panel handles it as its own. Typing in a field of the
 // host page keeps its keys.
-document.addEventListener("keydown", (event) => {
+// (The size report imports this file in Node, where there is no document.)
+globalThis.document?.addEventListener("keydown", (event) => {
   if (!TOUR_KEYS.includes(event.key) || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
   if (event.target.closest?.(".panel, techshack-panel, input, textarea, select, [contenteditable]")) return;
   for (const slot of framed) {
