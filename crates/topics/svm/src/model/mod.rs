@@ -10,6 +10,7 @@
 pub mod action;
 mod cfmt;
 pub mod csv;
+pub mod dual;
 pub mod error;
 pub mod fit;
 pub mod kernel;
@@ -31,6 +32,7 @@ pub mod warm;
 pub use svm_solver::{fastexp, solver};
 
 pub use action::Action;
+pub use dual::{PointDual, Role};
 pub use error::SvmError;
 pub use fit::{Fit, PairFit, SupportVector};
 pub use kernel::{Gamma, Kernel, KernelKind, KernelSpec};

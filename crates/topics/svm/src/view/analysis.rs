@@ -1,10 +1,10 @@
 //! What the view reads off the shown model, computed once per state: support
 //! vector counts, training accuracy and the margin violators. A two-class
 //! model's decision values at the training points are computed once (with the
-//! fast exp) and give both the accuracy and the slacks; the model's own
+//! fast exp) and give the accuracy, each point's dual and the slacks; the model's own
 //! functions would each evaluate them again with libm's exp.
 
-use super::super::model::{Fit, Slack};
+use super::super::model::{Fit, PointDual, Slack};
 use super::field::training_values;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -14,6 +14,8 @@ pub struct Analysis {
     pub accuracy: f64,
     /// Margin violators of a two-class model, by index (empty otherwise).
     pub slacks: Vec<Slack>,
+    /// Every point's α, y f(x) and ξ in a two-class model (empty otherwise).
+    pub duals: Vec<PointDual>,
 }
 
 impl Analysis {
@@ -26,12 +28,12 @@ impl Analysis {
                 bounded,
                 accuracy: fit.training_accuracy(),
                 slacks: Vec::new(),
+                duals: Vec::new(),
             };
         };
         let f = training_values(fit, pair);
         let mut right = 0;
-        let mut slacks = Vec::new();
-        for (index, (p, &v)) in fit.points.iter().zip(&f).enumerate() {
+        for (p, &v) in fit.points.iter().zip(&f) {
             // libsvm's vote for two classes: f < 0 → the smaller label.
             let predicted = if v < 0.0 {
                 pair.negative
@@ -39,19 +41,23 @@ impl Analysis {
                 pair.positive
             };
             right += usize::from(predicted == p.label);
-            if let Some(y) = pair.sign_of(p.label) {
-                let xi = 1.0 - y * v;
-                if xi > 0.0 {
-                    slacks.push(Slack { index, xi });
-                }
-            }
         }
+        let duals = pair.duals(&fit.points, &f);
+        let slacks = duals
+            .iter()
+            .filter(|d| d.xi > 0.0)
+            .map(|d| Slack {
+                index: d.index,
+                xi: d.xi,
+            })
+            .collect();
         let n = fit.points.len();
         Analysis {
             support,
             bounded,
             accuracy: if n == 0 { 0.0 } else { right as f64 / n as f64 },
             slacks,
+            duals,
         }
     }
 }

@@ -80,6 +80,8 @@ pub struct CanvasProps {
     pub other: i32,
     /// The text alternative: points, support vectors, accuracy.
     pub summary: AttrValue,
+    /// The point the pointer or the keyboard cross last reached, to show its α.
+    pub on_inspect: Callback<Option<usize>>,
 }
 
 #[function_component]
@@ -167,6 +169,25 @@ pub fn PlotCanvas(props: &CanvasProps) -> Html {
             dispatch.emit(PanelAction::Do(Action::AddPoint { x, y, label }));
         }
     };
+    // Says which point the pointer or the cross reached, only when that
+    // changes (a move over the plot must not re-render the panel). Moving
+    // off a point keeps it shown: the line under the plot stays readable.
+    let inspect = {
+        // With the number of points: after an edit the same index may be
+        // another point, and is said again.
+        let (on_inspect, last) = (
+            props.on_inspect.clone(),
+            use_mut_ref(|| None::<(usize, usize)>),
+        );
+        let n = p.state.pg.points().len();
+        move |index: Option<usize>| {
+            let now = index.map(|i| (i, n));
+            if now.is_some() && *last.borrow() != now {
+                *last.borrow_mut() = now;
+                on_inspect.emit(index);
+            }
+        }
+    };
     let onpointerdown = {
         let (g, dispatch, state, element, add) = (
             gesture.clone(),
@@ -175,10 +196,14 @@ pub fn PlotCanvas(props: &CanvasProps) -> Html {
             element.clone(),
             add.clone(),
         );
-        let show_cursor = show_cursor.clone();
+        let (show_cursor, inspect) = (show_cursor.clone(), inspect.clone());
         Callback::from(move |e: PointerEvent| {
             let Some(el) = element() else { return };
             show_cursor.set(false);
+            // A tap on a point shows its α on touch screens, which never hover.
+            if let Some(at) = gesture::locate(&e, &el) {
+                inspect(gesture::point_under(&e, &at, state.pg.points()));
+            }
             match gesture::pointer_down(&g, &e, &el, state.pg.points(), &dispatch) {
                 Down::Add { x, y, shift } => add(x, y, shift),
                 Down::Remove(index) => {
@@ -191,10 +216,22 @@ pub fn PlotCanvas(props: &CanvasProps) -> Html {
         })
     };
     let onpointermove = {
-        let (g, dispatch, element) = (gesture.clone(), p.dispatch.clone(), element.clone());
+        let (g, dispatch, element, state, inspect) = (
+            gesture.clone(),
+            p.dispatch.clone(),
+            element.clone(),
+            p.state.clone(),
+            inspect.clone(),
+        );
         Callback::from(move |e: PointerEvent| {
             if let Some(el) = element() {
                 gesture::pointer_move(&g, &e, &el, &dispatch);
+                // Hovering, not dragging: the point under the pointer.
+                if e.buttons() == 0 {
+                    if let Some(at) = gesture::locate(&e, &el) {
+                        inspect(gesture::point_under(&e, &at, state.pg.points()));
+                    }
+                }
             }
         })
     };
@@ -224,11 +261,12 @@ pub fn PlotCanvas(props: &CanvasProps) -> Html {
         })
     };
     let onkeydown = {
-        let (dispatch, state, cursor, show_cursor) = (
+        let (dispatch, state, cursor, show_cursor, inspect) = (
             p.dispatch.clone(),
             p.state.clone(),
             cursor.clone(),
             show_cursor.clone(),
+            inspect.clone(),
         );
         Callback::from(move |e: KeyboardEvent| {
             if e.ctrl_key() || e.meta_key() || e.alt_key() {
@@ -249,7 +287,9 @@ pub fn PlotCanvas(props: &CanvasProps) -> Html {
             };
             let handled = if let Some((nx, ny)) = moved {
                 let r = |v: f64| (v.clamp(-1.0, 1.0) * 1000.0).round() / 1000.0;
-                cursor.set((r(nx), r(ny)));
+                let at = (r(nx), r(ny));
+                cursor.set(at);
+                inspect(gesture::nearest(state.pg.points(), at, CURSOR_STEP));
                 true
             } else {
                 match e.key().as_str() {

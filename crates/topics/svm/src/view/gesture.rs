@@ -88,6 +88,16 @@ pub fn nearest(points: &[Point], at: (f64, f64), radius: f64) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// The point under the pointer, within a cursor's or a finger's reach.
+pub fn point_under(e: &web_sys::PointerEvent, at: &At, points: &[Point]) -> Option<usize> {
+    let reach = if e.pointer_type() == "mouse" {
+        10.0
+    } else {
+        18.0
+    };
+    nearest(points, at.data, reach / at.per_unit)
+}
+
 fn clamp_data((x, y): (f64, f64)) -> (f64, f64) {
     (x.clamp(-1.0, 1.0), y.clamp(-1.0, 1.0))
 }
@@ -149,8 +159,7 @@ pub fn pointer_down(
         return Down::Ignore;
     };
     let touch = e.pointer_type() != "mouse";
-    let radius = if touch { 18.0 } else { 10.0 } / at.per_unit;
-    let hit = nearest(points, at.data, radius);
+    let hit = point_under(e, &at, points);
     match e.button() {
         2 => return hit.map_or(Down::Ignore, Down::Remove),
         0 => {}

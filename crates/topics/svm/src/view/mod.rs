@@ -9,6 +9,7 @@ mod class_picker;
 mod contour;
 mod csv_import;
 mod data;
+mod duals;
 mod export;
 mod field;
 mod format;
@@ -103,6 +104,20 @@ pub fn SvmView(props: &RootProps<SvmPanel>) -> Html {
         Callback::from(move |c: i32| picked.set(Some(c)))
     };
 
+    // The point last reached, with the number of points then: an index is
+    // only that point until points are added or removed.
+    let inspected = use_state(|| None::<(usize, usize)>);
+    let on_inspect = {
+        let (inspected, n) = (inspected.clone(), state.pg.points().len());
+        Callback::from(move |i: Option<usize>| inspected.set(i.map(|i| (i, n))))
+    };
+    let point_info = inspected
+        .filter(|&(_, n)| n == state.pg.points().len())
+        .and_then(|(i, _)| shown.get().and_then(|(fit, an)| duals::describe(fit, an, i)))
+        .unwrap_or_else(|| {
+            "Point at a point, or move the keyboard cross onto it, to see its α, y·f(x) and slack ξ.".to_string()
+        });
+
     let on_bulk = {
         let bulk = bulk.clone();
         Callback::from(move |on: bool| bulk.set(on))
@@ -116,7 +131,8 @@ pub fn SvmView(props: &RootProps<SvmPanel>) -> Html {
             <div class="svm-main">
                 <div class="svm-plot card-box" data-picture="plot">
                     <class_picker::ClassPicker options={options.clone()} {class} {on_pick} uid={p.uid.clone()} />
-                    <canvas::PlotCanvas p={p.clone()} {class} {other} summary={summary.clone()} />
+                    <canvas::PlotCanvas p={p.clone()} {class} {other} summary={summary.clone()} {on_inspect} />
+                    <p class="svm-point-info" aria-live="polite">{ point_info }</p>
                     <live::LiveSummary summary={summary} />
                     <p class="svm-help" id={format!("{}-plot-help", p.uid)}>
                         { "Click: add a point of the chosen class. Shift-click: the other class. Drag: move. \
@@ -133,6 +149,7 @@ pub fn SvmView(props: &RootProps<SvmPanel>) -> Html {
                     { kernel::kernel_controls(&p) }
                 </div>
             </div>
+            <duals::DualTable shown={p.shown.clone()} uid={p.uid.clone()} />
             <stepper::StepMode ..p.clone() />
             <div class="cols">
                 <data::DataControls ..p.clone() />

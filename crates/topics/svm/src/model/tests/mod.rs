@@ -1,6 +1,7 @@
 //! Native tests of the model against libsvm's behaviour and the panel's rules.
 
 mod bad_input;
+mod dual;
 mod fixtures;
 mod kkt;
 mod model_io;
