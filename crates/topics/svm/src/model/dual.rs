@@ -4,6 +4,7 @@
 //! on it, α = C inside it or misclassified).
 
 use super::fit::{Fit, PairFit};
+use super::margin::Slack;
 use super::points::Point;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,6 +50,16 @@ pub struct PointDual {
     /// ξ = max(0, 1 − y f(x)).
     pub xi: f64,
     pub role: Role,
+}
+
+impl PointDual {
+    /// The point's slack, if it violates the margin (ξ > 0).
+    pub fn slack(&self) -> Option<Slack> {
+        (self.xi > 0.0).then_some(Slack {
+            index: self.index,
+            xi: self.xi,
+        })
+    }
 }
 
 impl PairFit {

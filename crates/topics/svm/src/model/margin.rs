@@ -42,16 +42,9 @@ impl Fit {
         let Some(p) = self.pairs.get(pair) else {
             return Vec::new();
         };
-        let decisions = self.pair_decisions_on_training(pair);
-        self.points
+        p.duals(&self.points, &self.pair_decisions_on_training(pair))
             .iter()
-            .zip(decisions)
-            .enumerate()
-            .filter_map(|(index, (q, f))| {
-                let y = p.sign_of(q.label)?;
-                let xi = 1.0 - y * f;
-                (xi > 0.0).then_some(Slack { index, xi })
-            })
+            .filter_map(|d| d.slack())
             .collect()
     }
 

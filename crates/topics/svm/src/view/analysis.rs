@@ -12,13 +12,16 @@ pub struct Analysis {
     pub support: usize,
     pub bounded: usize,
     pub accuracy: f64,
-    /// Margin violators of a two-class model, by index (empty otherwise).
-    pub slacks: Vec<Slack>,
     /// Every point's α, y f(x) and ξ in a two-class model (empty otherwise).
     pub duals: Vec<PointDual>,
 }
 
 impl Analysis {
+    /// Margin violators of a two-class model, by index (empty otherwise).
+    pub fn slacks(&self) -> Vec<Slack> {
+        self.duals.iter().filter_map(|d| d.slack()).collect()
+    }
+
     pub fn of(fit: &Fit) -> Analysis {
         let support = fit.support_indices().len();
         let bounded = fit.bounded_indices().len();
@@ -27,7 +30,6 @@ impl Analysis {
                 support,
                 bounded,
                 accuracy: fit.training_accuracy(),
-                slacks: Vec::new(),
                 duals: Vec::new(),
             };
         };
@@ -43,20 +45,11 @@ impl Analysis {
             right += usize::from(predicted == p.label);
         }
         let duals = pair.duals(&fit.points, &f);
-        let slacks = duals
-            .iter()
-            .filter(|d| d.xi > 0.0)
-            .map(|d| Slack {
-                index: d.index,
-                xi: d.xi,
-            })
-            .collect();
         let n = fit.points.len();
         Analysis {
             support,
             bounded,
             accuracy: if n == 0 { 0.0 } else { right as f64 / n as f64 },
-            slacks,
             duals,
         }
     }
@@ -86,8 +79,8 @@ mod tests {
             let an = Analysis::of(fit);
             assert_eq!(an.accuracy, fit.training_accuracy());
             let theirs = fit.slacks();
-            assert_eq!(an.slacks.len(), theirs.len());
-            for (a, b) in an.slacks.iter().zip(&theirs) {
+            assert_eq!(an.slacks().len(), theirs.len());
+            for (a, b) in an.slacks().iter().zip(&theirs) {
                 assert_eq!(a.index, b.index);
                 assert!((a.xi - b.xi).abs() < 1e-12);
             }

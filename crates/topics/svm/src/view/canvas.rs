@@ -80,8 +80,8 @@ pub struct CanvasProps {
     pub other: i32,
     /// The text alternative: points, support vectors, accuracy.
     pub summary: AttrValue,
-    /// The point the pointer or the keyboard cross last reached, to show its α.
-    pub on_inspect: Callback<Option<usize>>,
+    /// A point the pointer or the keyboard cross reached, to show its α.
+    pub on_inspect: Callback<usize>,
 }
 
 #[function_component]
@@ -169,22 +169,13 @@ pub fn PlotCanvas(props: &CanvasProps) -> Html {
             dispatch.emit(PanelAction::Do(Action::AddPoint { x, y, label }));
         }
     };
-    // Says which point the pointer or the cross reached, only when that
-    // changes (a move over the plot must not re-render the panel). Moving
-    // off a point keeps it shown: the line under the plot stays readable.
+    // Says which point the pointer or the cross reached; moving off a point
+    // says nothing, so the line under the plot keeps the last one.
     let inspect = {
-        // With the number of points: after an edit the same index may be
-        // another point, and is said again.
-        let (on_inspect, last) = (
-            props.on_inspect.clone(),
-            use_mut_ref(|| None::<(usize, usize)>),
-        );
-        let n = p.state.pg.points().len();
+        let on_inspect = props.on_inspect.clone();
         move |index: Option<usize>| {
-            let now = index.map(|i| (i, n));
-            if now.is_some() && *last.borrow() != now {
-                *last.borrow_mut() = now;
-                on_inspect.emit(index);
+            if let Some(i) = index {
+                on_inspect.emit(i);
             }
         }
     };

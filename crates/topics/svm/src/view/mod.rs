@@ -105,11 +105,12 @@ pub fn SvmView(props: &RootProps<SvmPanel>) -> Html {
     };
 
     // The point last reached, with the number of points then: an index is
-    // only that point until points are added or removed.
-    let inspected = use_state(|| None::<(usize, usize)>);
+    // only that point until points are added or removed. `_eq`: a pointer
+    // moving over the same point re-renders nothing.
+    let inspected = use_state_eq(|| None::<(usize, usize)>);
     let on_inspect = {
         let (inspected, n) = (inspected.clone(), state.pg.points().len());
-        Callback::from(move |i: Option<usize>| inspected.set(i.map(|i| (i, n))))
+        Callback::from(move |i: usize| inspected.set(Some((i, n))))
     };
     let point_info = inspected
         .filter(|&(_, n)| n == state.pg.points().len())

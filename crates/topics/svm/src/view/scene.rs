@@ -123,7 +123,7 @@ impl Scene {
                 class_slot(pair.positive, &labels),
             );
             scene.shading = Shading::Binary { n, values, slots };
-            let mut slacks = analysis.slacks.clone();
+            let mut slacks = analysis.slacks();
             slacks.sort_by(|a, b| b.xi.total_cmp(&a.xi));
             for s in slacks.iter().take(MAX_SLACKS) {
                 let Some(p) = fit.points.get(s.index) else {
