@@ -1,6 +1,7 @@
 //! The comic: a Deployer and a Canary, drawn from the live pipeline. The
 //! insight: a canary turns "every user meets the bug" into "a few users do".
 
+use super::model::decimal::Trimmed;
 use super::model::release::{Release, ReleaseMode};
 use super::model::{CanaryStep, EnvironmentKind, Playground};
 use serde::{Deserialize, Serialize};
@@ -27,8 +28,7 @@ pub struct Script {
 }
 
 fn pct(fraction: f64) -> String {
-    let p = format!("{:.1}", fraction * 100.0);
-    format!("{}%", p.trim_end_matches('0').trim_end_matches('.'))
+    format!("{}%", Trimmed(fraction * 100.0, 1))
 }
 
 fn prod_name(pg: &Playground) -> String {

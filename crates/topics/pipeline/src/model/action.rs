@@ -55,12 +55,57 @@ pub enum SnapshotConfig {
     Text(String),
 }
 
-/// What a shared link restores: the pipeline in force, the seed and the SLO.
+/// What a shared link restores: the config, seed and SLO the session started
+/// from and the steps taken since (see `journal`), so the release in progress,
+/// the budget spent and the incident log come back too.
+///
+/// Links carry actions by position (postcard writes an enum's variant index):
+/// add `Action` variants at the end only, or old links replay the wrong step.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "SnapshotWire", into = "SnapshotWire")]
 pub struct Snapshot {
     pub config: SnapshotConfig,
     pub seed: u64,
     pub slo_percent: f64,
+    pub steps: Vec<Action>,
+}
+
+/// A snapshot as links spell it. Tags 0 and 1 are byte for byte the links made
+/// before releases were shared (config, then seed, then SLO), so those links
+/// still open and a session without steps still makes one.
+#[derive(Serialize, Deserialize)]
+enum SnapshotWire {
+    Preset(Preset, u64, f64),
+    Text(String, u64, f64),
+    Session(SnapshotConfig, u64, f64, Vec<Action>),
+}
+
+impl From<SnapshotWire> for Snapshot {
+    fn from(w: SnapshotWire) -> Self {
+        let (config, seed, slo_percent, steps) = match w {
+            SnapshotWire::Preset(p, seed, slo) => {
+                (SnapshotConfig::Preset(p), seed, slo, Vec::new())
+            }
+            SnapshotWire::Text(t, seed, slo) => (SnapshotConfig::Text(t), seed, slo, Vec::new()),
+            SnapshotWire::Session(config, seed, slo, steps) => (config, seed, slo, steps),
+        };
+        Snapshot {
+            config,
+            seed,
+            slo_percent,
+            steps,
+        }
+    }
+}
+
+impl From<Snapshot> for SnapshotWire {
+    fn from(s: Snapshot) -> Self {
+        match (s.config, s.steps.is_empty()) {
+            (SnapshotConfig::Preset(p), true) => SnapshotWire::Preset(p, s.seed, s.slo_percent),
+            (SnapshotConfig::Text(t), true) => SnapshotWire::Text(t, s.seed, s.slo_percent),
+            (config, false) => SnapshotWire::Session(config, s.seed, s.slo_percent, s.steps),
+        }
+    }
 }
 
 /// Config text in a link is capped well below the editor's 1 MiB.

@@ -57,11 +57,7 @@ pub enum BudgetError {
 
 /// A number as typed, not as 309 digits: `1e308`, `-0`, `inf`.
 fn shown(v: f64) -> String {
-    if v != 0.0 && (v.abs() >= 1e9 || v.abs() < 1e-9) {
-        format!("{v:e}")
-    } else {
-        format!("{v}")
-    }
+    super::decimal::Shown(v).to_string()
 }
 
 impl fmt::Display for BudgetError {

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::conditions::{Defect, OutageKind};
+use super::decimal::Fixed;
 use super::health::Trip;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,7 +169,7 @@ pub struct GamedayReport {
 impl GamedayReport {
     pub fn summary(&self) -> String {
         let users = if self.user_minutes > 0.0 {
-            format!("users lost {:.2} budget-minutes", self.user_minutes)
+            format!("users lost {} budget-minutes", Fixed(self.user_minutes, 2))
         } else {
             "no user noticed".to_owned()
         };

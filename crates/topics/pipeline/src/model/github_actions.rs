@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use super::decimal::Trimmed;
 use super::pipeline::Pipeline;
 use super::spec::{CanaryStep, Gate, RollbackMode, RollbackScope, TargetSpec};
 
@@ -115,7 +116,10 @@ fn write_job(y: &mut String, t: &TargetSpec, needs: &[String], service: &str) {
         );
         let mut limits = Vec::new();
         if let Some(e) = h.max_error_rate {
-            limits.push(format!("MAX_ERROR_RATE: {}", yaml_str(&e.to_string())));
+            limits.push(format!(
+                "MAX_ERROR_RATE: {}",
+                yaml_str(&Trimmed(e, 12).to_string())
+            ));
         }
         if let Some(l) = h.max_p99_latency_ms {
             limits.push(format!("MAX_P99_LATENCY_MS: {}", yaml_str(&l.to_string())));

@@ -5,8 +5,10 @@
 use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
+use techshack_core::sketch::Whole;
 
 use super::conditions::{Defect, Outage};
+use super::decimal::Trimmed;
 use super::random::between;
 use super::spec::{EnvironmentKind, HealthChecks};
 
@@ -52,16 +54,16 @@ impl Trip {
                 percent(self.threshold)
             ),
             Check::P99Latency => format!(
-                "p99 latency {:.0} ms > {:.0} ms",
-                self.observed, self.threshold
+                "p99 latency {} ms > {} ms",
+                Whole(self.observed),
+                Whole(self.threshold)
             ),
         }
     }
 }
 
 fn percent(fraction: f64) -> String {
-    let p = format!("{:.2}", fraction * 100.0);
-    format!("{}%", p.trim_end_matches('0').trim_end_matches('.'))
+    format!("{}%", Trimmed(fraction * 100.0, 2))
 }
 
 /// Identifies one sample: the same key always draws the same numbers.

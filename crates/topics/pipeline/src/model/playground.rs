@@ -12,6 +12,7 @@ use super::enablement::{enablement, Enablement};
 use super::error::ConfigError;
 use super::gameday::{FailureKind, GamedayReport, IncidentLog};
 use super::github_actions::to_github_actions;
+use super::journal::{self, Base, Journal, Overflow};
 use super::pipeline::Pipeline;
 use super::playground_error::PlaygroundError;
 use super::presets::Preset;
@@ -57,6 +58,8 @@ pub struct Playground {
     pub(super) clock: u32,
     pub(super) gameday: Option<Gameday>,
     pub(super) incidents: IncidentLog,
+    /// What a link replays to come back here.
+    pub(super) journal: Journal,
 }
 
 impl Default for Playground {
@@ -87,6 +90,12 @@ impl Playground {
         slo: Availability,
     ) -> Self {
         let text: Rc<str> = text.into();
+        let journal = Journal::new(Base {
+            preset,
+            text: text.clone(),
+            seed,
+            slo_percent: slo.percent(),
+        });
         Playground {
             config_text: text.clone(),
             preset,
@@ -104,22 +113,66 @@ impl Playground {
             clock: 0,
             gameday: None,
             incidents: IncidentLog::default(),
+            journal,
         }
     }
 
+    /// The link's content: the session's base and its steps, or, past the
+    /// journal's caps, the config in force alone.
     pub fn snapshot(&self) -> Snapshot {
+        if self.journal.overflow().is_some() {
+            return Snapshot {
+                config: match self.preset {
+                    Some(p) => SnapshotConfig::Preset(p),
+                    None => SnapshotConfig::Text(self.config_text.to_string()),
+                },
+                seed: self.seed,
+                slo_percent: self.budget.target.percent(),
+                steps: Vec::new(),
+            };
+        }
+        let base = self.journal.base();
         Snapshot {
-            config: match self.preset {
-                Some(p) => SnapshotConfig::Preset(p),
-                None => SnapshotConfig::Text(self.config_text.to_string()),
-            },
-            seed: self.seed,
-            slo_percent: self.budget.target.percent(),
+            config: base.config(),
+            seed: base.seed,
+            slo_percent: base.slo_percent,
+            steps: self.journal.steps().to_vec(),
         }
     }
 
-    /// Restores a shared link; everything in it is checked, as links can be edited.
+    /// Why a link would carry the config only (the session is past a cap), if so.
+    pub fn link_overflow(&self) -> Option<Overflow> {
+        self.journal.overflow()
+    }
+
+    /// Restores a shared link; everything in it is checked, as links can be
+    /// edited: the base like a config, each step like a click.
     pub fn from_snapshot(s: Snapshot) -> Result<Self, PlaygroundError> {
+        if s.steps.len() > journal::MAX_LINK_STEPS {
+            return Err(PlaygroundError::LinkOverCap(Overflow::Steps));
+        }
+        let text: usize = s.steps.iter().map(journal::text_bytes).sum();
+        if text > journal::MAX_LINK_TEXT_BYTES {
+            return Err(PlaygroundError::LinkOverCap(Overflow::Text));
+        }
+        let mut pg = Playground::from_base(&s)?;
+        let of = s.steps.len();
+        for (i, step) in s.steps.iter().enumerate() {
+            pg.apply(step)
+                .map_err(|e| PlaygroundError::LinkStepRefused {
+                    step: i + 1,
+                    of,
+                    reason: Box::new(e),
+                })?;
+            // A link our snapshots make never goes past a cap: this one was edited.
+            if let Some(o) = pg.journal.overflow() {
+                return Err(PlaygroundError::LinkOverCap(o));
+            }
+        }
+        Ok(pg)
+    }
+
+    fn from_base(s: &Snapshot) -> Result<Self, PlaygroundError> {
         let slo = Availability::from_percent(s.slo_percent).map_err(PlaygroundError::InvalidSlo)?;
         let (text, preset) = match &s.config {
             SnapshotConfig::Preset(p) => (p.toml(), Some(*p)),

@@ -5,6 +5,7 @@ use super::action::Action;
 use super::budget::Availability;
 use super::conditions::Outage;
 use super::gameday::{FailureClass, FailureKind, Injection, Remediation};
+use super::journal::{Base, Journal};
 use super::limits::MAX_CONFIG_BYTES;
 use super::playground::{Gameday, Playground};
 use super::playground_error::PlaygroundError as E;
@@ -18,7 +19,34 @@ pub const MAX_ADVANCE_MINUTES: u32 = 1440;
 pub const MAX_RUN_MINUTES: u32 = 10_000;
 
 impl Playground {
+    /// Applies `action` or refuses it whole; what was applied is noted for links.
     pub fn apply(&mut self, action: &Action) -> Result<(), E> {
+        self.act(action)?;
+        self.note(action);
+        Ok(())
+    }
+
+    /// A session with no release and no minute passed is its config alone:
+    /// links start over from there. Otherwise the step joins the journal.
+    fn note(&mut self, action: &Action) {
+        if self.releases > 0 || self.clock > 0 {
+            self.journal.push(action, self.clock);
+            return;
+        }
+        self.journal = Journal::new(Base {
+            preset: self.preset,
+            text: self.config_text.clone(),
+            seed: self.seed,
+            slo_percent: self.budget.target.percent(),
+        });
+        // An invalid edit waits in the editor: the link keeps it too.
+        if self.editor_text != self.config_text {
+            let edit = Action::EditConfig(self.editor_text.to_string());
+            self.journal.push(&edit, self.clock);
+        }
+    }
+
+    fn act(&mut self, action: &Action) -> Result<(), E> {
         match action {
             Action::EditConfig(text) => self.edit(text, None),
             Action::LoadPreset(p) => self.edit(p.toml(), Some(*p)),

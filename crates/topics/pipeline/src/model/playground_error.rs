@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::budget::{BudgetError, Downtime};
 use super::error::ConfigError;
+use super::journal::Overflow;
 use super::status::TargetStatus;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -45,6 +46,14 @@ pub enum PlaygroundError {
     GamedayPending,
     NoGameday,
     GamedayStillRunning,
+    /// A link's step was refused on replay: the link was edited or cut.
+    LinkStepRefused {
+        step: usize,
+        of: usize,
+        reason: Box<PlaygroundError>,
+    },
+    /// A link holds more than a session may share.
+    LinkOverCap(Overflow),
 }
 
 impl fmt::Display for PlaygroundError {
@@ -103,6 +112,14 @@ impl fmt::Display for PlaygroundError {
             E::GamedayStillRunning => write!(
                 f,
                 "the gameday release is still running; let it finish (or reach a gate) before classifying"
+            ),
+            E::LinkStepRefused { step, of, reason } => write!(
+                f,
+                "step {step} of the {of} this link replays cannot be taken ({reason}); the link was changed or cut short, so ask for a fresh one"
+            ),
+            E::LinkOverCap(o) => write!(
+                f,
+                "this link holds {o}, more than a link may replay; ask for a fresh one"
             ),
         }
     }

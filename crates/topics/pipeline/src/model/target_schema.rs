@@ -202,7 +202,7 @@ fn read_health(f: &Entry, context: &str, issues: &mut Issues) -> HealthChecks {
                         "max_error_rate",
                         &context,
                         "a fraction between 0 and 1 (0.01 means 1%)",
-                        x.to_string(),
+                        super::decimal::Shown(x).to_string(),
                     ),
                 ),
                 Node::Int(i) => issues.push(

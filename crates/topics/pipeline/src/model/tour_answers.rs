@@ -1,6 +1,7 @@
 //! Answers to the tours' questions, read off the playground after each step.
 
 use super::budget::Window;
+use super::decimal::{Fixed, Trimmed};
 use super::events::EventKind;
 use super::playground::Playground;
 use super::release::Outcome;
@@ -155,10 +156,10 @@ pub fn canary_abort(_: &Playground, pg: &Playground) -> String {
 pub fn budget_used(_: &Playground, pg: &Playground) -> String {
     let b = pg.budget();
     format!(
-        "{} of the {} allowed per 30 days ({:.1}%).",
+        "{} of the {} allowed per 30 days ({}%).",
         b.consumed().format_minutes(),
         b.allowed().format_minutes(),
-        b.consumed_fraction() * 100.0
+        Fixed(b.consumed_fraction() * 100.0, 1)
     )
 }
 
@@ -193,8 +194,7 @@ pub fn what_rollback_undid(before: &Playground, _: &Playground) -> String {
 }
 
 pub fn budget_week(_: &Playground, pg: &Playground) -> String {
-    let budget = format!("{:.6}", pg.budget().target.budget_fraction() * 100.0);
-    let budget = budget.trim_end_matches('0').trim_end_matches('.');
+    let budget = Trimmed(pg.budget().target.budget_fraction() * 100.0, 6);
     format!(
         "{} a week: {budget}% of 10,080 minutes.",
         window_downtime(pg, Window::Week)
@@ -211,8 +211,8 @@ pub fn budget_year(_: &Playground, pg: &Playground) -> String {
 
 pub fn affected_now(_: &Playground, pg: &Playground) -> String {
     format!(
-        "{:.0}% of users: nothing stands between the build and them.",
-        pg.affected_fraction() * 100.0
+        "{}% of users: nothing stands between the build and them.",
+        Fixed(pg.affected_fraction() * 100.0, 0)
     )
 }
 

@@ -1,6 +1,7 @@
 //! The error-budget gauge: what is left of the 30-day budget, whether releases
 //! are frozen, and the SLO it is measured against.
 
+use super::super::model::decimal::{Fixed, Trimmed};
 use super::super::model::Action;
 use super::super::state::Field;
 use super::Props;
@@ -14,13 +15,13 @@ pub fn BudgetGauge(props: &Props) -> Html {
     let b = pg.budget();
     let uid = &props.uid;
     let slo_now = b.target.percent();
-    let slo_text = use_state(|| slo_now.to_string());
+    let slo_text = use_state(|| Trimmed(slo_now, 6).to_string());
     let parse_error = use_state(|| None::<String>);
     {
         // Undo, a tour or a link can change the SLO: show the new one.
         let (slo_text, parse_error) = (slo_text.clone(), parse_error.clone());
         use_effect_with(slo_now.to_bits(), move |bits| {
-            slo_text.set(f64::from_bits(*bits).to_string());
+            slo_text.set(Trimmed(f64::from_bits(*bits), 6).to_string());
             parse_error.set(None);
         });
     }
@@ -72,9 +73,9 @@ pub fn BudgetGauge(props: &Props) -> Html {
                 { format!("Remaining of the 30-day budget at {}", b.target) }
             </label>
             <meter id={format!("{uid}-gauge")} class="pl-gauge" min="0" max="1" low="0.25" high="0.5" optimum="1"
-                value={remaining.to_string()}>{ format!("{:.0}%", remaining * 100.0) }</meter>
+                value={Fixed(remaining, 4).to_string()}>{ format!("{}%", Fixed(remaining * 100.0, 0)) }</meter>
             <dl class="stats">
-                <div><dt>{ "Left" }</dt><dd>{ format!("{:.1}%", remaining * 100.0) }</dd></div>
+                <div><dt>{ "Left" }</dt><dd>{ format!("{}%", Fixed(remaining * 100.0, 1)) }</dd></div>
                 <div><dt>{ "Spent" }</dt><dd>{ b.consumed().format_minutes() }</dd></div>
                 <div><dt>{ "Allowed" }</dt><dd>{ b.allowed().format_minutes() }</dd></div>
                 if b.overspent().micros > 0 {

@@ -3,6 +3,7 @@
 //! good / total requests against the same target.
 
 use super::super::model::budget::{Availability, RequestBudget, Window};
+use super::super::model::decimal::Fixed;
 use super::Props;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -100,10 +101,10 @@ pub fn BudgetCalculator(props: &Props) -> Html {
             </div>
             if let Some(Ok(r)) = &requests {
                 <dl class="stats">
-                    <div><dt>{ "Availability" }</dt><dd>{ format!("{:.4}%", r.availability() * 100.0) }</dd></div>
+                    <div><dt>{ "Availability" }</dt><dd>{ format!("{}%", Fixed(r.availability() * 100.0, 4)) }</dd></div>
                     <div><dt>{ "Failed" }</dt><dd>{ r.failed() }</dd></div>
-                    <div><dt>{ "Allowed failures" }</dt><dd>{ format!("{:.1}", r.allowed_failures()) }</dd></div>
-                    <div><dt>{ "Budget left" }</dt><dd>{ format!("{:.1}%", r.remaining_fraction() * 100.0) }</dd></div>
+                    <div><dt>{ "Allowed failures" }</dt><dd>{ Fixed(r.allowed_failures(), 1).to_string() }</dd></div>
+                    <div><dt>{ "Budget left" }</dt><dd>{ format!("{}%", Fixed(r.remaining_fraction() * 100.0, 1)) }</dd></div>
                     <div><dt>{ "Status" }</dt><dd>
                         if r.is_spent() {
                             <span class="badge bad">{ "spent: freeze releases" }</span>

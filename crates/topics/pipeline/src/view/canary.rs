@@ -1,6 +1,7 @@
 //! The canary: its traffic weight as a bar and its steps, then live health
 //! charts (error rate, p99 latency) for every target the new version runs on.
 
+use super::super::model::decimal::Fixed;
 use super::super::model::{CanaryStep, EnvironmentKind};
 use super::charts::{svg, Series};
 use super::status::percent;
@@ -104,7 +105,7 @@ fn chart_pair(pg: &super::super::model::Playground, i: usize, now: u32) -> Optio
     let p99_now = format!(
         "{} ms{}",
         last.1.p99_ms,
-        limit_text(p99_limit.map(|l| format!("{l:.0} ms")))
+        limit_text(p99_limit.map(|l| format!("{} ms", Fixed(l, 0))))
     );
     let alt = format!(
         "{} health over {} samples, minute {} to {}: error rate now {err_now}; p99 latency now {p99_now}.",
@@ -142,7 +143,7 @@ fn chart_pair(pg: &super::super::model::Playground, i: usize, now: u32) -> Optio
 
 fn pct(f: f64) -> String {
     if f < 0.01 {
-        format!("{:.2}%", f * 100.0)
+        format!("{}%", Fixed(f * 100.0, 2))
     } else {
         percent(f)
     }

@@ -6,6 +6,7 @@
 //! charts follow light and dark mode.
 
 use std::fmt::Write;
+use techshack_core::sketch::{Tenths, Whole};
 
 pub const CHART_W: u32 = 240;
 pub const CHART_H: u32 = 84;
@@ -37,30 +38,31 @@ pub fn svg(s: &Series<'_>) -> String {
     let y = |v: f64| h - MARGIN - (v / top).clamp(0.0, 1.0) * (h - 2.0 * MARGIN);
     let mut out = format!(
         r#"<svg viewBox="0 0 {CHART_W} {CHART_H}" class="pl-chart-svg" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg"><rect x="0.5" y="0.5" width="{}" height="{}" fill="none" stroke="var(--line)"/>"#,
-        w - 1.0,
-        h - 1.0
+        Whole(w - 1.0),
+        Whole(h - 1.0)
     );
     if let Some(limit) = s.limit {
-        let ly = y(limit);
+        let ly = Tenths(y(limit));
         let _ = write!(
             out,
-            r#"<line x1="{MARGIN}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}" stroke="var(--bad)" stroke-dasharray="5 4"/>"#,
-            w - MARGIN
+            r#"<line x1="{}" y1="{ly}" x2="{}" y2="{ly}" stroke="var(--bad)" stroke-dasharray="5 4"/>"#,
+            Whole(MARGIN),
+            Tenths(w - MARGIN)
         );
     }
     if !s.points.is_empty() {
         out.push_str(r#"<polyline fill="none" stroke="var(--blue)" stroke-width="2" points=""#);
         for &(m, v) in s.points {
-            let _ = write!(out, "{:.1},{:.1} ", x(m), y(v));
+            let _ = write!(out, "{},{} ", Tenths(x(m)), Tenths(y(v)));
         }
         out.push_str(r#""/>"#);
     }
     if let Some(&(m, v)) = s.points.last() {
         let _ = write!(
             out,
-            r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="var(--blue)"/>"#,
-            x(m),
-            y(v)
+            r#"<circle cx="{}" cy="{}" r="3" fill="var(--blue)"/>"#,
+            Tenths(x(m)),
+            Tenths(y(v))
         );
     }
     out.push_str("</svg>");

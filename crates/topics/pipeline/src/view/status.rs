@@ -1,13 +1,13 @@
 //! Where the release stands: version, minute, outcome, and how many users are
 //! on a bad build right now (the number cowboy mode drives to 100%).
 
+use super::super::model::decimal::Trimmed;
 use super::super::model::release::{Outcome, ReleaseMode};
 use super::Props;
 use yew::prelude::*;
 
 pub fn percent(fraction: f64) -> String {
-    let p = format!("{:.1}", fraction * 100.0);
-    format!("{}%", p.trim_end_matches('0').trim_end_matches('.'))
+    format!("{}%", Trimmed(fraction * 100.0, 1))
 }
 
 pub fn release_status(props: &Props) -> Html {

@@ -106,6 +106,7 @@ fn tampered_snapshots_are_rejected() {
         config,
         seed: 1,
         slo_percent: slo,
+        steps: Vec::new(),
     };
     assert!(matches!(
         Playground::from_snapshot(with(good.config.clone(), 100.0)),
