@@ -5,6 +5,7 @@ mod dependencies;
 mod gameday;
 mod github_actions;
 mod limits;
+mod links;
 mod ordering;
 mod playground;
 mod properties;
