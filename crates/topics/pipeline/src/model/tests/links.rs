@@ -128,6 +128,31 @@ fn tampered_steps_are_refused_with_the_step_and_its_reason() {
 }
 
 #[test]
+fn the_e2e_tampered_link_is_the_one_intended() {
+    // Built byte by byte in tests/e2e/pipeline-links.test.mjs: a session link
+    // (tag 2) starting a release, then approving a target that does not exist.
+    let s: Snapshot =
+        decode(VERSION, "2.AgAAAZqZmZmZ-VhAAgIABgVnaG9zdA").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        s.steps,
+        [
+            Action::StartRelease { bad_build: false },
+            Action::Approve("ghost".into())
+        ]
+    );
+    let e = Playground::from_snapshot(s)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        e.starts_with(
+            "step 2 of the 2 this link replays cannot be taken (there is no target `ghost`"
+        ),
+        "{e}"
+    );
+}
+
+#[test]
 fn garbled_links_are_refused_not_panicked_on() {
     let good = encode(VERSION, &mid_release().snapshot());
     for cut in [good.len() / 2, good.len() - 3] {
