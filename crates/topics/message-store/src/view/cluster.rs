@@ -101,7 +101,7 @@ fn outcome_html(o: &Outcome) -> Html {
                         html! {
                             <li>
                                 <span class="ms-bar-label">{ format!("node {i}") }</span>
-                                <span class="ms-bar"><span class="ms-bar-fill" style={format!("width: {}%", techshack_core::sketch::Whole(*n as f64 * 100.0 / max as f64))}></span></span>
+                                <span class="ms-bar"><span class="ms-bar-fill" style={format!("width: {:.0}%", *n as f64 * 100.0 / max as f64)}></span></span>
                                 <span class="ms-bar-value">{ format!("{} requests", count(*n)) }</span>
                             </li>
                         }

@@ -2,23 +2,6 @@
 //! they are tested natively.
 
 use super::super::model::bucket::DAY_MS;
-use std::fmt;
-use techshack_core::sketch::Tenths;
-
-/// `x` rounded to two decimal places ("0.77"), by integer arithmetic: like
-/// `sketch::Tenths`, it keeps the float formatter out of the module.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Hundredths(pub f64);
-
-impl fmt::Display for Hundredths {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // `as` saturates and maps NaN to 0, so no input can panic here.
-        let h = (self.0 * 100.0).round() as i64;
-        let sign = if h < 0 { "-" } else { "" };
-        let h = h.unsigned_abs();
-        write!(f, "{sign}{}.{:02}", h / 100, h % 100)
-    }
-}
 
 /// `1000000` → `1 000 000` (spaces group digits in every locale).
 pub fn count(n: u64) -> String {
@@ -38,9 +21,9 @@ pub fn bytes(b: u64) -> String {
     if b < 1024 {
         format!("{b} B")
     } else if b < 1024 * 1024 {
-        format!("{} KB", Tenths(b as f64 / 1024.0))
+        format!("{:.1} KB", b as f64 / 1024.0)
     } else {
-        format!("{} MB", Hundredths(b as f64 / 1_048_576.0))
+        format!("{:.2} MB", b as f64 / 1_048_576.0)
     }
 }
 
@@ -52,7 +35,7 @@ pub fn duration(seconds: u64) -> String {
         if s.is_multiple_of(86_400) || d >= 10.0 {
             format!("{} d", (d).floor() as u64)
         } else {
-            format!("{} d", Tenths(d))
+            format!("{d:.1} d")
         }
     } else if s >= 3_600 {
         format!("{} h", s / 3_600)
@@ -96,9 +79,9 @@ pub fn percent(p: f64) -> String {
     } else if p < 0.01 {
         "<0.01%".into()
     } else if p < 10.0 {
-        format!("{}%", Hundredths(p))
+        format!("{p:.2}%")
     } else {
-        format!("{}%", techshack_core::sketch::Whole(p))
+        format!("{p:.0}%")
     }
 }
 
@@ -132,14 +115,6 @@ pub fn heap(b: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hundredths_print_without_the_float_formatter() {
-        assert_eq!(Hundredths(0.774).to_string(), "0.77");
-        assert_eq!(Hundredths(100.0).to_string(), "100.00");
-        assert_eq!(Hundredths(-0.056).to_string(), "-0.06");
-        assert_eq!(Hundredths(f64::NAN).to_string(), "0.00");
-    }
 
     #[test]
     fn costs_print_in_their_unit() {

@@ -4,9 +4,7 @@
 
 use super::super::model::cluster::NodeView;
 use super::super::model::Action;
-use super::format::Hundredths;
 use super::Props;
-use techshack_core::sketch::{Tenths, Whole};
 use yew::prelude::*;
 
 const C: f64 = 150.0;
@@ -29,13 +27,7 @@ pub fn arc(a: f64, b: f64) -> String {
     let (x1, y1) = point(a, R);
     let (x2, y2) = point(a + sweep, R);
     let large = if sweep > 180.0 { 1 } else { 0 };
-    format!(
-        "M {} {} A {R} {R} 0 {large} 1 {} {}",
-        Hundredths(x1),
-        Hundredths(y1),
-        Hundredths(x2),
-        Hundredths(y2)
-    )
+    format!("M {x1:.2} {y1:.2} A {R} {R} 0 {large} 1 {x2:.2} {y2:.2}")
 }
 
 /// A node's colour: hues spread evenly around the wheel.
@@ -65,7 +57,7 @@ pub fn Ring(props: &RingProps) -> Html {
     let arcs = tokens.iter().enumerate().map(|(i, (t, node))| {
         let prev = tokens[(i + tokens.len() - 1) % tokens.len()].0;
         let down = !up.get(*node as usize).copied().unwrap_or(true);
-        let style = format!("stroke: hsl({} 60% var(--ring-l))", Whole(hue(*node, n)));
+        let style = format!("stroke: hsl({:.0} 60% var(--ring-l))", hue(*node, n));
         html! { <path d={arc(angle(prev), angle(*t))} class={classes!("ms-arc", down.then_some("down"))} {style} /> }
     });
     let (px, py) = point(angle(props.token), R);
@@ -87,17 +79,17 @@ pub fn Ring(props: &RingProps) -> Html {
                 let replica = props.replicas.contains(&v.id);
                 let action = if v.up { Action::NodeDown(v.id) } else { Action::NodeUp(v.id) };
                 let label = format!(
-                    "Node {} is {}{}; owns {}% of the ring{}. Press to {}.",
+                    "Node {} is {}{}; owns {:.0}% of the ring{}. Press to {}.",
                     v.id,
                     if v.up { "up" } else { "down" },
                     if replica { ", a replica of this partition" } else { "" },
-                    Whole(v.ownership * 100.0),
+                    v.ownership * 100.0,
                     if v.hints_for_it > 0 { format!("; {} hints wait for it", v.hints_for_it) } else { String::new() },
                     if v.up { "take it down" } else { "bring it back up" },
                 );
                 html! {
                     <button type="button" class={classes!("ms-node", (!v.up).then_some("down"), replica.then_some("replica"))}
-                        style={format!("left: {}%; top: {}%; --node: hsl({} 60% var(--ring-l))", Tenths(x / 3.0), Tenths(y / 3.0), Whole(hue(v.id, n)))}
+                        style={format!("left: {:.1}%; top: {:.1}%; --node: hsl({:.0} 60% var(--ring-l))", x / 3.0, y / 3.0, hue(v.id, n))}
                         title={label.clone()} onclick={p.send::<MouseEvent>(action)}>
                         <span class="ms-node-id">{ format!("N{}", v.id) }</span>
                         { " " }

@@ -214,7 +214,7 @@ pub fn Timeline(p: &Props) -> Html {
                     <li key={b.to_string()} class={classes}>
                         <button type="button" class={classes!("ms-box", over.then_some("over"))} onclick={focus(Some(b))}
                             aria-label={label.clone()} title={label} aria-pressed={(selected == Some(b)).to_string()}>
-                            <span class="ms-fill" style={format!("height: {}%", techshack_core::sketch::Tenths(fill(part.bytes)))}></span>
+                            <span class="ms-fill" style={format!("height: {:.1}%", fill(part.bytes))}></span>
                         </button>
                     </li>
                 }

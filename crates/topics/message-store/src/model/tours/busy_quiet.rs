@@ -84,9 +84,9 @@ pub fn answer(step: usize, p: &super::super::Playground) -> Option<String> {
             let parts = p.store().partitions(busy());
             let big = parts.iter().max_by_key(|x| x.bytes)?;
             Some(format!(
-                "{} MB, {}% of 100 MB ({} messages in bucket {}): ten days of a busy channel fit easily.",
-                crate::view::format::Hundredths(big.bytes as f64 / 1_048_576.0),
-                techshack_core::sketch::Tenths(big.percent_of_warning()),
+                "{:.2} MB, {:.1}% of 100 MB ({} messages in bucket {}): ten days of a busy channel fit easily.",
+                big.bytes as f64 / 1_048_576.0,
+                big.percent_of_warning(),
                 big.rows,
                 big.bucket
             ))
