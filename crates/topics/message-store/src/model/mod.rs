@@ -24,6 +24,7 @@ pub mod error;
 pub mod input;
 pub mod murmur3;
 pub mod playground;
+pub mod read_cost;
 pub mod schema;
 pub mod snapshot;
 pub mod snowflake;

@@ -85,9 +85,46 @@ pub fn percent(p: f64) -> String {
     }
 }
 
+/// `n` in `unit`s with one truncated decimal, by integer arithmetic (no
+/// float formatter): `tenths(1_234, 1_000)` is `1.2`.
+fn tenths(n: u64, unit: u64) -> String {
+    format!("{}.{}", n / unit, (n % unit) * 10 / unit)
+}
+
+/// Microseconds as `12 µs`, `3.4 ms` or `20.0 s`.
+pub fn micros(us: u64) -> String {
+    if us < 1_000 {
+        format!("{us} µs")
+    } else if us < 1_000_000 {
+        format!("{} ms", tenths(us, 1_000))
+    } else {
+        format!("{} s", tenths(us, 1_000_000))
+    }
+}
+
+/// Bytes in decimal units, as heap sizes are given: `500 B`, `1.5 MB`, `1.0 GB`.
+pub fn heap(b: u64) -> String {
+    match b {
+        0..=999 => format!("{b} B"),
+        1_000..=999_999 => format!("{} KB", tenths(b, 1_000)),
+        1_000_000..=999_999_999 => format!("{} MB", tenths(b, 1_000_000)),
+        _ => format!("{} GB", tenths(b, 1_000_000_000)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn costs_print_in_their_unit() {
+        assert_eq!(micros(12), "12 µs");
+        assert_eq!(micros(3_456), "3.4 ms");
+        assert_eq!(micros(20_000_001), "20.0 s");
+        assert_eq!(heap(500), "500 B");
+        assert_eq!(heap(50_000_500), "50.0 MB");
+        assert_eq!(heap(1_000_000_000), "1.0 GB");
+    }
 
     #[test]
     fn counts_group_digits_by_three() {

@@ -12,6 +12,7 @@ pub mod format;
 mod link_replay;
 mod partition;
 mod query;
+mod read_cost;
 mod ring;
 mod services;
 mod summary;

@@ -1,12 +1,14 @@
 //! "Latest N messages before X": the query box, the page it returns, what
 //! the bucket walk cost, and Cassandra's refusal when tombstones overwhelm it.
 
+use super::super::model::read_cost::Assumptions;
 use super::super::model::store::{BucketVisit, Page, ReadStats, MAX_PAGE_SIZE};
 use super::super::model::{Action, Outcome};
 use super::super::state::Field;
 use super::channel::{label, ChannelPick};
 use super::field::{first_error, on_draft, parse_id, parse_optional_id, parse_u32, TextField};
 use super::format::count;
+use super::read_cost::{readout, CostModel};
 use super::text::MessageText;
 use super::Props;
 use std::collections::HashMap;
@@ -95,6 +97,13 @@ pub fn QueryBox(p: &Props) -> Html {
     let before = use_state(String::new);
     let page_size = use_state(|| s.pg().page_size().to_string());
     let local = use_state(HashMap::<&'static str, String>::new);
+    let costs = use_state(Assumptions::default);
+    let on_costs = {
+        let costs = costs.clone();
+        Callback::from(move |a: Assumptions| costs.set(a))
+    };
+    let config = *s.pg().store().config();
+    let (warn, fail) = (config.warn_threshold, config.failure_threshold);
     {
         let channel = channel.clone();
         use_effect_with(s.focus.channel, move |c| channel.set(c.to_string()));
@@ -192,6 +201,7 @@ pub fn QueryBox(p: &Props) -> Html {
                                 if page.has_more { <span class="badge">{ "more pages" }</span> }
                             </p>
                             { stats_list(&page.stats) }
+                            { readout(&costs, &page.stats, warn, fail) }
                             { for page.warnings.iter().map(|w| html! { <p class="ms-warning"><span class="badge warn">{ "WARN" }</span>{ " " }{ w.clone() }</p> }) }
                             { walk_list(&page.visits) }
                             if !page.corrupt_hidden.is_empty() {
@@ -209,6 +219,7 @@ pub fn QueryBox(p: &Props) -> Html {
                                     count(f.stats.tombstones), count(s.pg().store().config().failure_threshold as u64), count(f.stats.live_rows)) }</p>
                             </div>
                             { stats_list(&f.stats) }
+                            { readout(&costs, &f.stats, warn, fail) }
                             { walk_list(&f.page.visits) }
                         </div>
                     },
@@ -216,6 +227,7 @@ pub fn QueryBox(p: &Props) -> Html {
                 },
                 None => html! { <p class="ms-hint">{ "Run a query to see the bucket walk and what it cost." }</p> },
             } }
+            <CostModel id={p.id("cost")} value={*costs} onchange={on_costs} {warn} {fail} />
         </section>
     }
 }
