@@ -334,7 +334,6 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                     seen={t.steps.iter().take(t.steps.len().saturating_sub(1)).filter_map(|s| s.predict.as_ref().map(|p| p.answer.clone()).or_else(|| s.bet.as_ref().map(|b| b.why.clone()))).collect::<Vec<_>>()}
                     source={M::ARTICLE}
                     on_go={go_to.clone()}
-                    uid={uid.clone()}
                 />
             }
             <ContextProvider<Extras> context={props.extras.clone()}>

@@ -6,7 +6,7 @@
 //! scrolls it into view (there, not here: each hook is code in every topic's
 //! module).
 
-use super::bet_box::{bet_box, BetCard, Draft};
+use super::bet_box::{bet_box, BetCard};
 use crate::tour::{Predict, Wager};
 use crate::Article;
 use yew::prelude::*;
@@ -57,20 +57,14 @@ pub struct TourBarProps {
     /// The piece the tour illustrates, linked from the recap.
     pub source: Article,
     pub on_go: Callback<Option<TourPos>>,
-    /// The panel's id prefix, for the bet's error.
-    pub uid: AttrValue,
 }
 
 #[function_component]
 pub fn TourBar(p: &TourBarProps) -> Html {
     let revealed = use_state(|| false);
-    let draft = use_state(Draft::default);
     {
-        let (revealed, draft) = (revealed.clone(), draft.clone());
-        use_effect_with(p.pos, move |_| {
-            revealed.set(false);
-            draft.set(Draft::default());
-        });
+        let revealed = revealed.clone();
+        use_effect_with(p.pos, move |_| revealed.set(false));
     }
     let go = |pos: Option<TourPos>| {
         let on_go = p.on_go.clone();
@@ -100,7 +94,7 @@ pub fn TourBar(p: &TourBarProps) -> Html {
                 </div>
             }
             if let Some(card) = &p.bet {
-                { bet_box(card, p.wager, &p.on_bet, &draft, &format!("{}-bet-error", p.uid)) }
+                { bet_box(card, p.wager, &p.on_bet) }
             }
             if last {
                 <section class="tour-recap" aria-label="Recap">

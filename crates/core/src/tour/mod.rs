@@ -13,7 +13,7 @@ mod bet;
 mod link;
 mod script;
 
-pub use bet::{read_number, Bet, Guess, Wager};
+pub use bet::{Bet, Guess, Wager};
 pub use link::{tour_link, Landing, TourLink};
 pub use script::{Answer, AnswerFn, Script, Scripted};
 
@@ -185,10 +185,7 @@ mod tests {
         let mut bet_step = Step::new("b", vec![3]);
         bet_step.bet = Some(Bet {
             question: "q?".into(),
-            guess: Guess::Choice {
-                choices: vec!["up".into(), "down".into()],
-                right: 0,
-            },
+            guess: Guess::choice(&["up", "down"], 0),
             why: "because".into(),
             reveal: vec![4, 5],
         });

@@ -59,7 +59,7 @@ fn margin_tour() -> Scripted {
                 Action::SetKernel(KernelKind::Linear),
                 Action::SetC(10.0),
             ],
-            |_, pg| Guess::number(pg.support_count() as f64, 1.0, "points"),
+            |_, pg| Guess::choice(&HOLDERS_CHOICES, holders(pg)),
             |_, pg| format!(
                 "Only {} of the {} points: those on the edges of the street (margin width {}). Every other point has α = 0, so deleting it would not move the line.",
                 pg.support_count(), pg.points().len(), width(pg)),
@@ -108,14 +108,44 @@ fn margin_tour() -> Scripted {
         .bet(
             "XOR: the classes will sit in opposite quadrants, still with a linear kernel.",
             vec![Action::SetC(1.0)],
-            "What training accuracy, in percent, can a linear SVM reach on XOR?",
+            "What training accuracy can a linear SVM reach on XOR?",
             vec![Action::LoadPreset { preset: Preset::Xor, seed: 1 }],
-            |_, pg| Guess::number((pg.training_accuracy().unwrap_or(0.0) * 100.0).round(), 10.0, "%"),
+            |_, pg| Guess::choice(&XOR_CHOICES, xor_case(pg)),
             |_, pg| format!(
                 "Only {}: no straight line splits the quadrants, so {} of {} points end up as support vectors. The kernels tour fixes this.",
                 percent(pg), pg.support_count(), pg.points().len()),
         )
         .finish()
+}
+
+const HOLDERS_CHOICES: [&str; 3] = [
+    "A handful: the ones on the edges of the street",
+    "About half of them",
+    "All forty",
+];
+
+/// Which of `HOLDERS_CHOICES` the fit has.
+fn holders(pg: &Playground) -> usize {
+    match pg.support_count() {
+        n if n * 8 <= pg.points().len() => 0,
+        n if n < pg.points().len() => 1,
+        _ => 2,
+    }
+}
+
+const XOR_CHOICES: [&str; 3] = [
+    "About half the points: a line does little better than a coin",
+    "About three quarters",
+    "All of them",
+];
+
+/// Which of `XOR_CHOICES` the fit reaches.
+fn xor_case(pg: &Playground) -> usize {
+    match pg.training_accuracy().unwrap_or(0.0) {
+        a if a < 0.65 => 0,
+        a if a < 0.95 => 1,
+        _ => 2,
+    }
 }
 
 const WIDTH_CHOICES: [&str; 3] = ["It widens", "It narrows", "It stays the same"];
