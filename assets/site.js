@@ -76,18 +76,23 @@ site.querySelector(".skip-link").addEventListener("click", (e) => {
 
 // ---- Routes: #/, #/about, #/<id>, #/embed/<id>; a link's state rides in
 // ?s=, and an embed may ask for every card with ?view=full (compact is the
-// embed's default, full the topic page's).
+// embed's default, full the topic page's). ?tour=<tour-id>&step=<n> opens a
+// tour at a step (n from 1); the panel says in place if there is no such tour.
 
 function parse(hash) {
   const [path, query = ""] = hash.replace(/^#/, "").split("?");
   const params = new URLSearchParams(query);
   const state = params.get("s") || undefined;
   const view = VIEWS.includes(params.get("view")) ? params.get("view") : undefined;
+  const tour = params.get("tour") || undefined;
+  // A step that is not a whole number from 1 opens the tour's first.
+  const step = tour && /^[1-9][0-9]{0,5}$/.test(params.get("step") ?? "") ? Number(params.get("step")) : 1;
+  const link = { state, tour, step: tour ? step : undefined };
   const parts = path.split("/").filter(Boolean);
   if (parts.length === 0) return { page: "home" };
   if (parts.length === 1 && parts[0] === "about") return { page: "about" };
-  if (parts.length === 1) return { page: "topic", id: parts[0], embedded: false, state };
-  if (parts.length === 2 && parts[0] === "embed") return { page: "topic", id: parts[1], embedded: true, state, view };
+  if (parts.length === 1) return { page: "topic", id: parts[0], embedded: false, ...link };
+  if (parts.length === 2 && parts[0] === "embed") return { page: "topic", id: parts[1], embedded: true, view, ...link };
   return { page: "not-found" };
 }
 
@@ -149,7 +154,7 @@ function mountPanel(route, topic, section) {
   const view = route.embedded ? route.view ?? "compact" : "full";
   const { slot, setState } = framePanel(section.querySelector(".panel-slot"), topic, view, base);
   setState(route.state);
-  const entry = { key, view: route.view, state: route.state, panel: null };
+  const entry = { key, view: route.view, state: route.state, tour: route.tour, step: route.step, panel: null };
   current = entry;
   const start = () => {
     showLoading(slot, topic);
@@ -162,12 +167,16 @@ function mountPanel(route, topic, section) {
           base,
           embedded: route.embedded,
           extras: extras(topic.id),
+          tour: route.tour,
+          step: route.step,
           // The write is debounced, so it can land after the reader has moved
           // to another page; it must never pull them back.
           onChange: (state) => {
             setState(state);
             if (current === entry && location.hash.split("?")[0] === key) {
-              entry.state = state;
+              // The address now holds the state; a tour the link opened is
+              // the panel's own from here on.
+              Object.assign(entry, { state, tour: undefined, step: undefined });
               history.replaceState(null, "", `${key}?${viewQuery(route)}s=${state}`);
             }
           },
@@ -236,7 +245,8 @@ function render() {
   document.title = `${topic.title} · ${SITE_TITLE}`;
   // The panel already shows this route and state (its own link writes do not
   // fire hashchange); a pasted link with another state opens afresh.
-  if (current && current.key === routeOf(route) && current.view === route.view && current.state === route.state) return;
+  const same = (a, b) => a.view === b.view && a.state === b.state && a.tour === b.tour && a.step === b.step;
+  if (current && current.key === routeOf(route) && same(current, route)) return;
   unmountPanel();
   const page = show("topic", topic.id);
   page.querySelector(".topic-head h1").classList.toggle("sr-only", embedded);

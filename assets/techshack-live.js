@@ -2,9 +2,11 @@
 //
 //   import init, { mount, topics } from "https://SITE/techshack-live.js";
 //   await init();
-//   const panel = mount(element, "svm", { state, base, onChange, view });
+//   const panel = mount(element, "svm", { state, base, onChange, view, tour, step });
 //   // view: "compact" (the default: the picture first, the rest behind
 //   // "More") or "full" (every card, as on the site's own page)
+//   // tour, step: open a guided tour at a step (from 1), as the tour menu's
+//   // links #/<topic>?tour=<tour-id>&step=<n> do
 //   await panel.ready;   // the panel is on screen
 //   panel.unmount();
 //
@@ -112,6 +114,16 @@ function check(element, id, options) {
   if (view !== undefined && !VIEWS.includes(view)) {
     throw fail(`view must be "compact" or "full", got ${typeof view === "string" ? JSON.stringify(view.slice(0, 40)) : describe(view)}.`);
   }
+  const { tour, step } = options ?? {};
+  if (tour !== undefined && typeof tour !== "string") {
+    throw fail(`tour must be a tour's id (a string), got ${describe(tour)}.`);
+  }
+  if (step !== undefined && !(Number.isInteger(step) && step >= 1)) {
+    throw fail(`step must be a whole number from 1, got ${typeof step === "number" ? step : describe(step)}.`);
+  }
+  if (step !== undefined && tour === undefined) {
+    throw fail(`step needs a tour: { tour: "…", step: ${step} }.`);
+  }
   return topic;
 }
 
@@ -155,6 +167,48 @@ globalThis.document?.addEventListener("keydown", (event) => {
   }
 });
 
+/// Marks the element the open tour step talks about (named by the tour bar's
+/// `data-focus`) with `data-tour-focus`, and scrolls it into view when the
+/// step changes. The panel remakes its body on each step, so the mark is put
+/// back after every change; the scroll happens once per step, so a reader
+/// who scrolls away to look at something else is not pulled back.
+function followTourFocus(slot) {
+  if (typeof MutationObserver === "undefined") return;
+  let shown = null;
+  let queued = false;
+  const mark = () => {
+    queued = false;
+    const bar = slot.querySelector(".tour[data-focus]");
+    let target = null;
+    try {
+      target = bar && slot.querySelector(".panel-body")?.querySelector(bar.dataset.focus);
+    } catch {
+      // A selector the page cannot read marks nothing; the tour goes on.
+    }
+    for (const old of slot.querySelectorAll("[data-tour-focus]")) {
+      if (old !== target) old.removeAttribute("data-tour-focus");
+    }
+    if (!bar) {
+      shown = null;
+      return;
+    }
+    // The sticky bar covers the top of the page; the element scrolls below it.
+    slot.style.setProperty("--tour-bar-height", `${bar.offsetHeight}px`);
+    if (!target) return;
+    if (!target.hasAttribute("data-tour-focus")) target.setAttribute("data-tour-focus", "");
+    if (shown !== bar.dataset.step) {
+      shown = bar.dataset.step;
+      target.scrollIntoView({ block: "nearest" });
+    }
+  };
+  new MutationObserver(() => {
+    if (!queued) {
+      queued = true;
+      requestAnimationFrame(mark);
+    }
+  }).observe(slot, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-step"] });
+}
+
 function linkTo(href, text) {
   const a = document.createElement("a");
   a.href = href;
@@ -187,8 +241,9 @@ export function framePanel(box, topic, view, base) {
       else if (frames > 0) focusTour(frames - 1);
     });
   slot.addEventListener("click", (event) => {
-    if (event.target.closest?.(".tour-menu li button")) focusTour(60);
+    if (event.target.closest?.(".tour-menu li a") && event.defaultPrevented) focusTour(60);
   });
+  followTourFocus(slot);
   framed.add(slot);
   if (view !== "compact") {
     box.append(slot);
@@ -339,6 +394,8 @@ export function mount(element, id, options) {
           embedded: true,
           extras: extras(topic.id),
           label: nth > 1 ? `${topic.title} (${nth})` : undefined,
+          tour: opts.tour,
+          step: opts.step,
         });
         return handle;
       },

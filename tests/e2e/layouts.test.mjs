@@ -48,7 +48,7 @@ test("on a phone the toolbar folds behind Menu, and its actions still work", asy
   assert.ok((await toolbar.boundingBox()).height < 60, "the toolbar is one row");
   await toolbar.getByRole("button", { name: "Menu" }).click();
   await toolbar.getByText(/Guided tours/).click();
-  await toolbar.getByRole("button", { name: /Cowboy mode/ }).click();
+  await toolbar.getByRole("link", { name: /Cowboy mode/ }).click();
   await page.getByRole("complementary", { name: /Guided tour/ }).waitFor();
   assert.equal(await reset.isVisible(), false, "choosing a tour closes the menu");
   assert.deepEqual(problems, []);
@@ -58,7 +58,7 @@ test("on a phone the toolbar folds behind Menu, and its actions still work", asy
 test("the toolbar's tour list closes once a tour is chosen, the tour takes the focus, and ← → Esc work from anywhere on the page", async () => {
   const { page, problems, context } = await site.open("vpc", ".panel-body > *");
   await page.getByText(/Guided tours/).click();
-  const first = page.locator(".tour-menu li button").first();
+  const first = page.locator(".tour-menu li a").first();
   await first.click();
   await page.getByRole("complementary", { name: /Guided tour/ }).waitFor();
   assert.equal(await page.locator(".tour-menu").evaluate((d) => d.open), false);
@@ -157,7 +157,7 @@ for (const [viewport, colorScheme] of [[{ width: 1280, height: 720 }, "light"], 
       assert.equal(await page.locator(".site-header nav").isVisible(), false, "no site header");
       await page.getByRole("button", { name: "Menu", exact: true }).click();
       await page.getByText(/Guided tours/).click();
-      await page.locator(".tour-menu li button").first().click();
+      await page.locator(".tour-menu li a").first().click();
       const tour = page.getByRole("complementary", { name: /Guided tour/ });
       await tour.waitFor();
       await page.waitForTimeout(300);

@@ -19,7 +19,7 @@ test("the incident read fails with Cassandra's message and the tab stays respons
     }).observe({ type: "longtask" });
   });
   await page.click(".tour-menu summary");
-  await page.click(".tour-menu li button:text-is('One live message after millions deleted')");
+  await page.click(".tour-menu li a:text-is('One live message after millions deleted')");
   const alert = page.locator(".ms-failure[role=alert]");
   await alert.waitFor();
   await page.waitForTimeout(200);

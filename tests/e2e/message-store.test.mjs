@@ -45,14 +45,14 @@ const effects = {
 test("every scenario runs through its tour, answers revealed, effects visible", async () => {
   const { page, problems, context } = await open();
   await page.click(".tour-menu summary");
-  const titles = await page.locator(".tour-menu li button").allTextContents();
+  const titles = await page.locator(".tour-menu li a").allTextContents();
   assert.deepEqual([...titles].sort(), Object.keys(effects).sort());
   await context.close();
 
   for (const [i, title] of titles.entries()) {
     const { page, problems, context } = await open();
     await page.click(".tour-menu summary");
-    await page.click(`.tour-menu li button >> nth=${i}`);
+    await page.click(`.tour-menu li a >> nth=${i}`);
     await page.waitForSelector(".tour");
     await page.click(".tour-menu summary");
     const total = Number((await page.textContent(".tour-count")).match(/of (\d+)/)[1]);
@@ -323,7 +323,7 @@ test("the session exports as a .cql file with the table's schema", async () => {
 test("the comic draws the live bucket count and tombstones", async () => {
   const { page, problems, context } = await open();
   await page.click(".tour-menu summary");
-  await page.click(".tour-menu li button:text-is('The null-column tombstones')");
+  await page.click(".tour-menu li a:text-is('The null-column tombstones')");
   await page.waitForSelector(".tour");
   await page.click("text=Comic");
   await page.waitForSelector(".comic svg");

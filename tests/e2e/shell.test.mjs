@@ -175,7 +175,7 @@ test("tours step with the arrow keys and presenter mode enlarges type", async ()
   await page.goto(`${server.url}#/${id}`);
   await page.waitForSelector(".panel");
   await page.click(".tour-menu summary");
-  await page.click(".tour-menu li button >> nth=0");
+  await page.click(".tour-menu li a >> nth=0");
   await page.waitForSelector(".tour");
   const count = await page.textContent(".tour-count");
   const total = Number(count.match(/of (\d+)/)[1]);

@@ -20,7 +20,7 @@ test("pipeline: Reset and a tour untick the Bad build box", async () => {
   assert.equal(await bad.isChecked(), false, "Reset");
   await bad.check();
   await page.click(".tour-menu summary");
-  await page.locator(".tour-menu li button").first().click();
+  await page.locator(".tour-menu li a").first().click();
   await page.waitForSelector(".tour");
   assert.equal(await bad.isChecked(), false, "tour step");
   assert.deepEqual(problems, []);
@@ -36,7 +36,7 @@ test("vpc: after a trace, Reset and a tour, the tracer form shows the traced end
   await page.waitForSelector(".vpc-verdict:has-text('app-a → the internet')");
   await toolbar(page, "Reset").click();
   await page.click(".tour-menu summary");
-  await page.locator(".tour-menu li button").first().click();
+  await page.locator(".tour-menu li a").first().click();
   await page.waitForSelector(".tour");
   const verdict = await page.textContent(".vpc-verdict");
   const src = await form.getByLabel("Source").evaluate((s) => s.selectedOptions[0].textContent);

@@ -288,7 +288,7 @@ test("the reachability matrix renders and a cell opens its trace", async () => {
 test("a tour step's failed AZ and trace show on the diagram", async () => {
   const { page, problems, context } = await open();
   await page.click(".tour-menu summary");
-  await button(page, "One NAT gateway, or one per AZ?").click();
+  await page.getByRole("link", { name: "One NAT gateway, or one per AZ?" }).click();
   await page.waitForSelector(".tour");
   assert.match(await verdict(page), /app-b → the internet/);
   await button(page, "Next →").click();

@@ -216,7 +216,7 @@ impl<M: PanelModel> Topic for Registered<M> {
         let mut states = vec![("default".to_string(), M::initial())];
         for tour in M::tours() {
             let mut m = M::initial();
-            for a in tour.actions_through(usize::MAX) {
+            for a in tour.actions_revealed(usize::MAX) {
                 m.apply(&a);
             }
             states.push((format!("end of tour '{}'", tour.title), m));

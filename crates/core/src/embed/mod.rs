@@ -69,6 +69,7 @@ pub fn mount_with<M: PanelModel>(element: web_sys::Element, opts: MountOptions) 
         embedded: opts.embedded,
         extras: opts.extras,
         label: opts.label.map(AttrValue::from),
+        open_tour: opts.tour,
     };
     let app = yew::Renderer::<Panel<M>>::with_root_and_props(element, props).render();
     PanelMount {
@@ -92,7 +93,8 @@ macro_rules! export_panel {
             /// `state` (a link's `s=` value), `base` (the site address for links),
             /// `onChange` (gets the encoded state after changes settle),
             /// `embedded` (false on the site's own topic pages) and `extras`
-            /// (the loader of the topic's extras module).
+            /// (the loader of the topic's extras module), `tour` and `step`
+            /// (a tour's id and a step from 1, to open it there).
             #[wasm_bindgen]
             pub fn mount(
                 element: JsValue,

@@ -1,8 +1,9 @@
 //! Reading `mount`'s options object: `{ state, base, onChange, embedded,
-//! extras, label }`, all optional. (The loader's `view` option is the
+//! extras, label, tour, step }`, all optional. (The loader's `view` option is the
 //! loader's own: it frames the panel, see techshack-live.js.)
 
 use crate::extras::Extras;
+use crate::tour::TourLink;
 use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
 use yew::Callback;
@@ -21,6 +22,8 @@ pub struct MountOptions {
     pub extras: Extras,
     /// The panel's accessible name instead of the topic's title.
     pub label: Option<String>,
+    /// A tour to open at a step (`tour`, and `step` from 1).
+    pub tour: Option<TourLink>,
 }
 
 pub(super) struct EmbedOptions(MountOptions);
@@ -54,6 +57,7 @@ impl EmbedOptions {
         let embedded = field(options, "embedded").as_bool().unwrap_or(true);
         let extras = Extras::new(field(options, "extras").dyn_into::<Function>().ok());
         let label = field(options, "label").as_string();
+        let tour = tour_option(options)?;
         Ok(EmbedOptions(MountOptions {
             state,
             base,
@@ -61,10 +65,35 @@ impl EmbedOptions {
             embedded,
             extras,
             label,
+            tour,
         }))
     }
 
     pub fn into_mount(self) -> MountOptions {
         self.0
+    }
+}
+
+/// `tour` must be a tour's id and `step`, if given, a whole number from 1; a
+/// mistake throws where the page made it.
+fn tour_option(options: &JsValue) -> Result<Option<TourLink>, JsError> {
+    let (tour, step) = (field(options, "tour"), field(options, "step"));
+    let step = match step.as_f64() {
+        _ if step.is_undefined() || step.is_null() => 1,
+        Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= u32::MAX as f64 => n as usize,
+        _ => {
+            return Err(JsError::new(
+                "Techshack Live mount: step must be a whole number from 1, such as { tour: \"…\", step: 3 }",
+            ))
+        }
+    };
+    if tour.is_undefined() || tour.is_null() {
+        return Ok(None);
+    }
+    match tour.as_string() {
+        Some(id) => Ok(Some(TourLink { id, step })),
+        None => Err(JsError::new(
+            "Techshack Live mount: tour must be a tour's id (a string), as in the tour menu's links",
+        )),
     }
 }

@@ -1,6 +1,7 @@
 //! The generic panel frame: one component that gives any `PanelModel` undo and
 //! redo, reset, a shareable link, embed snippets, guided tours and its comic.
 
+mod bet_box;
 mod boot;
 mod comic;
 mod embed_dialog;
@@ -12,8 +13,9 @@ use crate::extras::Extras;
 use crate::state::history::{Change, History};
 use crate::state::link::panel_link;
 use crate::state::url_codec::encode;
-use crate::tour::Tour;
+use crate::tour::{tour_link, Landing, Tour, TourLink, Wager};
 use crate::{PanelHandle, PanelModel};
+use bet_box::BetCard;
 use comic::ComicView;
 use embed_dialog::EmbedDialog;
 use gloo::timers::callback::Timeout;
@@ -48,6 +50,9 @@ pub struct PanelProps {
     /// same topic twice on a page).
     #[prop_or_default]
     pub label: Option<AttrValue>,
+    /// A tour to open at a step, from a step link or `mount`'s options.
+    #[prop_or_default]
+    pub open_tour: Option<TourLink>,
 }
 
 /// The tours, once fetched from the extras module.
@@ -77,6 +82,10 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
     // Says that the tours are on their way, or why they did not come.
     let tours_note = use_state(|| None::<String>);
     let tour = use_state(|| None::<TourPos>);
+    // The reader's bets, by tour and step: the open step's, and the score
+    // for the recap. Opening a step forgets its bet, so it is asked again.
+    // (A list, not a map or a second state: each is code in every module.)
+    let bets = use_mut_ref(Vec::<(TourPos, Wager)>::new);
     let comic_open = use_state(|| false);
     let embed_open = use_state(|| false);
     let uid = crate::use_panel_uid("panel");
@@ -116,14 +125,33 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
         let note = tours_note.clone();
         let extras = props.extras.clone();
         let d = dispatcher.clone();
+        let notice = notice.clone();
+        let bets = bets.clone();
         Callback::from(move |pos: Option<TourPos>| {
+            bets.borrow_mut().retain(|(at, _)| Some(*at) != pos);
             let show = {
-                let (tour, d) = (tour.clone(), d.clone());
+                let (tour, d, notice) = (tour.clone(), d.clone(), notice.clone());
                 move |list: &[Tour<M::Action>], pos: Option<TourPos>| {
-                    if let Some(t) = pos.and_then(|p| list.get(p.tour)) {
-                        d.dispatch(Change::Replay(t.actions_through(pos.map_or(0, |p| p.step))));
+                    let Some((p, t)) = pos.and_then(|p| Some((p, list.get(p.tour)?))) else {
+                        tour.set(None);
+                        return;
+                    };
+                    // Only a link can ask for a step past the end.
+                    let landing = Landing {
+                        tour: p.tour,
+                        step: p.step,
+                        note: None,
                     }
-                    tour.set(pos);
+                    .clamp(&t.title, t.steps.len());
+                    if let Some(note) = landing.note {
+                        notice.set(Some(note));
+                    }
+                    let p = TourPos {
+                        step: landing.step,
+                        ..p
+                    };
+                    d.dispatch(Change::Replay(t.actions_through(p.step)));
+                    tour.set(Some(p));
                 }
             };
             let loaded = tours.borrow().clone();
@@ -148,6 +176,42 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
             }
         })
     };
+
+    // A bet applies the step's reveal, so the reader sees what they bet on.
+    let on_bet = {
+        let (tour, tours, bets, d) = (
+            tour.clone(),
+            tours.clone(),
+            bets.clone(),
+            dispatcher.clone(),
+        );
+        Callback::from(move |w: Wager| {
+            let Some(pos) = *tour else { return };
+            let list = tours.borrow().clone();
+            let Some(t) = list.as_ref().and_then(|l| l.get(pos.tour)) else {
+                return;
+            };
+            if t.steps.get(pos.step).is_some_and(|s| s.bet.is_some()) {
+                bets.borrow_mut().push((pos, w));
+                // The replay renders the panel, which reads the bet.
+                d.dispatch(Change::Replay(t.actions_revealed(pos.step)));
+            }
+        })
+    };
+
+    // A step link opens its tour once, when the panel first shows.
+    {
+        let (go_to, notice) = (go_to.clone(), notice.clone());
+        let link = props.open_tour.clone();
+        use_effect_with((), move |_| match link.map(|l| l.find(M::TOUR_TITLES)) {
+            Some(Ok(at)) => go_to.emit(Some(TourPos {
+                tour: at.tour,
+                step: at.step,
+            })),
+            Some(Err(why)) => notice.set(Some(why)),
+            None => {}
+        });
+    }
 
     let onkeydown = {
         let tour = tour.clone();
@@ -238,7 +302,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                 embed_open={*embed_open}
                 on_comic={toggle(&comic_open)}
                 comic_open={*comic_open}
-                tours={M::TOUR_TITLES.iter().map(|(_, t)| AttrValue::Static(t)).collect::<Vec<_>>()}
+                tours={M::TOUR_TITLES.iter().map(|(id, t)| (AttrValue::Static(t), tour_link(&props.link_base, M::ID, id, 1).into())).collect::<Vec<_>>()}
                 on_tour={{ let go = go_to.clone(); Callback::from(move |i: usize| go.emit(Some(TourPos::start(i)))) }}
                 uid={uid.clone()}
             />
@@ -262,6 +326,13 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                     text={t.steps.get(pos.step).map(|s| s.text.clone()).unwrap_or_default()}
                     question={t.steps.get(pos.step).and_then(|s| s.predict.clone())}
                     previous={pos.step.checked_sub(1).and_then(|i| t.steps.get(i)).and_then(|s| s.predict.clone())}
+                    focus={t.steps.get(pos.step).and_then(|s| s.focus.clone()).map(|f| AttrValue::from(f.into_owned()))}
+                    bet={t.steps.get(pos.step).and_then(|s| s.bet.as_ref()).map(|b| BetCard { question: b.question.clone(), guess: b.guess.clone(), why: b.why.clone() })}
+                    wager={bets.borrow().iter().find(|(at, _)| *at == pos).map(|(_, w)| *w)}
+                    on_bet={on_bet.clone()}
+                    score={score(&bets.borrow(), &t, pos.tour)}
+                    seen={t.steps.iter().take(t.steps.len().saturating_sub(1)).filter_map(|s| s.predict.as_ref().map(|p| p.answer.clone()).or_else(|| s.bet.as_ref().map(|b| b.why.clone()))).collect::<Vec<_>>()}
+                    source={M::ARTICLE}
                     on_go={go_to.clone()}
                 />
             }
@@ -277,4 +348,19 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
             }
         </section>
     }
+}
+
+/// The reader's bets on `tour` so far: how many were right, and how many made
+/// ("Show me" is not a bet).
+fn score<A>(bets: &[(TourPos, Wager)], t: &Tour<A>, tour: usize) -> (usize, usize) {
+    bets.iter()
+        .filter(|(at, w)| at.tour == tour && *w != Wager::Skip)
+        .fold((0, 0), |(right, made), (at, w)| {
+            let ok = t
+                .steps
+                .get(at.step)
+                .and_then(|s| s.bet.as_ref())
+                .is_some_and(|b| b.guess.judge(*w));
+            (right + usize::from(ok), made + 1)
+        })
 }

@@ -19,7 +19,8 @@ pub struct ToolbarProps {
     pub embed_open: bool,
     pub on_comic: Callback<MouseEvent>,
     pub comic_open: bool,
-    pub tours: Vec<AttrValue>,
+    /// Each tour's title and the link to its first step.
+    pub tours: Vec<(AttrValue, AttrValue)>,
     pub on_tour: Callback<usize>,
     /// For the menu's `aria-controls`.
     pub uid: AttrValue,
@@ -29,7 +30,7 @@ pub struct ToolbarProps {
 pub fn Toolbar(p: &ToolbarProps) -> Html {
     let menu_open = use_state(|| false);
     let items_id = format!("{}-actions", p.uid);
-    // A choice from the menu (any button in it, not the tours' summary)
+    // A choice from the menu (any button or link in it, not the tours' summary)
     // closes the menu, and the tour list, so neither covers what the choice
     // shows. One listener on the group rather than one per button: each
     // closure is code in every topic's module.
@@ -38,7 +39,7 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
         Callback::from(move |e: MouseEvent| {
             let Some(button) = e
                 .target_dyn_into::<web_sys::Element>()
-                .and_then(|t| t.closest("button").ok().flatten())
+                .and_then(|t| t.closest("button, a").ok().flatten())
             else {
                 return;
             };
@@ -65,9 +66,17 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
                 <details class="tour-menu">
                     <summary>{ format!("Guided tours ({})", p.tours.len()) }</summary>
                     <ul>
-                        { for p.tours.iter().enumerate().map(|(i, title)| {
+                        // Links, so a reader can copy or share a tour's first
+                        // step; a plain click opens it here, in place.
+                        { for p.tours.iter().enumerate().map(|(i, (title, href))| {
                             let on_tour = p.on_tour.clone();
-                            html! { <li><button onclick={move |_| on_tour.emit(i)}>{ title.clone() }</button></li> }
+                            let onclick = move |e: MouseEvent| {
+                                if e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+                                    e.prevent_default();
+                                    on_tour.emit(i);
+                                }
+                            };
+                            html! { <li><a href={href.clone()} {onclick}>{ title.clone() }</a></li> }
                         }) }
                     </ul>
                 </details>

@@ -1,7 +1,14 @@
-//! The tour strip: step text, predict-then-reveal, and step buttons. Arrow keys
-//! are handled by the panel frame so they work wherever focus is in the panel.
+//! The tour strip: step text, predict-then-reveal, and step buttons; on the
+//! last step, a recap. Arrow keys are handled by the panel frame so they work
+//! wherever focus is in the panel (and by the page's loader elsewhere).
+//! The bar names the element its step talks about in `data-focus` and its
+//! place in `data-step`; the loader marks that element `data-tour-focus` and
+//! scrolls it into view (there, not here: each hook is code in every topic's
+//! module).
 
-use crate::tour::Predict;
+use super::bet_box::{bet_box, BetCard};
+use crate::tour::{Predict, Wager};
+use crate::Article;
 use yew::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -37,6 +44,18 @@ pub struct TourBarProps {
     pub question: Option<Predict>,
     /// The previous step's question, whose answer this step reveals.
     pub previous: Option<Predict>,
+    /// The selector of the element this step talks about; the picture if none.
+    pub focus: Option<AttrValue>,
+    /// The step's bet, if it asks for one, and the reader's bet on it.
+    pub bet: Option<BetCard>,
+    pub wager: Option<Wager>,
+    pub on_bet: Callback<Wager>,
+    /// The reader's bets on this tour so far: right, and made.
+    pub score: (usize, usize),
+    /// The answers of the steps before the last, for the recap.
+    pub seen: Vec<String>,
+    /// The piece the tour illustrates, linked from the recap.
+    pub source: Article,
     pub on_go: Callback<Option<TourPos>>,
 }
 
@@ -53,7 +72,9 @@ pub fn TourBar(p: &TourBarProps) -> Html {
     };
     let last = p.pos.step + 1 >= p.len;
     html! {
-        <aside class="tour" tabindex="-1" aria-label={format!("Guided tour: {}", p.title)}>
+        <aside class="tour" tabindex="-1" aria-label={format!("Guided tour: {}", p.title)}
+            data-step={format!("{}-{}", p.pos.tour, p.pos.step)}
+            data-focus={p.focus.clone().unwrap_or(AttrValue::Static("[data-picture]"))}>
             <header>
                 <strong>{ p.title.clone() }</strong>
                 <span class="tour-count" aria-live="polite">{ format!("Step {} of {}", p.pos.step + 1, p.len) }</span>
@@ -71,6 +92,24 @@ pub fn TourBar(p: &TourBarProps) -> Html {
                         <button onclick={{ let r = revealed.clone(); move |_| r.set(true) }}>{ "Reveal answer" }</button>
                     }
                 </div>
+            }
+            if let Some(card) = &p.bet {
+                { bet_box(card, p.wager, &p.on_bet) }
+            }
+            if last {
+                <section class="tour-recap" aria-label="Recap">
+                    <strong>{ "Recap" }</strong>
+                    if p.score.1 > 0 {
+                        <span class="tour-score">{ format!(" · your bets: {} of {} right", p.score.0, p.score.1) }</span>
+                    }
+                    if !p.seen.is_empty() {
+                        <details>
+                            <summary>{ format!("What you saw ({} answers)", p.seen.len()) }</summary>
+                            <ul>{ for p.seen.iter().map(|a| html! { <li>{ a.clone() }</li> }) }</ul>
+                        </details>
+                    }
+                    <p>{ "Source: " }<a href={p.source.url} target="_blank" rel="noopener">{ p.source.title }{ " ↗" }</a></p>
+                </section>
             }
             <nav class="tour-nav" aria-label="Tour steps">
                 <button onclick={go(Some(p.pos.prev()))} disabled={p.pos.step == 0}>{ "← Back" }</button>

@@ -158,12 +158,18 @@ pub fn tour_scripts<M: Undoable, S: PartialEq>(
     for tour in tours {
         let mut m = initial();
         for (k, step) in tour.steps.iter().enumerate() {
-            for a in &step.actions {
-                m.apply(a);
-            }
-            let s = script(&m);
-            if out.iter().all(|(_, seen)| *seen != s) {
-                out.push((format!("tour '{}' step {}", tour.id, k + 1), s));
+            // A bet's step is seen before and after its reveal.
+            for actions in [
+                &step.actions[..],
+                step.bet.as_ref().map_or(&[][..], |b| &b.reveal[..]),
+            ] {
+                for a in actions {
+                    m.apply(a);
+                }
+                let s = script(&m);
+                if out.iter().all(|(_, seen)| *seen != s) {
+                    out.push((format!("tour '{}' step {}", tour.id, k + 1), s));
+                }
             }
         }
     }

@@ -9,8 +9,12 @@
 //! `Script` builds a topic's tours by playing them on its playground, so
 //! every predicted answer is computed from the model.
 
+mod bet;
+mod link;
 mod script;
 
+pub use bet::{Bet, Guess, Wager};
+pub use link::{tour_link, Landing, TourLink};
 pub use script::{Answer, AnswerFn, Script, Scripted};
 
 use serde::{Deserialize, Serialize};
@@ -27,8 +31,15 @@ pub struct Predict {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Step<A> {
     pub text: String,
+    /// Applied when the step opens; with a bet, they set the scene only.
     pub actions: Vec<A>,
     pub predict: Option<Predict>,
+    /// A prediction the reader commits to before its reveal is applied.
+    pub bet: Option<Bet<A>>,
+    /// A CSS selector for the element the step talks about, inside the
+    /// panel's body; `None` means the panel's picture (`[data-picture]`).
+    /// The page's loader marks it `data-tour-focus` and scrolls it into view.
+    pub focus: Option<Cow<'static, str>>,
 }
 
 /// A tour. Tours are built in a topic's extras module and sent to its panel
@@ -47,6 +58,8 @@ impl<A> Step<A> {
             text: text.into(),
             actions,
             predict: None,
+            bet: None,
+            focus: None,
         }
     }
 
@@ -90,21 +103,54 @@ impl<A> Tour<A> {
                     text: s.text,
                     actions: s.actions.into_iter().map(&f).collect(),
                     predict: s.predict,
+                    bet: s.bet.map(|b| Bet {
+                        question: b.question,
+                        guess: b.guess,
+                        why: b.why,
+                        reveal: b.reveal.into_iter().map(&f).collect(),
+                    }),
+                    focus: s.focus,
                 })
                 .collect(),
         }
     }
 }
 
+impl<A> Step<A> {
+    /// The step's actions once it is over: its setup, then any bet's reveal.
+    pub fn all_actions(&self) -> impl Iterator<Item = &A> {
+        let reveal = self.bet.iter().flat_map(|b| b.reveal.iter());
+        self.actions.iter().chain(reveal)
+    }
+}
+
 impl<A: Clone> Tour<A> {
-    /// The actions that bring a default state to step `k` (clamped to the last step).
+    /// The actions that bring a default state to step `k` as it opens
+    /// (clamped to the last step): every earlier step whole, then step `k`'s
+    /// setup, its bet's reveal held back.
     pub fn actions_through(&self, k: usize) -> Vec<A> {
         let end = k.min(self.steps.len().saturating_sub(1));
-        self.steps
+        let mut actions: Vec<A> = self
+            .steps
             .iter()
-            .take(end + 1)
-            .flat_map(|s| s.actions.iter().cloned())
-            .collect()
+            .take(end)
+            .flat_map(|s| s.all_actions().cloned())
+            .collect();
+        if let Some(step) = self.steps.get(end) {
+            actions.extend(step.actions.iter().cloned());
+        }
+        actions
+    }
+
+    /// The actions of step `k` with its bet revealed: what the panel shows
+    /// once the reader has bet.
+    pub fn actions_revealed(&self, k: usize) -> Vec<A> {
+        let mut actions = self.actions_through(k);
+        let end = k.min(self.steps.len().saturating_sub(1));
+        if let Some(bet) = self.steps.get(end).and_then(|s| s.bet.as_ref()) {
+            actions.extend(bet.reveal.iter().cloned());
+        }
+        actions
     }
 }
 
@@ -132,6 +178,32 @@ mod tests {
             (doubled.id, doubled.steps[1].predict.clone()),
             (tour.id, tour.steps[1].predict.clone())
         );
+    }
+
+    #[test]
+    fn a_bet_holds_its_reveal_back_until_revealed() {
+        let mut bet_step = Step::new("b", vec![3]);
+        bet_step.bet = Some(Bet {
+            question: "q?".into(),
+            guess: Guess::choice(&["up", "down"], 0),
+            why: "because".into(),
+            reveal: vec![4, 5],
+        });
+        let tour = Tour {
+            id: "t".into(),
+            title: "T".into(),
+            steps: vec![Step::new("a", vec![1]), bet_step, Step::new("c", vec![6])],
+        };
+        assert_eq!(tour.actions_through(1), vec![1, 3], "the reveal waits");
+        assert_eq!(tour.actions_revealed(1), vec![1, 3, 4, 5]);
+        assert_eq!(
+            tour.actions_through(2),
+            vec![1, 3, 4, 5, 6],
+            "then it stays"
+        );
+        assert_eq!(tour.actions_revealed(2), tour.actions_through(2));
+        let mapped = tour.map(|a| a * 10);
+        assert_eq!(mapped.actions_revealed(1), vec![10, 30, 40, 50]);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! a reveal, a task to check) is one more method here that plays its actions
 //! and keeps how to check it.
 
-use super::{Step, Tour};
+use super::{Bet, Guess, Step, Tour};
 use crate::state::Playground;
 
 /// How a question's answer is computed from the states before and after its
@@ -25,11 +25,16 @@ impl<P> Answer<P> for AnswerFn<P> {
     }
 }
 
+/// How a bet's right answer is read off the model: from the state the
+/// reader bets on (after the step's setup) and the state after its reveal.
+pub type GuessFn<P> = fn(&P, &P) -> Guess;
+
 /// A finished tour, with how each step's answer was computed (`None` where
-/// the step asks nothing), for the replay tests.
+/// the step asks nothing) and each bet's right answer, for the replay tests.
 pub struct Scripted<P: Playground, Q = AnswerFn<P>> {
     pub tour: Tour<P::Action>,
     pub answers: Vec<Option<Q>>,
+    pub guesses: Vec<Option<GuessFn<P>>>,
 }
 
 /// A tour being written. Topics name it with their playground, e.g.
@@ -40,6 +45,7 @@ pub struct Script<P: Playground, Q = AnswerFn<P>> {
     pg: P,
     steps: Vec<Step<P::Action>>,
     answers: Vec<Option<Q>>,
+    guesses: Vec<Option<GuessFn<P>>>,
 }
 
 impl<P: Playground, Q: Answer<P>> Script<P, Q> {
@@ -51,6 +57,7 @@ impl<P: Playground, Q: Answer<P>> Script<P, Q> {
             pg: P::default(),
             steps: Vec::new(),
             answers: Vec::new(),
+            guesses: Vec::new(),
         }
     }
 
@@ -64,6 +71,7 @@ impl<P: Playground, Q: Answer<P>> Script<P, Q> {
         self.play(&actions);
         self.steps.push(Step::new(text, actions));
         self.answers.push(None);
+        self.guesses.push(None);
         self
     }
 
@@ -80,6 +88,45 @@ impl<P: Playground, Q: Answer<P>> Script<P, Q> {
         self.steps
             .push(Step::new(text, actions).predict(question, reply));
         self.answers.push(Some(answer));
+        self.guesses.push(None);
+        self
+    }
+
+    /// A step that sets a scene (`setup`, applied when it opens), asks the
+    /// reader to bet on what `reveal` will do, and applies `reveal` only
+    /// once they have. The right answer (`guess`) and the explanation
+    /// (`why`) are read off the model, from the states before and after the
+    /// reveal.
+    pub fn bet(
+        &mut self,
+        text: impl Into<String>,
+        setup: Vec<P::Action>,
+        question: &str,
+        reveal: Vec<P::Action>,
+        guess: GuessFn<P>,
+        why: Q,
+    ) -> &mut Self {
+        self.play(&setup);
+        let before = self.play(&reveal);
+        let mut step = Step::new(text, setup);
+        step.bet = Some(Bet {
+            question: question.into(),
+            guess: guess(&before, &self.pg),
+            why: why.answer(&before, &self.pg),
+            reveal,
+        });
+        self.steps.push(step);
+        self.answers.push(Some(why));
+        self.guesses.push(Some(guess));
+        self
+    }
+
+    /// Names the element the last step talks about (a CSS selector inside
+    /// the panel's body), when it is not the panel's picture.
+    pub fn focus(&mut self, selector: &'static str) -> &mut Self {
+        if let Some(step) = self.steps.last_mut() {
+            step.focus = Some(selector.into());
+        }
         self
     }
 
@@ -91,6 +138,7 @@ impl<P: Playground, Q: Answer<P>> Script<P, Q> {
                 steps: std::mem::take(&mut self.steps),
             },
             answers: std::mem::take(&mut self.answers),
+            guesses: std::mem::take(&mut self.guesses),
         }
     }
 
@@ -151,6 +199,29 @@ mod tests {
         assert!(done.answers[0].is_none());
         let again = done.answers[1].map(|f| f(&Level(2), &Level(5)));
         assert_eq!(again.as_deref(), Some("from 2 to 5"));
+    }
+
+    #[test]
+    fn a_bet_reads_its_answer_off_the_reveal_and_holds_it_back() {
+        let done = LevelScript::new("b", "B")
+            .step("start at 2", vec![2])
+            .bet(
+                "set up 1",
+                vec![1],
+                "up 4: past 5?",
+                vec![4],
+                |before, after| {
+                    Guess::choice(&["yes", "no"], usize::from(after.0 <= 5 || before.0 > 5))
+                },
+                |before, after| format!("{} to {}", before.0, after.0),
+            )
+            .finish();
+        let bet = done.tour.steps[1].bet.as_ref().unwrap();
+        assert_eq!(bet.guess, Guess::choice(&["yes", "no"], 0));
+        assert_eq!(bet.why, "3 to 7");
+        assert_eq!(done.tour.actions_through(1), vec![2, 1]);
+        assert_eq!(done.tour.actions_revealed(1), vec![2, 1, 4]);
+        assert!(done.guesses[1].is_some() && done.guesses[0].is_none());
     }
 
     /// A typed question, for topics whose tests name what was asked.

@@ -1,5 +1,7 @@
 //! Every tour replays from the default state, and every predicted answer is what
-//! the model shows when the step is entered by replay.
+//! the model shows when the step is entered by replay. A bet's answer is what
+//! the model shows once its reveal is applied, and the reveal is held back
+//! until then.
 
 use super::super::tours::{scripts, tours};
 use super::super::{Action, Playground};
@@ -15,11 +17,12 @@ fn replay(actions: &[Action]) -> Playground {
 #[test]
 fn tours_replay_and_answers_match_the_model() {
     let all = tours();
-    assert!(
-        all.iter()
-            .any(|t| t.steps.len() >= 6
-                && t.steps.iter().filter(|s| s.predict.is_some()).count() >= 4)
-    );
+    assert!(all.iter().any(|t| t.steps.len() >= 6
+        && t.steps
+            .iter()
+            .filter(|s| s.predict.is_some() || s.bet.is_some())
+            .count()
+            >= 4));
     for script in scripts() {
         let tour = &script.tour;
         for (k, step) in tour.steps.iter().enumerate() {
@@ -30,11 +33,27 @@ fn tours_replay_and_answers_match_the_model() {
             } else {
                 replay(&tour.actions_through(k - 1))
             };
-            match (&step.predict, script.answers[k]) {
-                (Some(p), Some(answer)) => {
+            match (
+                &step.predict,
+                &step.bet,
+                script.answers[k],
+                script.guesses[k],
+            ) {
+                (Some(p), None, Some(answer), None) => {
                     assert_eq!(p.answer, answer(&before, &after), "{} step {k}", tour.id)
                 }
-                (None, None) => {}
+                (None, Some(bet), Some(why), Some(guess)) => {
+                    let revealed = replay(&tour.actions_revealed(k));
+                    assert_eq!(bet.why, why(&after, &revealed), "{} step {k}", tour.id);
+                    assert_eq!(bet.guess, guess(&after, &revealed), "{} step {k}", tour.id);
+                    // Before the bet, the panel does not yet show the answer.
+                    assert_ne!(
+                        after, revealed,
+                        "{} step {k}: the reveal changes nothing",
+                        tour.id
+                    );
+                }
+                (None, None, None, None) => {}
                 _ => panic!("{} step {k}: question and answer out of step", tour.id),
             }
         }
@@ -50,20 +69,29 @@ fn step_state(id: &str, question_part: &str) -> (Playground, Playground, String)
             s.predict
                 .as_ref()
                 .is_some_and(|p| p.question.contains(question_part))
+                || s.bet
+                    .as_ref()
+                    .is_some_and(|b| b.question.contains(question_part))
         })
         .expect("step");
+    let step = &tour.steps[k];
+    if let Some(bet) = &step.bet {
+        // What the reader bets on, and what the reveal shows.
+        let before = replay(&tour.actions_through(k));
+        return (before, replay(&tour.actions_revealed(k)), bet.why.clone());
+    }
     let before = if k == 0 {
         Playground::default()
     } else {
         replay(&tour.actions_through(k - 1))
     };
-    let answer = tour.steps[k].predict.clone().unwrap().answer;
+    let answer = step.predict.clone().unwrap().answer;
     (before, replay(&tour.actions_through(k)), answer)
 }
 
 #[test]
 fn margin_answers_say_what_happens() {
-    let (_, pg, answer) = step_state("svm-margin", "Which points become support vectors");
+    let (_, pg, answer) = step_state("svm-margin", "How many of the forty points");
     assert!(pg.support_count() <= 4);
     assert!(answer.starts_with(&format!("Only {} of the 40 points", pg.support_count())));
 
@@ -74,7 +102,7 @@ fn margin_answers_say_what_happens() {
     let (before, after, _) = step_state("svm-margin", "C grows");
     assert!(after.margin_width().unwrap() < before.margin_width().unwrap());
 
-    let (_, pg, answer) = step_state("svm-margin", "What does the solver do with it");
+    let (_, pg, answer) = step_state("svm-margin", "What will the solver do with it");
     let outlier = pg.points().len() - 1;
     let bounded = pg.fit().unwrap().bounded_indices();
     assert!(bounded.contains(&outlier));
@@ -83,6 +111,30 @@ fn margin_answers_say_what_happens() {
         "misclassified: ξ > 1"
     );
     assert!(answer.contains("α = C"));
+}
+
+#[test]
+fn margin_bets_hold_the_models_answers() {
+    let tour = tours()
+        .into_iter()
+        .find(|t| t.id == "svm-margin")
+        .expect("tour");
+    let bets: Vec<_> = tour.steps.iter().filter_map(|s| s.bet.as_ref()).collect();
+    assert_eq!(bets.len(), 6, "every question of the margin tour is a bet");
+    let (_, pg, _) = step_state("svm-margin", "How many of the forty points");
+    assert!(pg.support_count() <= 5);
+    assert_eq!(
+        bets[0].guess.answer(),
+        "A handful: the ones on the edges of the street"
+    );
+    assert!(
+        bets[5].guess.answer().starts_with("About half"),
+        "XOR: {}",
+        bets[5].guess.answer()
+    );
+    assert_eq!(bets[1].guess.answer(), "It widens");
+    assert_eq!(bets[2].guess.answer(), "It narrows");
+    assert!(bets[3].guess.answer().starts_with("It gives up on it"));
 }
 
 #[test]
@@ -108,7 +160,7 @@ fn solver_tour_names_the_real_first_pair() {
 fn tour_end_states_survive_a_link() {
     let mut states = vec![Playground::default()];
     for tour in tours() {
-        states.push(replay(&tour.actions_through(usize::MAX)));
+        states.push(replay(&tour.actions_revealed(usize::MAX)));
     }
     for pg in states {
         let snap = pg.snapshot();
