@@ -161,6 +161,7 @@ fn main() {
             config: pl::SnapshotConfig::Text(p.toml().to_string()),
             seed: 42,
             slo_percent: 99.95,
+            steps: Vec::new(),
         };
         s.link(
             "pipeline",
