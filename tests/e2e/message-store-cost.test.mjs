@@ -18,7 +18,7 @@ const growthRow = (page, tombstones) =>
 test("the incident's failing read shows its cost, and the table the 20 s read and 10 s pause", async () => {
   const { page, problems, context } = await open();
   await page.click(".tour-menu summary");
-  await page.click(".tour-menu li button:text-is('One live message after millions deleted')");
+  await page.click(".tour-menu li a:text-is('One live message after millions deleted')");
   await page.locator(".ms-failure[role=alert]").waitFor();
   // 100 001 tombstones × (1 + 9) µs, × 500 B, under the 200 MB young generation.
   assert.equal(await cost(page, "time"), "1.0 s");
