@@ -354,6 +354,10 @@ impl PanelModel for MessageStorePanel {
     fn view(handle: PanelHandle<Self>) -> Html {
         html! { <MessageStoreView {handle} /> }
     }
+
+    fn goal_holds(&self, goal: &str) -> Option<bool> {
+        model::goals::goal_holds(&self.pg(), goal)
+    }
 }
 
 #[path = "state_impls.rs"]

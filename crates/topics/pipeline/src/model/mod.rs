@@ -15,6 +15,7 @@ pub mod field_docs;
 pub mod gameday;
 pub mod generator;
 pub mod github_actions;
+pub mod goals;
 pub mod graph;
 pub mod health;
 mod issues;

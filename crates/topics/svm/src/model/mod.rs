@@ -13,6 +13,7 @@ pub mod csv;
 pub mod dual;
 pub mod error;
 pub mod fit;
+pub mod goals;
 pub mod kernel;
 pub mod margin;
 pub mod model_file;

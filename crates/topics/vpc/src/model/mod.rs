@@ -16,6 +16,7 @@ mod edits_hosts;
 mod error;
 mod explorer;
 mod filters;
+pub mod goals;
 mod index;
 mod layout;
 mod limits;
