@@ -310,6 +310,7 @@ impl PanelModel for MessageStorePanel {
         ("hot-partition", "Hot partition at QUORUM"),
         ("request-coalescing", "2023: request coalescing"),
         ("zombie", "Zombie messages"),
+        ("your-turn", "Your turn: make the read warn, then skip"),
     ];
 
     type Snapshot = model::Snapshot;

@@ -40,6 +40,7 @@ mod tour_answers;
 mod tour_script;
 pub mod tours;
 mod tours_reliability;
+mod tours_tasks;
 pub mod traffic;
 pub mod validate;
 

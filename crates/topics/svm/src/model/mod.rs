@@ -27,6 +27,7 @@ pub mod snapshot;
 pub mod status;
 pub mod stepping;
 pub mod tours;
+mod tours_tasks;
 pub mod train;
 pub mod warm;
 

@@ -8,6 +8,7 @@ mod edit_race;
 mod hot_partition;
 mod incident;
 mod null_columns;
+mod your_turn;
 mod zombie;
 
 use super::action::Action;
@@ -33,12 +34,13 @@ pub fn tours() -> Vec<Tour<Action>> {
         hot_partition::tour(),
         coalescing::tour(),
         zombie::tour(),
+        your_turn::tour(),
     ]
 }
 
 /// The tours' channels and the names their steps call them by (without the
 /// `#`); `channels::label` shows them so, next to their IDs.
-pub fn named_channels() -> [(u64, &'static str); 9] {
+pub fn named_channels() -> [(u64, &'static str); 11] {
     [
         (busy_quiet::quiet(), "announcements"),
         (busy_quiet::busy(), "general"),
@@ -49,6 +51,8 @@ pub fn named_channels() -> [(u64, &'static str); 9] {
         (hot_partition::channel(), "server-news"),
         (coalescing::channel(), "events"),
         (zombie::channel(), "off-topic"),
+        (your_turn::drafts(), "drafts"),
+        (your_turn::notes(), "notes"),
     ]
 }
 
