@@ -143,6 +143,8 @@ let frames = 0;
 /// Every framed slot still on a page, for the tour keys below.
 const framed = new Set();
 const TOUR_KEYS = ["ArrowLeft", "ArrowRight", "Escape"];
+/// How long a reader works on a tour task before its hint opens by itself.
+const HINT_AFTER_MS = 30_000;
 
 // While a tour runs, ← → and Esc step it wherever the focus is on the page
 // (the panel handles them itself when the focus is inside it): a click on the
@@ -176,9 +178,20 @@ function followTourFocus(slot) {
   if (typeof MutationObserver === "undefined") return;
   let shown = null;
   let queued = false;
+  let hinted = null;
+  let hintTimer = 0;
   const mark = () => {
     queued = false;
     const bar = slot.querySelector(".tour[data-focus]");
+    // A task's hint opens by itself after a while on its step.
+    if (bar && hinted !== bar.dataset.step) {
+      hinted = bar.dataset.step;
+      clearTimeout(hintTimer);
+      hintTimer = setTimeout(() => {
+        const now = slot.querySelector(".tour[data-step]");
+        if (now?.dataset.step === hinted) now.querySelector("details.task-hint")?.setAttribute("open", "");
+      }, HINT_AFTER_MS);
+    }
     let target = null;
     try {
       target = bar && slot.querySelector(".panel-body")?.querySelector(bar.dataset.focus);

@@ -13,13 +13,10 @@ pub struct TaskCard {
 }
 
 /// The task box. A function, not a component: a component's machinery is
-/// code in every topic's module.
-pub fn task_box(
-    card: &TaskCard,
-    hint_shown: bool,
-    on_hint: Callback<MouseEvent>,
-    on_solve: Callback<MouseEvent>,
-) -> Html {
+/// code in every topic's module. The hint is a `<details>` the reader opens;
+/// the page's loader opens it after a while (a timer here would be code in
+/// every module too).
+pub fn task_box(card: &TaskCard, on_solve: Callback<MouseEvent>) -> Html {
     html! {
         <div class={classes!("task", card.done.then_some("done"))}>
             <p role="status">
@@ -29,16 +26,9 @@ pub fn task_box(
                     <strong>{ "Your turn. " }</strong>{ "Work the panel until the goal holds; Next opens then." }
                 }
             </p>
-            if hint_shown {
-                <p class="task-hint"><strong>{ "Hint: " }</strong>{ card.hint.clone() }</p>
-            }
             if !card.done {
-                <div class="task-actions">
-                    if !hint_shown {
-                        <button type="button" class="quiet" onclick={on_hint}>{ "Hint" }</button>
-                    }
-                    <button type="button" class="quiet" onclick={on_solve}>{ "Do it for me" }</button>
-                </div>
+                <details class="task-hint"><summary>{ "Hint" }</summary><p>{ card.hint.clone() }</p></details>
+                <button type="button" class="quiet" onclick={on_solve}>{ "Do it for me" }</button>
             }
         </div>
     }

@@ -8,9 +8,8 @@
 
 use super::bet_box::{bet_box, BetCard};
 use super::task_box::{task_box, TaskCard};
-use crate::tour::{Predict, Wager, HINT_AFTER_MS};
+use crate::tour::{Predict, Wager};
 use crate::Article;
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -71,16 +70,6 @@ pub fn TourBar(p: &TourBarProps) -> Html {
         let revealed = revealed.clone();
         use_effect_with(p.pos, move |_| revealed.set(false));
     }
-    // A task's hint shows after a while by itself, or on request.
-    let hint = use_state(|| false);
-    {
-        let hint = hint.clone();
-        use_effect_with(p.pos, move |_| {
-            hint.set(false);
-            let timer = Timeout::new(HINT_AFTER_MS, move || hint.set(true));
-            move || drop(timer)
-        });
-    }
     let go = |pos: Option<TourPos>| {
         let on_go = p.on_go.clone();
         Callback::from(move |_| on_go.emit(pos))
@@ -115,7 +104,7 @@ pub fn TourBar(p: &TourBarProps) -> Html {
                 { bet_box(card, p.wager, &p.on_bet) }
             }
             if let Some(card) = &p.task {
-                { task_box(card, *hint, { let h = hint.clone(); Callback::from(move |_| h.set(true)) }, p.on_solve.clone()) }
+                { task_box(card, p.on_solve.clone()) }
             }
             if last {
                 <section class="tour-recap" aria-label="Recap">

@@ -17,7 +17,7 @@ mod task;
 pub use bet::{Bet, Guess, Wager};
 pub use link::{tour_link, Landing, TourLink};
 pub use script::{Answer, AnswerFn, Script, Scripted};
-pub use task::{Task, HINT_AFTER_MS};
+pub use task::Task;
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;

@@ -13,11 +13,9 @@ pub struct Task<A> {
     /// The goal's name in the topic's model (`Playground::goal_holds`). A
     /// name, not a function: tours cross from the extras module as data.
     pub goal: Cow<'static, str>,
-    /// A nudge, shown after a while or on request.
+    /// A nudge, shown on request or after a while (the page's loader opens
+    /// it after 30 s on the step).
     pub hint: String,
     /// Actions that reach the goal from the step's setup.
     pub solution: Vec<A>,
 }
-
-/// How long a reader works on a task before its hint shows by itself.
-pub const HINT_AFTER_MS: u32 = 30_000;
