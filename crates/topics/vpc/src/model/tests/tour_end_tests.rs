@@ -1,10 +1,20 @@
 //! The tours' actions as they were before their questions became bets
 //! (issue 12), frozen here: splitting each step into a setup and a reveal
 //! must not change what a tour does, so every tour still ends where it did.
+//!
+//! One change is deliberate: "cidr-and-routes" used to ask what address
+//! web-a sees while its trace (internet to web-a, the default) was already
+//! on screen from the first step, so that step now comes after the web-a to
+//! app-a step, whose trace it replaces; the tour still ends the same.
+//!
+//! One change is deliberate: "cidr-and-routes" used to ask what address
+//! web-a sees while its trace (internet to web-a, the default) was already
+//! on screen from the first step, so that step now comes after the web-a to
+//! app-a step, whose trace it replaces.
 
 use super::super::tours::tours;
 use super::super::*;
-use super::support::inst;
+use super::support::{inst, replay};
 
 fn trace(src: Endpoint, dst: Endpoint, port: u32) -> Action {
     Action::SetTrace {
@@ -139,14 +149,6 @@ fn frozen() -> Vec<(&'static str, Vec<Action>)> {
     ]
 }
 
-fn replay(actions: &[Action]) -> Playground {
-    let mut pg = Playground::default();
-    for a in actions {
-        pg.apply(a).unwrap_or_else(|e| panic!("{a:?}: {e}"));
-    }
-    pg
-}
-
 #[test]
 fn every_tour_plays_the_actions_it_always_did() {
     let tours = tours();
@@ -161,7 +163,11 @@ fn every_tour_plays_the_actions_it_always_did() {
             .iter()
             .flat_map(|s| s.all_actions().cloned())
             .collect();
-        assert_eq!(now, old, "{id}");
+        let mut expected = old.clone();
+        if id == "cidr-and-routes" {
+            expected.swap(1, 2);
+        }
+        assert_eq!(now, expected, "{id}");
         assert_eq!(
             replay(&tour.actions_revealed(usize::MAX)),
             replay(&old),
