@@ -15,6 +15,7 @@ const verdict = (page) => page.locator(".vpc-verdict").textContent();
 const status = (page) => page.locator(".tour [role=status]");
 const betGroup = (page) => page.getByRole("group", { name: "Your bet" });
 const azFailed = (page) => page.getByLabel("us-east-1a failed");
+const part = (page, name) => page.locator(`.vpc-diagram [role=button][aria-label^="${name}"]`);
 
 /// Presses `key` until the focused element's text is `name`, as a keyboard
 /// user moves through the page; fails if it never gets there.
@@ -66,11 +67,14 @@ test("vpc: keyboard only, Tab reaches a choice and Enter bets; Show me reveals w
   await betGroup(page).waitFor();
   // Step 3 opens on the per-AZ layout with us-east-1a failed (step 2's reveal).
   assert.equal(await azFailed(page).isChecked(), true);
-  assert.doesNotMatch(await verdict(page), /nat-a/, "the single NAT layout waits for the bet");
+  assert.equal(await part(page, "NAT nat-b").count(), 1, "the single-NAT layout waits for the bet");
+  assert.doesNotMatch(await part(page, "NAT nat-a").getAttribute("class"), /on-path/, "so does app-b's way through nat-a");
   await keyTo(page, "A NAT gateway in another AZ");
   await page.keyboard.press("Enter");
   assert.match(await status(page).textContent(), /^Right\. It goes through nat-a in us-east-1a, crossing into another AZ/);
   assert.equal(await azFailed(page).isChecked(), false, "the reveal loaded the single-NAT layout, every AZ up");
+  assert.equal(await part(page, "NAT nat-b").count(), 0, "nat-b is gone");
+  assert.match(await part(page, "NAT nat-a").getAttribute("class"), /on-path/, "app-b's trace now crosses to nat-a");
 
   await keyTo(page, "Next →");
   await page.keyboard.press("Enter");
