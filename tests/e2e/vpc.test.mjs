@@ -290,8 +290,13 @@ test("a tour step's failed AZ and trace show on the diagram", async () => {
   await page.click(".tour-menu summary");
   await page.getByRole("link", { name: "One NAT gateway, or one per AZ?" }).click();
   await page.waitForSelector(".tour");
-  assert.match(await verdict(page), /app-b → the internet/);
+  // Each step's question is a bet: its trace or failure shows once the reader has bet.
+  const showMe = () => page.getByRole("group", { name: "Your bet" }).getByRole("button", { name: "Show me" }).click();
+  await showMe();
+  await page.waitForSelector(".vpc-verdict:has-text('app-b → the internet')");
   await button(page, "Next →").click();
+  await page.locator(".tour-count", { hasText: /^Step 2 of/ }).waitFor();
+  await showMe();
   await page.waitForSelector(".vpc-col.failed");
   assert.match(await page.textContent(".vpc-col.failed"), /us-east-1a/);
   assert.equal(await page.getByLabel("us-east-1a failed").isChecked(), true);

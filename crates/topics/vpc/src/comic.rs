@@ -277,7 +277,7 @@ mod tests {
             .collect();
         for t in super::super::model::tours() {
             let mut pg = Playground::default();
-            for a in t.actions_through(usize::MAX) {
+            for a in t.actions_revealed(usize::MAX) {
                 let _ = pg.apply(&a);
             }
             states.push(pg);

@@ -1,18 +1,20 @@
-//! Guided tours. Each predicted answer is computed by replaying the tour on
-//! a playground (the core's `Script`) and asking the tracer, so the text
-//! always matches the model.
+//! Guided tours. Every question is a bet: the step sets the scene, the
+//! reader bets, and only then does the step's reveal (usually the trace)
+//! run. The right choice and the explanation are computed by replaying the
+//! tour on a playground (the core's `Script`) and asking the tracer, so the
+//! text always matches the model.
 
-use techshack_core::tour::{self, Tour};
+use techshack_core::tour::{self, Guess, Tour};
 
 use super::action::{AclRuleInput, Action};
 use super::filters::{AclAction, Protocol};
 use super::layout::Target;
-use super::packet::Endpoint;
+use super::packet::{ComponentKind, Endpoint, Matched};
 use super::playground::Playground;
 use super::presets::PresetId;
-use super::tour_answers::Ask;
+use super::tour_answers::{blocked_at, nat_hop, outcome, Ask, Outcome};
 
-/// A VPC tour being written, played on a live playground; every step asks.
+/// A VPC tour being written, played on a live playground.
 type Script = tour::Script<Playground, Ask>;
 /// A VPC tour with the question behind each answer (for the replay tests).
 pub(super) type Scripted = tour::Scripted<Playground, Ask>;
@@ -84,61 +86,123 @@ pub(super) fn scripted() -> Vec<Scripted> {
     ]
 }
 
+/// A bet's choices, each with whether the model makes it true; the right
+/// one is the first that holds. (None holding leaves `right` out of range,
+/// which the replay test reports.)
+fn pick(choices: &[(&str, bool)]) -> Guess {
+    let texts: Vec<&str> = choices.iter().map(|(c, _)| *c).collect();
+    let right = choices
+        .iter()
+        .position(|(_, holds)| *holds)
+        .unwrap_or(choices.len());
+    Guess::choice(&texts, right)
+}
+
+/// Whether the current trace ends as `how`.
+fn ends(pg: &Playground, how: Outcome) -> bool {
+    outcome(pg) == how
+}
+
+/// Which way the traced instance's internet traffic leaves: a NAT gateway
+/// in its own AZ, one in another AZ, or none.
+fn nat_guess(pg: &Playground) -> Guess {
+    let nat = pg
+        .trace()
+        .ok()
+        .map(|t| nat_hop(&t).map(|(_, crossing)| crossing));
+    pick(&[
+        ("A NAT gateway in its own AZ", nat == Some(Some(false))),
+        ("A NAT gateway in another AZ", nat == Some(Some(true))),
+        (
+            "None: it goes straight out the internet gateway",
+            nat == Some(None),
+        ),
+    ])
+}
+
 fn nat_per_az() -> Scripted {
     let out = |id: &str| trace(inst(id), Endpoint::Internet, 443);
     Script::new("nat-per-az", "One NAT gateway, or one per AZ?")
-        .ask(
-            "Private instances reach the internet through a NAT gateway. Here each AZ has its own.",
-            vec![load(PresetId::Article), out("app-b")],
-            "Which NAT gateway carries app-b's traffic?",
+        .bet(
+            "Private instances reach the internet through a NAT gateway. In this layout each AZ has its own, and app-b lives in us-east-1b.",
+            vec![load(PresetId::Article)],
+            "Which way will app-b's traffic to the internet go?",
+            vec![out("app-b")],
+            |_, pg| nat_guess(pg),
             Ask::NatPath,
         )
-        .ask(
-            "Availability zone us-east-1a fails.",
+        .bet(
+            "Next, availability zone us-east-1a will fail.",
+            vec![],
+            "Will app-b still reach the internet?",
             vec![fail("us-east-1a", true)],
-            "Does app-b still reach the internet?",
+            |_, pg| pick(&[("No", !ends(pg, Outcome::Both)), ("Yes", ends(pg, Outcome::Both))]),
             Ask::Reach,
         )
-        .ask(
-            "The cheap layout: one NAT gateway in AZ a serves every private subnet.",
+        .bet(
+            "Next, the cheap layout: a single NAT gateway for the whole VPC, with every AZ back up.",
+            vec![],
+            "Which way will app-b's traffic to the internet go then?",
             vec![load(PresetId::SingleNat), out("app-b")],
-            "Which NAT gateway carries app-b's traffic now?",
+            |_, pg| nat_guess(pg),
             Ask::NatPath,
         )
-        .ask(
-            "AZ a fails again.",
+        .bet(
+            "Next, us-east-1a will fail again.",
+            vec![],
+            "Will app-b, in us-east-1b, still reach the internet?",
             vec![fail("us-east-1a", true)],
-            "Will the private instance in AZ b reach the internet when AZ a fails?",
+            |_, pg| {
+                pick(&[
+                    ("No", !ends(pg, Outcome::Both)),
+                    ("Yes: its own AZ is still up", ends(pg, Outcome::Both)),
+                ])
+            },
             Ask::Reach,
         )
-        .ask(
-            "Give AZ b its own NAT gateway and point rt-2b at it.",
+        .bet(
+            "AZ b gets its own NAT gateway, nat-b. Next, rt-2b's default route will point at it instead of nat-a.",
+            vec![Action::AddNat {
+                id: "nat-b".into(),
+                subnet: "subnet-public-b".into(),
+                private_ip: "10.0.2.5".into(),
+                elastic_ip: "198.51.100.2".into(),
+            }],
+            "us-east-1a is still down. Will app-b reach the internet then?",
             vec![
-                Action::AddNat {
-                    id: "nat-b".into(),
-                    subnet: "subnet-public-b".into(),
-                    private_ip: "10.0.2.5".into(),
-                    elastic_ip: "198.51.100.2".into(),
-                },
                 Action::RemoveRoute {
                     table: "rt-2b".into(),
                     destination: "0.0.0.0/0".into(),
                 },
                 route("rt-2b", "0.0.0.0/0", Target::Nat("nat-b".into())),
             ],
-            "AZ a is still down. Does app-b reach the internet now?",
+            |_, pg| pick(&[("No", !ends(pg, Outcome::Both)), ("Yes", ends(pg, Outcome::Both))]),
             Ask::Reach,
         )
-        .ask(
-            "app-c still routes through nat-a.",
+        .bet(
+            "app-c lives in us-east-1c, and its table still sends internet traffic to nat-a.",
+            vec![],
+            "Will app-c reach the internet?",
             vec![out("app-c")],
-            "Does app-c reach the internet?",
+            |_, pg| {
+                pick(&[
+                    ("Yes: nat-b takes over", ends(pg, Outcome::Both)),
+                    ("No: it still depends on nat-a", blocked_at(pg, "nat-a", "BAD_STATE", false)),
+                ])
+            },
             Ask::Reach,
         )
-        .ask(
+        .bet(
             "app-a lives in the failed AZ itself.",
+            vec![],
+            "Will app-a reach the internet?",
             vec![out("app-a")],
-            "Can app-a reach the internet?",
+            |_, pg| {
+                pick(&[
+                    ("No: it is down with its AZ", blocked_at(pg, "app-a", "BAD_STATE", false)),
+                    ("Yes, through another AZ's NAT gateway", ends(pg, Outcome::Both)),
+                ])
+            },
             Ask::Reach,
         )
         .finish()
@@ -147,40 +211,78 @@ fn nat_per_az() -> Scripted {
 fn ephemeral_ports() -> Scripted {
     let web = trace(Endpoint::Internet, inst("web-a"), 80);
     Script::new("ephemeral-ports", "The ACL that forgot ephemeral ports")
-        .ask(
-            "acl-public allows ports 80 and 443 in and out of the public subnets, and nothing else.",
+        .bet(
+            "Next, a layout whose network ACL acl-public allows ports 80 and 443 in and out of the public subnets, and nothing else.",
+            vec![],
+            "What will happen to a request from the internet to web-a on port 80?",
             vec![load(PresetId::LockedNacl), web.clone()],
-            "Does a request from the internet reach web-a on port 80?",
-            Ask::Forward,
+            |_, pg| {
+                pick(&[
+                    ("It is blocked on the way in", ends(pg, Outcome::RequestBlocked)),
+                    ("It arrives, but the reply is blocked", ends(pg, Outcome::ReplyBlocked)),
+                    ("It arrives and the reply gets back", ends(pg, Outcome::Both)),
+                ])
+            },
+            Ask::Reach,
         )
-        .ask(
-            "ACLs are stateless: the reply is checked on its own, going to the client's port 49152.",
+        .step(
+            "ACLs are stateless: the reply is checked on its own, going out to the client's port 49152, and acl-public allows no such port out.",
             Vec::new(),
-            "Does web-a's reply get back to the client?",
-            Ask::Reach,
         )
-        .ask(
-            "Allow outbound TCP 1024-65535, the ephemeral ports that replies go to.",
+        .bet(
+            "Next, acl-public will allow outbound TCP 1024-65535, the ephemeral ports that replies go to.",
+            vec![],
+            "Will the round trip work then?",
             vec![ephemeral_rule(true)],
-            "Does the round trip work now?",
+            |_, pg| {
+                pick(&[
+                    ("Yes", ends(pg, Outcome::Both)),
+                    ("No: the request is blocked now", ends(pg, Outcome::RequestBlocked)),
+                    ("No: the reply is still blocked", ends(pg, Outcome::ReplyBlocked)),
+                ])
+            },
             Ask::Reach,
         )
-        .ask(
+        .bet(
             "app-a goes out through nat-a, which sits in a public subnet behind acl-public.",
+            vec![],
+            "Will app-a reach the internet?",
             vec![trace(inst("app-a"), Endpoint::Internet, 443)],
-            "Does app-a reach the internet?",
+            |_, pg| {
+                pick(&[
+                    ("Yes, both ways", ends(pg, Outcome::Both)),
+                    ("No: the request is blocked", ends(pg, Outcome::RequestBlocked)),
+                    ("The request gets out; the reply is blocked", ends(pg, Outcome::ReplyBlocked)),
+                ])
+            },
             Ask::Reach,
         )
-        .ask(
-            "Allow inbound TCP 1024-65535 too, for replies coming back to the NAT gateway.",
+        .bet(
+            "Next, acl-public will allow inbound TCP 1024-65535 too, for replies coming back to the NAT gateway.",
+            vec![],
+            "Will app-a reach the internet then?",
             vec![ephemeral_rule(false)],
-            "Does app-a reach the internet now?",
+            |_, pg| pick(&[("Yes", ends(pg, Outcome::Both)), ("No", !ends(pg, Outcome::Both))]),
             Ask::Reach,
         )
-        .ask(
-            "Back to web-a. sg-web has no outbound rule for port 49152.",
+        .bet(
+            "Back to web-a, whose reply leaves through its security group sg-web before the ACL.",
+            vec![],
+            "What will let web-a's reply out of sg-web?",
             vec![web],
-            "Which security group rule lets web-a's reply out?",
+            |_, pg| {
+                let ret = pg.trace().ok().and_then(|t| {
+                    t.ret
+                        .hops
+                        .iter()
+                        .find(|h| h.kind == ComponentKind::SecurityGroup)
+                        .and_then(|h| h.matched.clone())
+                });
+                pick(&[
+                    ("An outbound rule of sg-web", matches!(ret, Some(Matched::SgRule { egress: true, .. }))),
+                    ("Nothing needs to: the group remembers the request", ret == Some(Matched::Stateful)),
+                ])
+            },
             Ask::ReturnSg,
         )
         .finish()
@@ -189,36 +291,57 @@ fn ephemeral_ports() -> Scripted {
 fn peering_not_transitive() -> Scripted {
     let ssh = |a: &str, b: &str| trace(inst(a), inst(b), 22);
     Script::new("peering-not-transitive", "Peering is not transitive")
-        .ask(
-            "Three VPCs: vpc-a peers with vpc-b, and vpc-b peers with vpc-c.",
+        .bet(
+            "Next, three VPCs: vpc-a peers with vpc-b through pcx-ab, and vpc-b peers with vpc-c.",
+            vec![],
+            "Will host-a in vpc-a reach host-b in vpc-b over SSH?",
             vec![load(PresetId::Peering), ssh("host-a", "host-b")],
-            "Can host-a reach host-b over pcx-ab?",
+            |_, pg| pick(&[("Yes", ends(pg, Outcome::Both)), ("No", !ends(pg, Outcome::Both))]),
             Ask::Reach,
         )
-        .ask(
+        .bet(
             "Now from vpc-b to vpc-c.",
+            vec![],
+            "Will host-b reach host-c?",
             vec![ssh("host-b", "host-c")],
-            "Can host-b reach host-c?",
+            |_, pg| pick(&[("No", !ends(pg, Outcome::Both)), ("Yes", ends(pg, Outcome::Both))]),
             Ask::Reach,
         )
-        .ask(
+        .bet(
             "vpc-b is connected to both others.",
+            vec![],
+            "Will host-a reach host-c through vpc-b?",
             vec![ssh("host-a", "host-c")],
-            "Can host-a reach host-c through vpc-b?",
+            |_, pg| {
+                pick(&[
+                    ("Yes, through vpc-b", ends(pg, Outcome::Both)),
+                    ("No: the request is blocked", ends(pg, Outcome::RequestBlocked)),
+                    ("Only one way: the reply is blocked", ends(pg, Outcome::ReplyBlocked)),
+                ])
+            },
             Ask::Reach,
         )
-        .ask(
-            "Add a route in rt-a sending 10.3.0.0/16 into pcx-ab.",
+        .bet(
+            "Next, a route in rt-a will send 10.3.0.0/16, vpc-c's block, into pcx-ab.",
+            vec![],
+            "Will the request get through vpc-b then?",
             vec![route(
                 "rt-a",
                 "10.3.0.0/16",
                 Target::Peering("pcx-ab".into()),
             )],
-            "Does the packet get through vpc-b now?",
+            |_, pg| {
+                pick(&[
+                    ("No: it stops at pcx-ab", blocked_at(pg, "pcx-ab", "DISCONNECTED_VPCS", false)),
+                    ("Yes: vpc-b passes it on to vpc-c", !ends(pg, Outcome::RequestBlocked)),
+                ])
+            },
             Ask::Reach,
         )
-        .ask(
-            "Peer vpc-a with vpc-c directly and route to it.",
+        .bet(
+            "Next, vpc-a and vpc-c will be peered directly through pcx-ac, and rt-a's route to 10.3.0.0/16 will move onto it.",
+            vec![],
+            "Will host-a reach host-c then?",
             vec![
                 Action::RemoveRoute {
                     table: "rt-a".into(),
@@ -231,66 +354,125 @@ fn peering_not_transitive() -> Scripted {
                 },
                 route("rt-a", "10.3.0.0/16", Target::Peering("pcx-ac".into())),
             ],
-            "Can host-a reach host-c now?",
+            |_, pg| {
+                pick(&[
+                    ("Yes, both ways", ends(pg, Outcome::Both)),
+                    ("No: the request is blocked", ends(pg, Outcome::RequestBlocked)),
+                    ("The request arrives; the reply has no way back", ends(pg, Outcome::ReplyBlocked)),
+                ])
+            },
             Ask::Reach,
         )
-        .ask(
-            "Add the route back: 10.1.0.0/16 via pcx-ac in rt-c.",
+        .bet(
+            "Next, the route back: 10.1.0.0/16 via pcx-ac in rt-c.",
+            vec![],
+            "Will host-a reach host-c then?",
             vec![route(
                 "rt-c",
                 "10.1.0.0/16",
                 Target::Peering("pcx-ac".into()),
             )],
-            "And now?",
+            |_, pg| pick(&[("Yes", ends(pg, Outcome::Both)), ("No", !ends(pg, Outcome::Both))]),
             Ask::Reach,
         )
         .finish()
 }
 
+/// The address web-a sees on a request sent to its public address.
+fn dest_guess(pg: &Playground) -> Guess {
+    let web = pg.network().instance("web-a");
+    let (private, public) = (web.map(|w| w.private_ip), web.and_then(|w| w.public_ip));
+    let seen = pg
+        .trace()
+        .ok()
+        .and_then(|t| t.forward.hops.last().map(|h| h.header.dst));
+    let show = |ip: Option<std::net::Ipv4Addr>| ip.map_or("none".into(), |ip| ip.to_string());
+    let public_text = format!("Its public address, {}", show(public));
+    let private_text = format!("Its private address, {}", show(private));
+    pick(&[
+        (&public_text, seen.is_some() && seen == public),
+        ("The internet gateway's address", false),
+        (&private_text, seen.is_some() && seen == private),
+    ])
+}
+
 fn cidr_and_routes() -> Scripted {
     Script::new("cidr-and-routes", "Addresses, routes and blackholes")
-        .ask(
-            "The article's VPC, with the local route corrected to 10.0.0.0/16.",
+        .bet(
+            "The article's VPC, with the local route corrected to 10.0.0.0/16. Its subnet 10.0.1.0/24 holds 256 addresses.",
+            vec![],
+            "How many of them can instances use?",
             vec![load(PresetId::Article)],
-            "How many addresses can instances use in 10.0.1.0/24?",
+            |_, pg| {
+                let usable = pg.explain_subnet("subnet-public-a").map(|x| x.usable);
+                pick(&[
+                    ("256", usable == Some(256)),
+                    ("254", usable == Some(254)),
+                    ("251", usable == Some(251)),
+                    ("250", usable == Some(250)),
+                ])
+            },
             Ask::Usable("subnet-public-a"),
         )
-        .ask(
-            "A request from the internet to web-a's public address.",
+        .bet(
+            "app-a's security group, sg-app, allows port 8080 from members of sg-web: a group, not an address range.",
+            vec![],
+            "Will web-a, a member of sg-web, reach app-a on 8080?",
+            vec![trace(inst("web-a"), inst("app-a"), 8080)],
+            |_, pg| {
+                pick(&[
+                    (
+                        "No: a rule must name addresses, not a group",
+                        blocked_at(pg, "sg-app", "ENI_SG_RULES_MISMATCH", false),
+                    ),
+                    ("Yes", ends(pg, Outcome::Both)),
+                ])
+            },
+            Ask::Reach,
+        )
+        .bet(
+            "Next, a request from the internet to web-a's public address.",
+            vec![],
+            "What destination address will web-a see on it?",
             vec![trace(Endpoint::Internet, inst("web-a"), 80)],
-            "What destination address does web-a see?",
+            |_, pg| dest_guess(pg),
             Ask::DestSeen,
         )
-        .ask(
-            "sg-app allows port 8080 from members of sg-web.",
-            vec![trace(inst("web-a"), inst("app-a"), 8080)],
-            "Can web-a reach app-a on 8080?",
-            Ask::Reach,
-        )
-        .ask(
-            "Try app-a straight from the internet.",
+        .bet(
+            "Next, app-a straight from the internet.",
+            vec![],
+            "Will the internet reach app-a on 8080?",
             vec![trace(Endpoint::Internet, inst("app-a"), 8080)],
-            "Can the internet reach app-a?",
+            |_, pg| {
+                pick(&[
+                    ("Yes: sg-app allows 8080", ends(pg, Outcome::Both)),
+                    ("No: the request is blocked", ends(pg, Outcome::RequestBlocked)),
+                    ("The request arrives; the reply is lost", ends(pg, Outcome::ReplyBlocked)),
+                ])
+            },
             Ask::Reach,
         )
-        .ask(
-            "Delete nat-a. rt-2a keeps its route, now pointing at nothing.",
-            vec![
-                Action::DeleteNat {
-                    nat: "nat-a".into(),
-                },
-                trace(inst("app-a"), Endpoint::Internet, 443),
-            ],
-            "Can app-a still reach the internet?",
+        .bet(
+            "nat-a is deleted. rt-2a keeps its default route, now pointing at nothing.",
+            vec![Action::DeleteNat {
+                nat: "nat-a".into(),
+            }],
+            "Will app-a, in us-east-1a, still reach the internet?",
+            vec![trace(inst("app-a"), Endpoint::Internet, 443)],
+            |_, pg| {
+                pick(&[
+                    ("No: its route leads nowhere", blocked_at(pg, "rt-2a", "BAD_STATE_ROUTE", false)),
+                    ("Yes, through another AZ's NAT gateway", ends(pg, Outcome::Both)),
+                ])
+            },
             Ask::Reach,
         )
-        .ask(
-            "Delete the internet gateway ig-1 as well.",
-            vec![
-                Action::DeleteIgw { igw: "ig-1".into() },
-                trace(Endpoint::Internet, inst("web-b"), 80),
-            ],
-            "Can the internet still reach web-b?",
+        .bet(
+            "The internet gateway ig-1 is deleted as well.",
+            vec![Action::DeleteIgw { igw: "ig-1".into() }],
+            "Will the internet still reach web-b, which has a public address?",
+            vec![trace(Endpoint::Internet, inst("web-b"), 80)],
+            |_, pg| pick(&[("Yes", ends(pg, Outcome::Both)), ("No", !ends(pg, Outcome::Both))]),
             Ask::Reach,
         )
         .finish()

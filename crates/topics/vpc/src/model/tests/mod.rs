@@ -9,6 +9,7 @@ mod snapshot_tests;
 mod support;
 mod terraform_hostile_tests;
 mod terraform_tests;
+mod tour_end_tests;
 mod tour_tests;
 mod trace_rule_tests;
 mod trace_tests;

@@ -60,3 +60,10 @@ pub fn apply_all(pg: &mut Playground, actions: &[Action]) {
         pg.apply(a).unwrap_or_else(|e| panic!("{a:?}: {e}"));
     }
 }
+
+/// The default playground after `actions`, each of which must apply.
+pub fn replay(actions: &[Action]) -> Playground {
+    let mut pg = Playground::default();
+    apply_all(&mut pg, actions);
+    pg
+}

@@ -77,16 +77,22 @@ fn states() -> Vec<State> {
         pg: with(PresetId::Peering, &edits),
     });
     for tour in tours() {
+        // Each step as it opens, and once its bet is revealed.
         for k in 0..tour.steps.len() {
-            let mut pg = Playground::default();
-            for a in tour.actions_through(k) {
-                pg.apply(&a)
-                    .unwrap_or_else(|e| panic!("{}: {a:?}: {e}", tour.id));
+            for (actions, when) in [
+                (tour.actions_through(k), "opened"),
+                (tour.actions_revealed(k), "revealed"),
+            ] {
+                let mut pg = Playground::default();
+                for a in actions {
+                    pg.apply(&a)
+                        .unwrap_or_else(|e| panic!("{}: {a:?}: {e}", tour.id));
+                }
+                out.push(State {
+                    name: format!("tour {} step {k} {when}", tour.id),
+                    pg,
+                });
             }
-            out.push(State {
-                name: format!("tour {} step {k}", tour.id),
-                pg,
-            });
         }
     }
     out
