@@ -73,7 +73,7 @@ fn tour_states<M: PanelModel>() -> Vec<(String, M::Snapshot)> {
     let mut out = vec![("default".to_string(), M::initial().snapshot())];
     for tour in M::tours() {
         let mut m = M::initial();
-        for a in tour.actions_through(usize::MAX) {
+        for a in tour.actions_revealed(usize::MAX) {
             m.apply(&a);
         }
         out.push((format!("tour-{}", tour.id), m.snapshot()));
@@ -189,7 +189,7 @@ fn main() {
         .map(|p| (format!("preset-{p:?}"), p.toml().to_string()))
         .collect();
     for tour in pl::tours() {
-        for (i, a) in tour.actions_through(usize::MAX).iter().enumerate() {
+        for (i, a) in tour.actions_revealed(usize::MAX).iter().enumerate() {
             if let pl::Action::EditConfig(text) = a {
                 tomls.push((format!("tour-{}-{i}", tour.id), text.clone()));
             }
@@ -274,7 +274,7 @@ fn main() {
             s.put(&format!("preset-{p:?}"), &VpcScript::literal_bytes(p, &[]));
         }
         for tour in vpc::tours() {
-            let actions = tour.actions_through(usize::MAX);
+            let actions = tour.actions_revealed(usize::MAX);
             s.put(
                 &format!("tour-{}", tour.id),
                 &VpcScript::literal_bytes(vpc::PresetId::Article, &actions),
@@ -285,7 +285,7 @@ fn main() {
     }
     let mut s = Seeds::new(&root, "message_store_cql");
     for tour in topic_message_store::model::tours() {
-        let actions = tour.actions_through(usize::MAX);
+        let actions = tour.actions_revealed(usize::MAX);
         s.put(
             &format!("tour-{}", tour.id),
             &MsScript::literal_bytes(&actions),
