@@ -42,7 +42,7 @@ pub(super) fn tour() -> Scripted {
             vec![],
             "How many of the points will be support vectors?",
             vec![Action::SetGamma(Gamma::Value(1000.0))],
-            |_, pg| Guess::choice(&HUGE_GAMMA_CHOICES, share_case(pg)),
+            |_, pg| Guess::choice(&HUGE_GAMMA_CHOICES, all_or_some(pg)),
             |_, pg| format!(
                 "{} of {} points are support vectors. With γ = 1000, K(x, x') is almost 0 for any two distinct points, so no point is covered by its neighbours' α: each needs its own α > 0. Training accuracy is {}, but the model has memorised the points.",
                 pg.support_count(), pg.points().len(), percent(pg)),
@@ -52,7 +52,7 @@ pub(super) fn tour() -> Scripted {
             vec![Action::SetGamma(Gamma::Scale)],
             "How many of the points will the RBF model need as support vectors?",
             vec![Action::LoadPreset { preset: Preset::Circles, seed: 1 }],
-            |_, pg| Guess::choice(&RING_CHOICES, share_case(pg)),
+            |_, pg| Guess::choice(&RING_CHOICES, thirds(pg)),
             |_, pg| format!(
                 "{} of {}: only the points near the circular boundary. Accuracy is {}.",
                 pg.support_count(), pg.points().len(), percent(pg)),
@@ -142,19 +142,28 @@ const RING_CHOICES: [&str; 3] = [
     "More than two thirds",
 ];
 
-/// Which third of the points are support vectors, with every point (for
-/// `HUGE_GAMMA_CHOICES`) counted in the top bucket.
-fn share_case(pg: &Playground) -> usize {
+/// Which of `HUGE_GAMMA_CHOICES` the fit has.
+fn all_or_some(pg: &Playground) -> usize {
+    let (sv, n) = (pg.support_count(), pg.points().len());
+    match sv {
+        sv if sv * 3 < n => 0,
+        sv if sv < n => 1,
+        _ => 2,
+    }
+}
+
+/// Which third of the points (`RING_CHOICES`) are support vectors.
+fn thirds(pg: &Playground) -> usize {
     let (sv, n) = (pg.support_count(), pg.points().len());
     match sv * 3 {
         s if s < n => 0,
-        s if s <= 2 * n && sv < n => 1,
+        s if s <= 2 * n => 1,
         _ => 2,
     }
 }
 
 const POLY_RING_CHOICES: [&str; 3] = [
-    "No: its boundary cannot close into a loop",
+    "No: many points end up on the wrong side",
     "Yes: every point ends up on its side",
     "Most points, but not all",
 ];
