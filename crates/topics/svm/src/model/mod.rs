@@ -27,7 +27,6 @@ pub mod snapshot;
 pub mod status;
 pub mod stepping;
 pub mod tours;
-mod tours_tasks;
 pub mod train;
 pub mod warm;
 

@@ -3,14 +3,14 @@
 
 use techshack_core::tour;
 
-use super::action::Action;
-use super::goals::{EVERY_CIRCLE_POINT_RIGHT, THREE_SUPPORT_VECTORS};
-use super::kernel::KernelKind;
-use super::playground::Playground;
-use super::presets::Preset;
-use super::tours::Scripted;
+use super::super::action::Action;
+use super::super::goals::{EVERY_CIRCLE_POINT_RIGHT, THREE_SUPPORT_VECTORS};
+use super::super::kernel::KernelKind;
+use super::super::playground::Playground;
+use super::super::presets::Preset;
+use super::Scripted;
 
-pub(super) fn your_turn() -> Scripted {
+pub(super) fn tour() -> Scripted {
     tour::Script::<Playground>::new("your-turn", "Your turn: shape the street")
         .task(
             "Forty points in two clouds, a linear kernel and C = 1: six support vectors hold the street up. Find a C that leaves exactly three.",
