@@ -280,7 +280,7 @@ test("a copied link reloads into the same config, seed and SLO", async () => {
 test("bad numbers in the budget tools get clear messages in place", async () => {
   const { page, problems, context } = await open();
   const calc = page.locator(".pl-calc");
-  assert.match(await calc.textContent(), /per year52\.56 min/);
+  assert.match(await calc.textContent(), /per year4\.38 h262\.8 min/);
   await calc.getByLabel("Availability target (%)").fill("99.999");
   assert.match(await calc.textContent(), /per 30 days25\.92 s0\.432 min/);
   await calc.getByLabel("Good requests").fill("abc");

@@ -37,6 +37,7 @@ pub mod spec;
 pub mod status;
 mod target_schema;
 mod tour_answers;
+mod tour_guesses;
 mod tour_script;
 pub mod tours;
 mod tours_reliability;

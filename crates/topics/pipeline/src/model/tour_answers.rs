@@ -239,6 +239,16 @@ pub fn repeat_flag(_: &Playground, pg: &Playground) -> String {
         .unwrap_or_else(|| "No repeats.".to_owned())
 }
 
+/// After a classification: whether the log calls it a repeat, and where
+/// each target stands.
+pub fn repeat_and_versions(before: &Playground, pg: &Playground) -> String {
+    format!(
+        "{} Each target runs: {}",
+        repeat_flag(before, pg),
+        versions(before, pg)
+    )
+}
+
 pub fn columns(_: &Playground, pg: &Playground) -> String {
     let p = pg.pipeline();
     let last = p.columns().last().map_or(Vec::new(), |c| {

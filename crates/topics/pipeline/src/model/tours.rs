@@ -8,6 +8,7 @@ use super::gameday::{FailureClass, FailureKind, Remediation};
 use super::presets::Preset;
 use super::status::TargetStatus;
 use super::tour_answers as ans;
+use super::tour_guesses as guess;
 use super::tour_script::{minutes_until, Script, ScriptedTour};
 use super::tours_reliability::{broken, budget, gameday};
 
@@ -39,36 +40,44 @@ fn ordering() -> ScriptedTour {
         "ordering",
         "Order and gates: dev → staging → canary → production",
     );
-    s.ask(
+    s.step(
         "Airbnb's pipeline: four targets, each waiting on the one before.",
         vec![Action::LoadPreset(Preset::Airbnb)],
-        "Before anything runs, which targets may deploy?",
+    );
+    s.bet(
+        "Next, start releasing v43 (a good build).",
+        vec![],
+        "Which targets start deploying at once?",
+        vec![Action::StartRelease { bad_build: false }],
+        guess::first_movers,
         ans::enabled_now,
     );
-    s.step(
-        "Start releasing v43 (a good build).",
-        vec![Action::StartRelease { bad_build: false }],
-    );
-    s.ask(
-        "Let the minutes run until something needs a person.",
+    s.bet(
+        "Next, the minutes run until something needs a person.",
+        vec![],
+        "The release will stop by itself. Where?",
         vec![Action::RunUntilBlocked],
-        "The release stops by itself. Where, and why?",
+        guess::airbnb_stop,
         ans::where_it_waits,
     );
     s.step(
         "Approve production: the manual gate opens.",
         vec![Action::Approve("production".into())],
     );
-    s.ask(
-        "Run to the end.",
+    s.bet(
+        "Next, run to the end.",
+        vec![],
+        "How long will the whole release have taken?",
         vec![Action::RunUntilBlocked],
-        "How long did the release take, and what runs where now?",
+        guess::release_length,
         ans::release_summary,
     );
-    s.ask(
-        "The same pipeline as a GitHub Actions workflow.",
+    s.bet(
+        "The same pipeline can be written as a GitHub Actions workflow (Export).",
         vec![],
-        "Which keyword carries depends_on, and what becomes of the manual gate?",
+        "Which keyword carries depends_on there?",
+        vec![],
+        guess::yaml_keyword,
         ans::yaml_needs,
     );
     s.finish()
@@ -80,41 +89,50 @@ fn canary() -> ScriptedTour {
         "v43 has a bug that only real users' traffic triggers.",
         vec![Action::StartRelease { bad_build: true }],
     );
-    s.ask(
-        "Run until the release stops.",
+    s.bet(
+        "Next, run until the release stops.",
+        vec![],
+        "Do dev and staging catch the bug?",
         vec![Action::RunUntilBlocked],
-        "Do dev and staging catch it?",
+        guess::caught_by,
         ans::who_caught,
     );
-    s.ask(
+    s.bet(
         "Look at the canary's timeline.",
         vec![],
-        "What happens when the canary fails at 10% weight?",
+        "The canary's analysis failed at 10% weight. Where did its weight go?",
+        vec![],
+        guess::canary_weight_after,
         ans::canary_abort,
     );
-    s.ask(
-        "Count the damage.",
+    s.bet(
+        "Count the damage in the error budget.",
         vec![],
-        "How much error budget did the users on the canary cost?",
+        "How much of the 30-day error budget did the users on the canary cost?",
+        vec![],
+        guess::budget_burnt,
         ans::budget_used,
     );
     let manual = Preset::Airbnb
         .toml()
         .replace("mode = \"automatic\"", "mode = \"manual\"");
-    s.ask(
+    s.bet(
         "Switch the rollback policy to manual and ship the bad build again.",
         vec![
             Action::EditConfig(manual),
             Action::StartRelease { bad_build: true },
-            Action::RunUntilBlocked,
         ],
-        "Without automatic rollback, can the next release go out?",
+        "Without automatic rollback, once this release has stopped, can the next one go out?",
+        vec![Action::RunUntilBlocked],
+        guess::next_release,
         ans::blocker,
     );
-    s.ask(
-        "Press Rollback.",
+    s.bet(
+        "Next, press Rollback.",
+        vec![],
+        "Which targets will the rollback put back?",
         vec![Action::Rollback],
-        "What did the rollback undo?",
+        guess::rolled_back_targets,
         ans::what_rollback_undid,
     );
     s.finish()
@@ -122,44 +140,55 @@ fn canary() -> ScriptedTour {
 
 fn cowboy() -> ScriptedTour {
     let mut s = Script::new("cowboy", "Cowboy mode: straight to production");
-    s.ask(
-        "Set a 99.99% availability target.",
+    s.bet(
+        "Next, set a 99.99% availability target.",
+        vec![],
+        "How much downtime will it allow per 30 days?",
         vec![Action::SetSlo(99.99)],
-        "How much downtime does it allow per 30 days?",
+        guess::month_allowance,
         ans::budget_30d,
     );
-    s.ask(
-        "Deploy a bad build straight to production, skipping the pipeline.",
+    s.bet(
+        "Next, deploy a bad build straight to production, skipping the pipeline.",
+        vec![],
+        "What fraction of users will get the bad build?",
         vec![Action::CowboyDeploy { bad_build: true }],
-        "What fraction of users get the bad build?",
+        guess::users_hit,
         ans::affected_now,
     );
-    s.ask(
-        "Three minutes pass.",
+    s.bet(
+        "Next, three minutes pass.",
+        vec![],
+        "How much of the budget will be left?",
         vec![Action::Advance { minutes: 3 }],
-        "How much budget is left?",
+        guess::budget_remaining,
         ans::budget_left,
     );
-    s.ask(
-        "Two more minutes.",
+    s.bet(
+        "Next, two more minutes.",
+        vec![],
+        "Can you then ship a fix through the pipeline?",
         vec![Action::Advance { minutes: 2 }],
-        "Can you ship a fix through the pipeline now?",
+        guess::next_release,
         ans::blocker,
     );
-    s.ask(
-        "Roll back.",
+    s.bet(
+        "Next, roll back.",
+        vec![],
+        "Which targets will the rollback put back?",
         vec![Action::Rollback],
-        "What did the rollback undo?",
+        guess::rolled_back_targets,
         ans::what_rollback_undid,
     );
-    s.ask(
+    s.bet(
         "A new budget window opens; ship the good build the careful way.",
         vec![
             Action::NewBudgetWindow,
             Action::StartRelease { bad_build: false },
-            Action::RunUntilBlocked,
         ],
-        "Where does it stop?",
+        "Where will it stop?",
+        vec![Action::RunUntilBlocked],
+        guess::airbnb_stop,
         ans::where_it_waits,
     );
     s.finish()
@@ -167,19 +196,20 @@ fn cowboy() -> ScriptedTour {
 
 fn monorepo() -> ScriptedTour {
     let mut s = Script::new("monorepo", "A monorepo fanning out to regions");
-    s.ask(
-        "One build, three production regions.",
+    s.bet(
+        "Next, a monorepo's pipeline: one build, three production regions.",
+        vec![],
+        "How many columns will its graph have?",
         vec![Action::LoadPreset(Preset::Monorepo)],
-        "How many columns, and what is in the last one?",
+        guess::column_count,
         ans::columns,
     );
-    s.ask(
+    s.bet(
         "Release a good build.",
-        vec![
-            Action::StartRelease { bad_build: false },
-            Action::RunUntilBlocked,
-        ],
-        "Why did it stop?",
+        vec![Action::StartRelease { bad_build: false }],
+        "Where will it stop?",
+        vec![Action::RunUntilBlocked],
+        guess::monorepo_stop,
         ans::where_it_waits,
     );
     s.step(
@@ -189,29 +219,32 @@ fn monorepo() -> ScriptedTour {
     let k = minutes_until(s.playground(), |pg| {
         pg.statuses().get(3) == Some(&TargetStatus::Baking)
     });
-    s.ask(
-        "Let the regions start baking.",
+    s.bet(
+        "Next, let the regions start baking.",
+        vec![],
+        "How many targets will be deploying at once?",
         vec![Action::Advance { minutes: k }],
-        "How many targets are deploying at once?",
+        guess::busy_at_once,
         ans::busy_count,
     );
-    s.ask(
+    s.bet(
         "A node in prod-us-east dies mid-bake.",
-        vec![
-            Action::InjectFailure(FailureKind::NodeTerminated),
-            Action::RunUntilBlocked,
-        ],
-        "on_failure is \"pipeline\". What gets rolled back?",
+        vec![Action::InjectFailure(FailureKind::NodeTerminated)],
+        "on_failure is \"pipeline\". What will be rolled back?",
+        vec![Action::RunUntilBlocked],
+        guess::pipeline_rollback,
         ans::rolled_back,
     );
-    s.ask(
-        "Classify it.",
+    s.bet(
+        "Next, classify it: capacity, with N+1 headroom as the fix.",
+        vec![],
+        "Will the incident log call it a repeat?",
         vec![Action::Classify {
             class: FailureClass::Capacity,
             remediation: Remediation::CapacityHeadroom,
         }],
-        "Which version does each target run now?",
-        ans::versions,
+        guess::repeat_incident,
+        ans::repeat_and_versions,
     );
     s.finish()
 }

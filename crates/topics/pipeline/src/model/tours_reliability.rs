@@ -5,51 +5,60 @@ use super::action::Action;
 use super::gameday::{FailureClass, FailureKind, Remediation};
 use super::presets::Preset;
 use super::tour_answers as ans;
+use super::tour_guesses as guess;
 use super::tour_script::{minutes_until, Script, ScriptedTour};
 
 pub(super) fn budget() -> ScriptedTour {
     let mut s = Script::new("error-budget", "Error budgets: what the nines allow");
-    s.ask(
-        "Set the target to 99.99%.",
+    s.bet(
+        "Next, set the target to 99.99%.",
+        vec![],
+        "How much downtime a week will 99.99% allow?",
         vec![Action::SetSlo(99.99)],
-        "How many minutes of downtime a week does 99.99% allow?",
+        guess::week_allowance,
         ans::budget_week,
     );
-    s.ask(
-        "Now 99.9%.",
+    s.bet(
+        "Next, 99.9%.",
+        vec![],
+        "How much downtime per 30 days?",
         vec![Action::SetSlo(99.9)],
-        "How much per 30 days?",
+        guess::month_allowance,
         ans::budget_30d,
     );
-    s.ask(
-        "Now 99%.",
+    s.bet(
+        "Next, 99%.",
+        vec![],
+        "How much downtime per year?",
         vec![Action::SetSlo(99.0)],
-        "How much per year?",
+        guess::year_allowance_two_nines,
         ans::budget_year,
     );
-    s.ask(
-        "Five nines.",
+    s.bet(
+        "Next, five nines: 99.999%.",
+        vec![],
+        "How much downtime per year?",
         vec![Action::SetSlo(99.999)],
-        "How much per year?",
+        guess::year_allowance_five_nines,
         ans::budget_year,
     );
-    s.ask(
+    s.bet(
         "Back to 99.9%, and release a bad build through the pipeline.",
         vec![
             Action::SetSlo(99.9),
             Action::StartRelease { bad_build: true },
-            Action::RunUntilBlocked,
         ],
-        "How much of the 30-day budget did it burn?",
+        "How much of the 30-day budget will it burn by the time the release stops?",
+        vec![Action::RunUntilBlocked],
+        guess::budget_burnt,
         ans::budget_used,
     );
-    s.ask(
-        "Now push the same bad build cowboy-style and leave it for 10 minutes.",
-        vec![
-            Action::CowboyDeploy { bad_build: true },
-            Action::Advance { minutes: 10 },
-        ],
-        "How much budget is gone now?",
+    s.bet(
+        "Now push the same bad build cowboy-style.",
+        vec![Action::CowboyDeploy { bad_build: true }],
+        "Left for 10 minutes, how much of the budget will be gone?",
+        vec![Action::Advance { minutes: 10 }],
+        guess::budget_burnt,
         ans::budget_used,
     );
     s.step("Roll it back.", vec![Action::Rollback]);
@@ -61,13 +70,12 @@ pub(super) fn gameday() -> ScriptedTour {
         "gameday",
         "Gamedays: break it on purpose, have incidents only once",
     );
-    s.ask(
+    s.bet(
         "Gameday 1: push an invalid config.",
-        vec![
-            Action::InjectFailure(FailureKind::BadConfig),
-            Action::RunUntilBlocked,
-        ],
-        "Where does the pipeline catch it?",
+        vec![Action::InjectFailure(FailureKind::BadConfig)],
+        "Where will the pipeline catch it?",
+        vec![Action::RunUntilBlocked],
+        guess::gameday_catch,
         ans::gameday_result,
     );
     s.step(
@@ -77,13 +85,12 @@ pub(super) fn gameday() -> ScriptedTour {
             remediation: Remediation::ValidateConfigInCi,
         }],
     );
-    s.ask(
-        "Gameday 2: ship a latency spike.",
-        vec![
-            Action::InjectFailure(FailureKind::LatencySpike),
-            Action::RunUntilBlocked,
-        ],
-        "Staging allows 500 ms at p99. Who catches the spike?",
+    s.bet(
+        "Gameday 2: ship a latency spike. Staging allows 500 ms at p99.",
+        vec![Action::InjectFailure(FailureKind::LatencySpike)],
+        "Who will catch the spike?",
+        vec![Action::RunUntilBlocked],
+        guess::gameday_catch,
         ans::gameday_result,
     );
     s.step(
@@ -100,14 +107,15 @@ pub(super) fn gameday() -> ScriptedTour {
     let k = minutes_until(s.playground(), |pg| {
         pg.release().is_some_and(|r| r.new_traffic(2) > 0)
     });
-    s.ask(
+    s.bet(
         "Gameday 3: while the canary takes traffic, a node dies.",
         vec![
             Action::Advance { minutes: k },
             Action::InjectFailure(FailureKind::NodeTerminated),
-            Action::RunUntilBlocked,
         ],
-        "What does the pipeline do with a good build on a sick node?",
+        "What will the pipeline do with a good build on a sick node?",
+        vec![Action::RunUntilBlocked],
+        guess::sick_node,
         ans::gameday_result,
     );
     s.step(
@@ -117,8 +125,10 @@ pub(super) fn gameday() -> ScriptedTour {
             remediation: Remediation::CapacityHeadroom,
         }],
     );
-    s.ask(
-        "Gameday 4: another invalid config.",
+    s.bet(
+        "Gameday 4: another invalid config, caught and classified as a config failure.",
+        vec![],
+        "What will the incident log call it?",
         vec![
             Action::InjectFailure(FailureKind::BadConfig),
             Action::RunUntilBlocked,
@@ -127,7 +137,7 @@ pub(super) fn gameday() -> ScriptedTour {
                 remediation: Remediation::ValidateConfigInCi,
             },
         ],
-        "What does the incident log say?",
+        guess::repeat_incident,
         ans::repeat_flag,
     );
     s.finish()
@@ -139,41 +149,51 @@ pub(super) fn broken() -> ScriptedTour {
         "The Airbnb pipeline is in force.",
         vec![Action::LoadPreset(Preset::Airbnb)],
     );
-    s.ask(
-        "Load a config with a cycle.",
+    s.bet(
+        "Next, load a config with a cycle.",
+        vec![],
+        "Which pipeline will be in force?",
         vec![Action::LoadPreset(Preset::BrokenCycle)],
-        "Which pipeline is in force now?",
+        guess::import_kept,
         ans::in_force,
     );
-    s.ask(
-        "Read the errors.",
+    s.bet(
+        "Read the errors under the editor.",
         vec![],
-        "What does the cycle error say, and where?",
+        "Which cycle does the error name?",
+        vec![],
+        guess::cycle_closes,
         ans::first_error,
     );
     let typo = Preset::Airbnb
         .toml()
         .replacen("depends_on = [\"dev\"]", "depnds_on = [\"dev\"]", 1);
-    s.ask(
-        "Misspell a field.",
+    s.bet(
+        "Next, misspell a field: depnds_on.",
+        vec![],
+        "What will validation say?",
         vec![Action::EditConfig(typo)],
-        "What does validation say?",
+        guess::typo_verdict,
         ans::first_error,
     );
     let bad = Preset::Airbnb
         .toml()
         .replace("{ set_weight = 50 }", "{ set_weight = 5 }")
         .replace("max_error_rate = 0.05", "max_error_rate = 5");
-    s.ask(
-        "Lower a canary weight and write 5 instead of 0.05.",
+    s.bet(
+        "Next, lower a canary weight, and write 5 instead of 0.05.",
+        vec![],
+        "How many errors will validation report?",
         vec![Action::EditConfig(bad)],
-        "How many errors, and which?",
+        guess::error_count,
         ans::all_errors,
     );
-    s.ask(
-        "Load the monorepo preset.",
+    s.bet(
+        "Next, load the monorepo preset.",
+        vec![],
+        "What will happen to the errors?",
         vec![Action::LoadPreset(Preset::Monorepo)],
-        "What happened to the errors?",
+        guess::errors_after_valid_import,
         ans::in_force,
     );
     s.finish()

@@ -10,6 +10,7 @@ mod ordering;
 mod playground;
 mod properties;
 mod release;
+mod tour_bets;
 mod tours;
 mod validation;
 mod yaml_hostile;

@@ -1,5 +1,5 @@
 //! Every tour replays from the default state without a refused action, and each
-//! predicted answer is what the model shows at that step.
+//! bet's answer and why are what the model shows once its reveal has run.
 
 use super::super::playground::Playground;
 use super::super::tours::{scripted_tours, tours};
@@ -15,13 +15,13 @@ fn tours_replay_and_answers_match_the_model() {
             tour.steps.len()
         );
         assert!(
-            tour.steps.iter().any(|s| s.predict.is_some()),
+            tour.steps.iter().any(|s| s.bet.is_some()),
             "{} asks nothing",
             tour.id
         );
         let mut pg = Playground::default();
         for (k, step) in tour.steps.iter().enumerate() {
-            let before = pg.clone();
+            assert!(step.predict.is_none(), "tour {} step {k} predicts", tour.id);
             for a in &step.actions {
                 if let Err(e) = pg.apply(a) {
                     panic!("tour {} step {k}: {a:?} refused: {e}", tour.id);
@@ -33,12 +33,31 @@ fn tours_replay_and_answers_match_the_model() {
                 let _ = fresh.apply(&a);
             }
             assert_eq!(fresh, pg, "tour {} step {k} is not replayable", tour.id);
-            match (&step.predict, scripted.answers.get(k).copied().flatten()) {
-                (Some(p), Some(answer)) => {
-                    assert_eq!(p.answer, answer(&before, &pg), "tour {} step {k}", tour.id);
-                    assert!(!p.answer.is_empty() && !p.question.is_empty());
+            let (why, guess) = (scripted.answers[k], scripted.guesses[k]);
+            match (&step.bet, why, guess) {
+                (Some(bet), Some(why), Some(guess)) => {
+                    let before = pg.clone();
+                    for a in &bet.reveal {
+                        if let Err(e) = pg.apply(a) {
+                            panic!("tour {} step {k}: reveal {a:?} refused: {e}", tour.id);
+                        }
+                    }
+                    assert_eq!(bet.why, why(&before, &pg), "tour {} step {k}", tour.id);
+                    assert_eq!(bet.guess, guess(&before, &pg), "tour {} step {k}", tour.id);
+                    let n = bet.guess.choices.len();
+                    assert!(
+                        (2..=4).contains(&n),
+                        "tour {} step {k}: {n} choices",
+                        tour.id
+                    );
+                    assert!(
+                        bet.guess.right < n,
+                        "tour {} step {k}: no choice fits",
+                        tour.id
+                    );
+                    assert!(!bet.why.is_empty() && !bet.question.is_empty());
                 }
-                (None, None) => {}
+                (None, None, None) => {}
                 _ => panic!("tour {} step {k}: question and answer out of step", tour.id),
             }
         }
@@ -52,8 +71,8 @@ fn key_answers_say_what_the_domain_says() {
         all.iter().find(|t| t.id == tour).is_some_and(|t| {
             t.steps
                 .iter()
-                .filter_map(|s| s.predict.as_ref())
-                .any(|p| p.answer.contains(contains))
+                .filter_map(|s| s.bet.as_ref())
+                .any(|b| b.why.contains(contains))
         })
     };
     assert!(answer("error-budget", "1.008 min a week"));

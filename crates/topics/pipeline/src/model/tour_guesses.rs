@@ -1,0 +1,408 @@
+//! The right choice of each tour bet, read off the playground once the bet's
+//! reveal has run. A choice the model's state matches none of gets an index
+//! past the end, which the tours' tests refuse, so a model change cannot
+//! leave a bet quietly pointing at a wrong answer.
+
+use techshack_core::tour::Guess;
+
+use super::budget::Window;
+use super::playground::Playground;
+use super::status::TargetStatus;
+
+/// No choice fits: caught by the tests, never shown as a right answer.
+const NONE_FITS: usize = usize::MAX;
+
+/// The bucket `x` falls in: the first whose upper bound is above it.
+fn bucket(x: f64, upper_bounds: &[f64]) -> usize {
+    upper_bounds
+        .iter()
+        .position(|&b| x < b)
+        .unwrap_or(upper_bounds.len())
+}
+
+/// The choice that names exactly `items`, in the form "a", "a and b",
+/// "a, b and c".
+fn naming(choices: &[&str], items: &[String]) -> usize {
+    let said = match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    choices.iter().position(|c| *c == said).unwrap_or(NONE_FITS)
+}
+
+fn ids(pg: &Playground, keep: impl Fn(TargetStatus) -> bool) -> Vec<String> {
+    pg.statuses()
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| keep(**s))
+        .map(|(i, _)| pg.pipeline().id(i).to_owned())
+        .collect()
+}
+
+/// Which of `targets` a release waits at; `targets.len()` (the "it runs to
+/// the end" choice) when no gate holds it.
+pub fn stops_at(pg: &Playground, targets: &[&str]) -> usize {
+    match pg.awaiting_approval().first() {
+        Some(t) => targets.iter().position(|c| c == t).unwrap_or(NONE_FITS),
+        None => targets.len(),
+    }
+}
+
+pub const AIRBNB_GATES: [&str; 3] = ["staging", "canary", "production"];
+pub const AIRBNB_STOPS: [&str; 4] = [
+    "At staging",
+    "At canary",
+    "At production",
+    "Nowhere: it runs to the end",
+];
+
+pub fn airbnb_stop(_: &Playground, pg: &Playground) -> Guess {
+    Guess::choice(&AIRBNB_STOPS, stops_at(pg, &AIRBNB_GATES))
+}
+
+/// Who starts deploying as a release opens.
+pub fn first_movers(_: &Playground, pg: &Playground) -> Guess {
+    const CHOICES: [&str; 3] = ["dev and staging", "All four at once", "dev"];
+    Guess::choice(
+        &CHOICES,
+        naming(&CHOICES, &ids(pg, TargetStatus::is_active)),
+    )
+}
+
+pub fn release_length(_: &Playground, pg: &Playground) -> Guess {
+    let minutes = pg.release().map_or(0, |r| r.minutes());
+    Guess::choice(
+        &["Under 30 minutes", "30 to 60 minutes", "Over an hour"],
+        bucket(f64::from(minutes), &[30.0, 60.0]),
+    )
+}
+
+pub fn yaml_keyword(_: &Playground, pg: &Playground) -> Guess {
+    const CHOICES: [&str; 3] = ["after:", "depends_on:", "needs:"];
+    let yaml = pg.github_actions_yaml();
+    let right = CHOICES
+        .iter()
+        .position(|k| yaml.lines().any(|l| l.trim_start().starts_with(k)))
+        .unwrap_or(NONE_FITS);
+    Guess::choice(&CHOICES, right)
+}
+
+/// Where a bad build was first caught, on the Airbnb pipeline.
+pub fn caught_by(_: &Playground, pg: &Playground) -> Guess {
+    const CHOICES: [&str; 4] = [
+        "dev catches it",
+        "staging catches it",
+        "Neither: the canary does",
+        "Nothing catches it",
+    ];
+    let first = pg
+        .release()
+        .and_then(|r| r.trips().next().map(|t| t.target))
+        .map_or(3, |t| t.min(2));
+    Guess::choice(&CHOICES, first)
+}
+
+/// The weight a failed canary's traffic goes back to.
+pub fn canary_weight_after(_: &Playground, pg: &Playground) -> Guess {
+    const CHOICES: [&str; 3] = ["It stays at 10%", "Back to 0%", "On to 50%"];
+    let canary = (0..pg.pipeline().len()).find(|&i| pg.pipeline().id(i) == "canary");
+    let weight = canary.and_then(|i| pg.release().map(|r| r.new_traffic(i)));
+    let right = match weight {
+        Some(10) => 0,
+        Some(0) => 1,
+        Some(50) => 2,
+        _ => NONE_FITS,
+    };
+    Guess::choice(&CHOICES, right)
+}
+
+/// How much of the 30-day budget has gone, in broad buckets.
+pub fn budget_burnt(_: &Playground, pg: &Playground) -> Guess {
+    Guess::choice(
+        &["Under 1%", "Between 1% and half", "Over half"],
+        bucket(pg.budget().consumed_fraction(), &[0.01, 0.5]),
+    )
+}
+
+/// Whether a new release may start, and if not, why.
+pub fn next_release(_: &Playground, pg: &Playground) -> Guess {
+    const CHOICES: [&str; 3] = [
+        "No: the error budget is spent",
+        "Yes: nothing blocks it",
+        "No: the failed release must be rolled back first",
+    ];
+    let right = match pg.release_blocker().map(|e| e.to_string()) {
+        None => 1,
+        Some(e) if e.contains("budget") => 0,
+        Some(e) if e.contains("Rollback") => 2,
+        Some(_) => NONE_FITS,
+    };
+    Guess::choice(&CHOICES, right)
+}
+
+/// The targets a rollback put back (read off the state it undid).
+pub fn rolled_back_targets(before: &Playground, _: &Playground) -> Guess {
+    const CHOICES: [&str; 4] = [
+        "canary",
+        "canary and production",
+        "dev, staging and canary",
+        "dev, staging, canary and production",
+    ];
+    let items: Vec<String> = before
+        .rollback_preview()
+        .iter()
+        .map(|i| i.target.clone())
+        .collect();
+    Guess::choice(&CHOICES, naming(&CHOICES, &items))
+}
+
+/// Allowed downtime per 30 days.
+pub fn month_allowance(_: &Playground, pg: &Playground) -> Guess {
+    let minutes = allowed_minutes(pg, Window::ThirtyDays);
+    Guess::choice(
+        &["About 4 minutes", "About 43 minutes", "About 7 hours"],
+        bucket(minutes, &[10.0, 100.0]),
+    )
+}
+
+pub fn week_allowance(_: &Playground, pg: &Playground) -> Guess {
+    let minutes = allowed_minutes(pg, Window::Week);
+    Guess::choice(
+        &["About 10 minutes", "About an hour", "About 1 minute"],
+        match bucket(minutes, &[5.0, 30.0]) {
+            0 => 2,
+            1 => 0,
+            _ => 1,
+        },
+    )
+}
+
+/// The downtime, in minutes, the SLO in force allows over `window`.
+fn allowed_minutes(pg: &Playground, window: Window) -> f64 {
+    pg.budget().target.allowed_downtime(window).minutes()
+}
+
+pub fn year_allowance_two_nines(_: &Playground, pg: &Playground) -> Guess {
+    Guess::choice(
+        &["About 9 hours", "About 3.7 days", "About 2 weeks"],
+        bucket(
+            allowed_minutes(pg, Window::Year),
+            &[24.0 * 60.0, 7.0 * 24.0 * 60.0],
+        ),
+    )
+}
+
+pub fn year_allowance_five_nines(_: &Playground, pg: &Playground) -> Guess {
+    Guess::choice(
+        &["About 5 minutes", "About 53 minutes", "About 9 hours"],
+        bucket(allowed_minutes(pg, Window::Year), &[20.0, 120.0]),
+    )
+}
+
+pub fn users_hit(_: &Playground, pg: &Playground) -> Guess {
+    Guess::choice(
+        &["1%, as on a canary", "About 10%", "All of them"],
+        bucket(pg.affected_fraction(), &[0.05, 0.5]),
+    )
+}
+
+pub fn budget_remaining(_: &Playground, pg: &Playground) -> Guess {
+    let b = pg.budget();
+    let left = b.remaining().minutes() / b.allowed().minutes().max(f64::MIN_POSITIVE);
+    let right = match left {
+        l if l <= 0.0 => 2,
+        l if l < 0.75 => 1,
+        _ => 0,
+    };
+    Guess::choice(
+        &[
+            "Nearly all of it",
+            "Less than half of it",
+            "None: it is all spent",
+        ],
+        right,
+    )
+}
+
+/// Where a gameday's failure was caught, on the Airbnb pipeline.
+pub fn gameday_catch(_: &Playground, pg: &Playground) -> Guess {
+    const CHOICES: [&str; 4] = ["At dev", "At staging", "At canary", "In production"];
+    let right = pg
+        .gameday_report()
+        .and_then(|g| g.caught)
+        .map_or(NONE_FITS, |t| t.target);
+    Guess::choice(&CHOICES, right)
+}
+
+pub fn sick_node(_: &Playground, pg: &Playground) -> Guess {
+    let right = match pg.gameday_report().and_then(|g| g.caught) {
+        None => 0,
+        Some(_) if !ids(pg, |s| s == TargetStatus::RolledBack).is_empty() => 2,
+        Some(_) => 1,
+    };
+    Guess::choice(
+        &[
+            "Nothing: the build is good, so it ships",
+            "It stops and waits for a person",
+            "A health check trips and it rolls back",
+        ],
+        right,
+    )
+}
+
+pub fn repeat_incident(_: &Playground, pg: &Playground) -> Guess {
+    let log = pg.incidents();
+    let repeat = log
+        .records()
+        .last()
+        .is_some_and(|r| r.repeat_warning(log).is_some());
+    Guess::choice(
+        &[
+            "A new incident, like any other",
+            "A repeat: this class of failure happened before",
+        ],
+        usize::from(repeat),
+    )
+}
+
+pub fn column_count(_: &Playground, pg: &Playground) -> Guess {
+    const CHOICES: [&str; 3] = ["3", "4", "6"];
+    let n = pg.pipeline().columns().len().to_string();
+    Guess::choice(
+        &CHOICES,
+        CHOICES.iter().position(|c| *c == n).unwrap_or(NONE_FITS),
+    )
+}
+
+pub const MONOREPO_GATES: [&str; 3] = ["integration", "canary", "prod-us-east"];
+
+pub fn monorepo_stop(_: &Playground, pg: &Playground) -> Guess {
+    Guess::choice(
+        &[
+            "At integration",
+            "At canary",
+            "At prod-us-east",
+            "Nowhere: it runs to the end",
+        ],
+        stops_at(pg, &MONOREPO_GATES),
+    )
+}
+
+pub fn busy_at_once(_: &Playground, pg: &Playground) -> Guess {
+    let busy = ids(pg, TargetStatus::is_active).len();
+    let right = match busy {
+        1 => 0,
+        n if n == pg.pipeline().len() => 2,
+        3 => 1,
+        _ => NONE_FITS,
+    };
+    Guess::choice(
+        &[
+            "One: the regions take turns",
+            "Three, side by side",
+            "All six",
+        ],
+        right,
+    )
+}
+
+pub fn pipeline_rollback(_: &Playground, pg: &Playground) -> Guess {
+    let back = ids(pg, |s| s == TargetStatus::RolledBack).len();
+    let right = match back {
+        1 => 0,
+        n if n == pg.pipeline().len() => 2,
+        3 => 1,
+        _ => NONE_FITS,
+    };
+    Guess::choice(
+        &[
+            "Only prod-us-east",
+            "The three regions",
+            "Everything the release touched",
+        ],
+        right,
+    )
+}
+
+/// Which pipeline is in force after an import, against the one before it.
+pub fn import_kept(before: &Playground, pg: &Playground) -> Guess {
+    let right = if pg.pipeline() == before.pipeline() {
+        1
+    } else if pg.pipeline().is_empty() {
+        2
+    } else {
+        0
+    };
+    Guess::choice(
+        &[
+            "The new one, errors and all",
+            "The old one, unchanged",
+            "None: the graph empties",
+        ],
+        right,
+    )
+}
+
+pub fn cycle_closes(_: &Playground, pg: &Playground) -> Guess {
+    const CHOICES: [&str; 3] = [
+        "dev → staging → dev",
+        "staging → production → canary → staging",
+        "canary → production → canary",
+    ];
+    let said = pg.editor_errors().first().map(ToString::to_string);
+    let right = said
+        .and_then(|e| CHOICES.iter().position(|c| e.contains(c)))
+        .unwrap_or(NONE_FITS);
+    Guess::choice(&CHOICES, right)
+}
+
+pub fn typo_verdict(_: &Playground, pg: &Playground) -> Guess {
+    let first = pg.editor_errors().first().map(ToString::to_string);
+    let right = match first {
+        None => 0,
+        Some(e) if e.contains("did you mean") => 1,
+        Some(_) => 2,
+    };
+    Guess::choice(
+        &[
+            "Nothing: unknown fields are ignored",
+            "Unknown field, with a did-you-mean",
+            "A cycle: staging now depends on nothing",
+        ],
+        right,
+    )
+}
+
+pub fn error_count(_: &Playground, pg: &Playground) -> Guess {
+    Guess::choice(
+        &["None", "One", "Two", "Three or more"],
+        pg.editor_errors().len().min(3),
+    )
+}
+
+pub fn errors_after_valid_import(_: &Playground, pg: &Playground) -> Guess {
+    Guess::choice(
+        &[
+            "They stay until fixed by hand",
+            "They go: the valid config replaces the editor's text",
+        ],
+        usize::from(pg.editor_errors().is_empty()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets_and_names_pick_the_matching_choice() {
+        assert_eq!(bucket(4.32, &[10.0, 100.0]), 0);
+        assert_eq!(bucket(43.2, &[10.0, 100.0]), 1);
+        assert_eq!(bucket(432.0, &[10.0, 100.0]), 2);
+        let c = ["a", "a and b", "a, b and c"];
+        assert_eq!(naming(&c, &["a".into()]), 0);
+        assert_eq!(naming(&c, &["a".into(), "b".into(), "c".into()]), 2);
+        assert_eq!(naming(&c, &["b".into()]), NONE_FITS);
+    }
+}
