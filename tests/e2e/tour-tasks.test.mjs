@@ -23,8 +23,9 @@ for (const topic of TOPICS) {
     assert.match(await taskStatus(page).textContent(), /^Your turn\./);
     assert.equal(await next(page).getAttribute("aria-disabled"), "true", "Next waits for the goal");
 
-    // Neither a click on Next nor → moves on while the goal does not hold.
-    await next(page).click();
+    // Neither a click on Next nor → moves on while the goal does not hold
+    // (forced: Playwright itself waits for an aria-disabled button).
+    await next(page).click({ force: true });
     await page.locator("h1:visible").first().click();
     await page.keyboard.press("ArrowRight");
     await page.waitForTimeout(200);
