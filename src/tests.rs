@@ -127,3 +127,17 @@ fn comics_and_tours_cross_to_the_extras_module_unchanged() {
             .unwrap_or_else(|e| panic!("{}: {e}", t.id()));
     }
 }
+
+#[test]
+fn every_tour_task_starts_undone_and_its_solution_does_it() {
+    for t in registry() {
+        let tasks = t
+            .tasks_check()
+            .unwrap_or_else(|e| panic!("{}: {e}", t.id()));
+        assert!(
+            tasks >= 2,
+            "{}: {tasks} tasks; each topic has two or more",
+            t.id()
+        );
+    }
+}

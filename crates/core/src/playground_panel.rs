@@ -154,6 +154,10 @@ impl<T: PlaygroundTopic> PanelModel for PlaygroundPanel<T> {
     fn export(kind: &str, snapshot: T::Snapshot) -> Option<String> {
         T::export(kind, snapshot)
     }
+
+    fn goal_holds(&self, goal: &str) -> Option<bool> {
+        self.pg.goal_holds(goal)
+    }
 }
 
 #[cfg(test)]

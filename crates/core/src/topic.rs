@@ -68,6 +68,11 @@ pub trait PanelModel:
         None
     }
 
+    /// See `Playground::goal_holds`: whether a tour task's goal holds.
+    fn goal_holds(&self, _goal: &str) -> Option<bool> {
+        None
+    }
+
     /// The comic of this state, drawn here (tests, and builds without an
     /// extras module).
     fn comic(&self) -> String {
@@ -144,6 +149,10 @@ pub trait Topic: Sync {
     /// module's side and back, as the page does: the drawing and the tours
     /// must arrive unchanged.
     fn extras_round_trip(&self) -> Result<(), String>;
+    /// Plays every tour task from a fresh panel: its goal must not hold
+    /// after its setup and must hold after its solution. The number of
+    /// tasks, or the first that fails.
+    fn tasks_check(&self) -> Result<usize, String>;
 }
 
 /// Adapts a `PanelModel` type to the `Topic` trait object.
@@ -210,6 +219,38 @@ impl<M: PanelModel> Topic for Registered<M> {
             return Err("the tours differ after the trip".into());
         }
         Ok(())
+    }
+
+    fn tasks_check(&self) -> Result<usize, String> {
+        let mut count = 0;
+        for tour in M::tours() {
+            for (k, step) in tour.steps.iter().enumerate() {
+                let Some(task) = &step.task else { continue };
+                let mut m = M::initial();
+                for a in tour.actions_through(k) {
+                    m.apply(&a);
+                }
+                let at = format!("'{}' step {}", tour.title, k + 1);
+                match m.goal_holds(&task.goal) {
+                    Some(false) => {}
+                    Some(true) => {
+                        return Err(format!(
+                            "{at}: '{}' holds before the reader acts",
+                            task.goal
+                        ))
+                    }
+                    None => return Err(format!("{at}: the model knows no goal '{}'", task.goal)),
+                }
+                for a in &task.solution {
+                    m.apply(a);
+                }
+                if m.goal_holds(&task.goal) != Some(true) {
+                    return Err(format!("{at}: the solution does not reach '{}'", task.goal));
+                }
+                count += 1;
+            }
+        }
+        Ok(count)
     }
 
     fn link_round_trip(&self) -> Result<(), String> {

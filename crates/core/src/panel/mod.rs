@@ -6,6 +6,7 @@ mod boot;
 mod comic;
 mod embed_dialog;
 mod reducer;
+mod task_box;
 mod toolbar;
 mod tour_bar;
 
@@ -22,6 +23,7 @@ use gloo::timers::callback::Timeout;
 use reducer::PanelReducer;
 use std::cell::RefCell;
 use std::rc::Rc;
+use task_box::TaskCard;
 use toolbar::Toolbar;
 use tour_bar::{TourBar, TourPos};
 use wasm_bindgen::JsCast;
@@ -106,15 +108,32 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
     let dispatch = use_callback(dispatcher.clone(), |a: M::Action, d| {
         d.dispatch(Change::Do(a))
     });
-    // Undo, redo and reset leave any tour: its step no longer describes the state.
+    // Undo, redo and reset leave any tour: its step no longer describes the
+    // state. On a task step, undo and redo are part of the reader's work.
+    let on_task = {
+        let (tour, tours) = (tour.clone(), tours.clone());
+        move || {
+            tour.is_some_and(|p| {
+                tours
+                    .borrow()
+                    .as_ref()
+                    .and_then(|l| l.get(p.tour)?.steps.get(p.step))
+                    .is_some_and(|s| s.task.is_some())
+            })
+        }
+    };
     let change = {
         let d = dispatcher.clone();
         let tour = tour.clone();
+        let on_task = on_task.clone();
         move |c: Change<M::Action>| {
-            let (d, tour) = (d.clone(), tour.clone());
+            let (d, tour, on_task) = (d.clone(), tour.clone(), on_task.clone());
             Callback::from(move |_| {
+                let keep = on_task() && !matches!(c, Change::Reset);
                 d.dispatch(c.clone());
-                tour.set(None);
+                if !keep {
+                    tour.set(None);
+                }
             })
         }
     };
@@ -199,6 +218,17 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
         })
     };
 
+    // "Do it for me": the task's solution from the step's setup.
+    let on_solve = {
+        let (tour, tours, d) = (tour.clone(), tours.clone(), dispatcher.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(pos) = *tour else { return };
+            if let Some(t) = tours.borrow().as_ref().and_then(|l| l.get(pos.tour)) {
+                d.dispatch(Change::Replay(t.actions_revealed(pos.step)));
+            }
+        })
+    };
+
     // A step link opens its tour once, when the panel first shows.
     {
         let (go_to, notice) = (go_to.clone(), notice.clone());
@@ -212,6 +242,18 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
             None => {}
         });
     }
+
+    // An open task: the step is a task whose goal does not hold yet.
+    let task_open = {
+        let (tours, present) = (tours.clone(), reducer.present.clone());
+        move |p: TourPos| {
+            tours
+                .borrow()
+                .as_ref()
+                .and_then(|l| l.get(p.tour)?.steps.get(p.step)?.task.clone())
+                .is_some_and(|t| present.goal_holds(&t.goal) != Some(true))
+        }
+    };
 
     let onkeydown = {
         let tour = tour.clone();
@@ -230,7 +272,9 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                 } else {
                     Change::Undo
                 });
-                tour.set(None);
+                if !on_task() {
+                    tour.set(None);
+                }
                 return;
             }
             let Some(pos) = *tour else { return };
@@ -240,7 +284,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                 .and_then(|l| l.get(pos.tour).map(|t| t.steps.len()))
                 .unwrap_or(0);
             match key.as_str() {
-                "ArrowRight" if pos.step + 1 < len => {
+                "ArrowRight" if pos.step + 1 < len && !task_open(pos) => {
                     e.prevent_default();
                     go_to.emit(Some(pos.next()));
                 }
@@ -330,6 +374,8 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                     bet={t.steps.get(pos.step).and_then(|s| s.bet.as_ref()).map(|b| BetCard { question: b.question.clone(), guess: b.guess.clone(), why: b.why.clone() })}
                     wager={bets.borrow().iter().find(|(at, _)| *at == pos).map(|(_, w)| *w)}
                     on_bet={on_bet.clone()}
+                    task={t.steps.get(pos.step).and_then(|s| s.task.as_ref()).map(|k| TaskCard { hint: k.hint.clone(), done: present.goal_holds(&k.goal) == Some(true) })}
+                    on_solve={on_solve.clone()}
                     score={score(&bets.borrow(), &t, pos.tour)}
                     seen={t.steps.iter().take(t.steps.len().saturating_sub(1)).filter_map(|s| s.predict.as_ref().map(|p| p.answer.clone()).or_else(|| s.bet.as_ref().map(|b| b.why.clone()))).collect::<Vec<_>>()}
                     source={M::ARTICLE}

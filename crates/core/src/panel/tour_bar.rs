@@ -7,8 +7,10 @@
 //! module).
 
 use super::bet_box::{bet_box, BetCard};
-use crate::tour::{Predict, Wager};
+use super::task_box::{task_box, TaskCard};
+use crate::tour::{Predict, Wager, HINT_AFTER_MS};
 use crate::Article;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -50,6 +52,9 @@ pub struct TourBarProps {
     pub bet: Option<BetCard>,
     pub wager: Option<Wager>,
     pub on_bet: Callback<Wager>,
+    /// The step's task, if it is one, and how far the reader has got.
+    pub task: Option<TaskCard>,
+    pub on_solve: Callback<MouseEvent>,
     /// The reader's bets on this tour so far: right, and made.
     pub score: (usize, usize),
     /// The answers of the steps before the last, for the recap.
@@ -66,10 +71,23 @@ pub fn TourBar(p: &TourBarProps) -> Html {
         let revealed = revealed.clone();
         use_effect_with(p.pos, move |_| revealed.set(false));
     }
+    // A task's hint shows after a while by itself, or on request.
+    let hint = use_state(|| false);
+    {
+        let hint = hint.clone();
+        use_effect_with(p.pos, move |_| {
+            hint.set(false);
+            let timer = Timeout::new(HINT_AFTER_MS, move || hint.set(true));
+            move || drop(timer)
+        });
+    }
     let go = |pos: Option<TourPos>| {
         let on_go = p.on_go.clone();
         Callback::from(move |_| on_go.emit(pos))
     };
+    // Next waits for an open task's goal; the button stays focusable, so a
+    // keyboard reader finds it and hears why it does nothing yet.
+    let blocked = p.task.as_ref().is_some_and(|t| !t.done);
     let last = p.pos.step + 1 >= p.len;
     html! {
         <aside class="tour" tabindex="-1" aria-label={format!("Guided tour: {}", p.title)}
@@ -96,6 +114,9 @@ pub fn TourBar(p: &TourBarProps) -> Html {
             if let Some(card) = &p.bet {
                 { bet_box(card, p.wager, &p.on_bet) }
             }
+            if let Some(card) = &p.task {
+                { task_box(card, *hint, { let h = hint.clone(); Callback::from(move |_| h.set(true)) }, p.on_solve.clone()) }
+            }
             if last {
                 <section class="tour-recap" aria-label="Recap">
                     <strong>{ "Recap" }</strong>
@@ -116,7 +137,8 @@ pub fn TourBar(p: &TourBarProps) -> Html {
                 if last {
                     <button onclick={go(None)}>{ "Finish" }</button>
                 } else {
-                    <button onclick={go(Some(p.pos.next()))}>{ "Next →" }</button>
+                    <button onclick={if blocked { Callback::noop() } else { go(Some(p.pos.next())) }}
+                        aria-disabled={blocked.then_some("true")}>{ "Next →" }</button>
                 }
                 <button onclick={go(None)} class="quiet">{ "Close tour" }</button>
             </nav>

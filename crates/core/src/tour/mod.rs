@@ -12,10 +12,12 @@
 mod bet;
 mod link;
 mod script;
+mod task;
 
 pub use bet::{Bet, Guess, Wager};
 pub use link::{tour_link, Landing, TourLink};
 pub use script::{Answer, AnswerFn, Script, Scripted};
+pub use task::{Task, HINT_AFTER_MS};
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -36,6 +38,8 @@ pub struct Step<A> {
     pub predict: Option<Predict>,
     /// A prediction the reader commits to before its reveal is applied.
     pub bet: Option<Bet<A>>,
+    /// Something the reader does before going on.
+    pub task: Option<Task<A>>,
     /// A CSS selector for the element the step talks about, inside the
     /// panel's body; `None` means the panel's picture (`[data-picture]`).
     /// The page's loader marks it `data-tour-focus` and scrolls it into view.
@@ -59,6 +63,7 @@ impl<A> Step<A> {
             actions,
             predict: None,
             bet: None,
+            task: None,
             focus: None,
         }
     }
@@ -109,6 +114,11 @@ impl<A> Tour<A> {
                         why: b.why,
                         reveal: b.reveal.into_iter().map(&f).collect(),
                     }),
+                    task: s.task.map(|t| Task {
+                        goal: t.goal,
+                        hint: t.hint,
+                        solution: t.solution.into_iter().map(&f).collect(),
+                    }),
                     focus: s.focus,
                 })
                 .collect(),
@@ -117,10 +127,12 @@ impl<A> Tour<A> {
 }
 
 impl<A> Step<A> {
-    /// The step's actions once it is over: its setup, then any bet's reveal.
+    /// The step's actions once it is over: its setup, then any bet's reveal
+    /// or task's solution.
     pub fn all_actions(&self) -> impl Iterator<Item = &A> {
         let reveal = self.bet.iter().flat_map(|b| b.reveal.iter());
-        self.actions.iter().chain(reveal)
+        let solution = self.task.iter().flat_map(|t| t.solution.iter());
+        self.actions.iter().chain(reveal).chain(solution)
     }
 }
 
@@ -142,13 +154,14 @@ impl<A: Clone> Tour<A> {
         actions
     }
 
-    /// The actions of step `k` with its bet revealed: what the panel shows
-    /// once the reader has bet.
+    /// The actions of step `k` with its bet revealed or its task solved:
+    /// what the panel shows once the reader has bet, or asked for the
+    /// solution.
     pub fn actions_revealed(&self, k: usize) -> Vec<A> {
-        let mut actions = self.actions_through(k);
         let end = k.min(self.steps.len().saturating_sub(1));
-        if let Some(bet) = self.steps.get(end).and_then(|s| s.bet.as_ref()) {
-            actions.extend(bet.reveal.iter().cloned());
+        let mut actions = self.actions_through(end);
+        if let Some(step) = self.steps.get(end) {
+            actions.extend(step.all_actions().skip(step.actions.len()).cloned());
         }
         actions
     }
@@ -204,6 +217,29 @@ mod tests {
         assert_eq!(tour.actions_revealed(2), tour.actions_through(2));
         let mapped = tour.map(|a| a * 10);
         assert_eq!(mapped.actions_revealed(1), vec![10, 30, 40, 50]);
+    }
+
+    #[test]
+    fn a_task_leaves_the_work_to_the_reader_and_later_steps_start_solved() {
+        let mut task_step = Step::new("do it", vec![3]);
+        task_step.task = Some(Task {
+            goal: "seven".into(),
+            hint: "add four".into(),
+            solution: vec![4],
+        });
+        let tour = Tour {
+            id: "t".into(),
+            title: "T".into(),
+            steps: vec![Step::new("a", vec![1]), task_step, Step::new("c", vec![6])],
+        };
+        assert_eq!(tour.actions_through(1), vec![1, 3], "the reader works");
+        assert_eq!(tour.actions_revealed(1), vec![1, 3, 4], "do it for me");
+        assert_eq!(tour.actions_through(2), vec![1, 3, 4, 6]);
+        let mapped = tour.map(|a| a * 10);
+        assert_eq!(
+            mapped.steps[1].task.as_ref().map(|t| t.solution.clone()),
+            Some(vec![40])
+        );
     }
 
     #[test]

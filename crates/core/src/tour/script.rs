@@ -6,7 +6,7 @@
 //! a reveal, a task to check) is one more method here that plays its actions
 //! and keeps how to check it.
 
-use super::{Bet, Guess, Step, Tour};
+use super::{Bet, Guess, Step, Task, Tour};
 use crate::state::Playground;
 
 /// How a question's answer is computed from the states before and after its
@@ -121,6 +121,33 @@ impl<P: Playground, Q: Answer<P>> Script<P, Q> {
         self
     }
 
+    /// A step the reader does: `setup` sets the scene, and the reader works
+    /// the panel until the model's `goal` holds (`Playground::goal_holds`).
+    /// `solution` is what "Do it for me" applies, and where later steps
+    /// start from. The topic's tests check that the goal fails after the
+    /// setup and holds after the solution.
+    pub fn task(
+        &mut self,
+        text: impl Into<String>,
+        setup: Vec<P::Action>,
+        goal: &'static str,
+        hint: impl Into<String>,
+        solution: Vec<P::Action>,
+    ) -> &mut Self {
+        self.play(&setup);
+        self.play(&solution);
+        let mut step = Step::new(text, setup);
+        step.task = Some(Task {
+            goal: goal.into(),
+            hint: hint.into(),
+            solution,
+        });
+        self.steps.push(step);
+        self.answers.push(None);
+        self.guesses.push(None);
+        self
+    }
+
     /// Names the element the last step talks about (a CSS selector inside
     /// the panel's body), when it is not the panel's picture.
     pub fn focus(&mut self, selector: &'static str) -> &mut Self {
@@ -222,6 +249,22 @@ mod tests {
         assert_eq!(done.tour.actions_through(1), vec![2, 1]);
         assert_eq!(done.tour.actions_revealed(1), vec![2, 1, 4]);
         assert!(done.guesses[1].is_some() && done.guesses[0].is_none());
+    }
+
+    #[test]
+    fn a_task_plays_its_solution_so_later_steps_start_solved() {
+        let done = LevelScript::new("t", "T")
+            .task("reach 5", vec![1], "five", "add four", vec![4])
+            .step("then one more", vec![1])
+            .finish();
+        let task = done.tour.steps[0].task.as_ref().unwrap();
+        assert_eq!(
+            (task.goal.as_ref(), task.hint.as_str()),
+            ("five", "add four")
+        );
+        assert_eq!(done.tour.actions_through(0), vec![1]);
+        assert_eq!(done.tour.actions_through(1), vec![1, 4, 1]);
+        assert_eq!(done.answers.len(), 2);
     }
 
     /// A typed question, for topics whose tests name what was asked.

@@ -310,6 +310,7 @@ impl PanelModel for MessageStorePanel {
         ("hot-partition", "Hot partition at QUORUM"),
         ("request-coalescing", "2023: request coalescing"),
         ("zombie", "Zombie messages"),
+        ("your-turn", "Your turn: make the read warn, then skip"),
     ];
 
     type Snapshot = model::Snapshot;
@@ -353,6 +354,10 @@ impl PanelModel for MessageStorePanel {
 
     fn view(handle: PanelHandle<Self>) -> Html {
         html! { <MessageStoreView {handle} /> }
+    }
+
+    fn goal_holds(&self, goal: &str) -> Option<bool> {
+        model::goals::goal_holds(&self.pg(), goal)
     }
 }
 

@@ -271,12 +271,18 @@ fn generation_focuses_the_busiest_channel_and_can_be_cancelled() {
 #[test]
 fn tours_map_onto_panel_actions_and_replay_cleanly() {
     let tours = MessageStorePanel::tours();
-    assert_eq!(tours.len(), 7);
-    assert_eq!(tours.iter().map(|t| t.steps.len()).sum::<usize>(), 18);
-    assert!(tours.iter().all(|t| t
+    assert_eq!(tours.len(), 8);
+    assert_eq!(tours.iter().map(|t| t.steps.len()).sum::<usize>(), 21);
+    // Every step of the scenario tours is a bet; the last tour is the
+    // reader's tasks (the registry's tests check those).
+    assert!(tours[..7].iter().all(|t| t
         .steps
         .iter()
         .all(|s| s.bet.is_some() && s.predict.is_none())));
+    assert_eq!(
+        tours[7].steps.iter().filter(|s| s.task.is_some()).count(),
+        2
+    );
     for t in &tours {
         let mut m = MessageStorePanel::initial();
         for a in t.actions_revealed(usize::MAX) {

@@ -57,6 +57,10 @@ impl PlaygroundTopic for Playground {
         ),
         ("monorepo", "A monorepo fanning out to regions"),
         ("broken-config", "Validation: a broken config never wins"),
+        (
+            "your-turn",
+            "Your turn: order the targets, file the gameday",
+        ),
     ];
 
     type Snapshot = model::Snapshot;

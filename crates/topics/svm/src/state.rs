@@ -53,6 +53,7 @@ impl PlaygroundTopic for Playground {
         ("svm-margin", "Support vectors and the margin"),
         ("svm-kernels", "Kernels and γ"),
         ("svm-solver", "Inside the SMO solver"),
+        ("your-turn", "Your turn: shape the street"),
     ];
 
     type Snapshot = model::Snapshot;

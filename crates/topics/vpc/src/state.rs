@@ -59,6 +59,7 @@ impl PlaygroundTopic for Playground {
         ("ephemeral-ports", "The ACL that forgot ephemeral ports"),
         ("peering-not-transitive", "Peering is not transitive"),
         ("cidr-and-routes", "Addresses, routes and blackholes"),
+        ("your-turn", "Your turn: fix the network"),
     ];
 
     type Snapshot = model::Snapshot;

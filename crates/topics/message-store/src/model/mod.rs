@@ -21,6 +21,7 @@ pub mod cluster;
 pub mod coalesce;
 pub mod cql;
 pub mod error;
+pub mod goals;
 pub mod input;
 pub mod murmur3;
 pub mod playground;

@@ -15,6 +15,7 @@ pub mod field_docs;
 pub mod gameday;
 pub mod generator;
 pub mod github_actions;
+pub mod goals;
 pub mod graph;
 pub mod health;
 mod issues;
@@ -39,6 +40,7 @@ mod tour_answers;
 mod tour_script;
 pub mod tours;
 mod tours_reliability;
+mod tours_tasks;
 pub mod traffic;
 pub mod validate;
 

@@ -322,4 +322,8 @@ impl techshack_core::state::Playground for Playground {
     fn apply(&mut self, action: &Action) -> Result<(), E> {
         Playground::apply(self, action)
     }
+
+    fn goal_holds(&self, goal: &str) -> Option<bool> {
+        super::goals::goal_holds(self, goal)
+    }
 }

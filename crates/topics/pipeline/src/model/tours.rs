@@ -11,8 +11,15 @@ use super::tour_answers as ans;
 use super::tour_script::{minutes_until, Script, ScriptedTour};
 use super::tours_reliability::{broken, budget, gameday};
 
+/// The tours that ask, then the task tour (which asks nothing; the
+/// registry checks its tasks).
 pub fn tours() -> Vec<Tour<Action>> {
-    scripted_tours().into_iter().map(|s| s.tour).collect()
+    let tasks = super::tours_tasks::your_turn();
+    scripted_tours()
+        .into_iter()
+        .chain([tasks])
+        .map(|s| s.tour)
+        .collect()
 }
 
 pub fn scripted_tours() -> Vec<ScriptedTour> {

@@ -13,6 +13,7 @@ pub mod csv;
 pub mod dual;
 pub mod error;
 pub mod fit;
+pub mod goals;
 pub mod kernel;
 pub mod margin;
 pub mod model_file;
@@ -26,6 +27,7 @@ pub mod snapshot;
 pub mod status;
 pub mod stepping;
 pub mod tours;
+mod tours_tasks;
 pub mod train;
 pub mod warm;
 

@@ -326,4 +326,8 @@ impl techshack_core::state::Playground for Playground {
     fn apply(&mut self, action: &Action) -> Result<(), SvmError> {
         Playground::apply(self, action)
     }
+
+    fn goal_holds(&self, goal: &str) -> Option<bool> {
+        super::goals::goal_holds(self, goal)
+    }
 }

@@ -326,5 +326,10 @@ pub(super) fn scripts() -> Vec<Scripted> {
 
 /// The panel's tours: margins and C, kernels and γ, and the solver step by step.
 pub fn tours() -> Vec<Tour<Action>> {
-    scripts().into_iter().map(|s| s.tour).collect()
+    let tasks = super::tours_tasks::your_turn();
+    scripts()
+        .into_iter()
+        .chain([tasks])
+        .map(|s| s.tour)
+        .collect()
 }

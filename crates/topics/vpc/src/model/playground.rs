@@ -313,4 +313,8 @@ impl techshack_core::state::Playground for Playground {
             .map(|n| n.to_string())
             .collect()
     }
+
+    fn goal_holds(&self, goal: &str) -> Option<bool> {
+        super::goals::goal_holds(self, goal)
+    }
 }

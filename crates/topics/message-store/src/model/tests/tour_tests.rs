@@ -33,10 +33,16 @@ fn every_bet_holds_the_models_answer_and_its_reveal_back() {
                 "{} step {k}: a predict step",
                 tour.id
             );
-            let bet = step
-                .bet
-                .as_ref()
-                .unwrap_or_else(|| panic!("{} step {k}: no bet", tour.id));
+            let Some(bet) = step.bet.as_ref() else {
+                // Only the tasks tour has steps that are not bets: its
+                // tasks (checked by the core's tasks_check) and its close.
+                assert_eq!(tour.id, "your-turn", "step {k}: no bet");
+                for a in step.all_actions() {
+                    p.apply(a)
+                        .unwrap_or_else(|e| panic!("{} step {k}: {a:?}: {e}", tour.id));
+                }
+                continue;
+            };
             for a in &step.actions {
                 p.apply(a)
                     .unwrap_or_else(|e| panic!("{} step {k} setup: {a:?}: {e}", tour.id));
@@ -89,7 +95,7 @@ fn bets_split_the_old_steps_without_changing_the_tours_actions() {
         .lines()
         .filter_map(|l| l.split_once('\t'))
         .collect();
-    assert_eq!(before.len(), all.len());
+    assert_eq!(before.len(), 7, "the seven scenario tours");
     for (t, (id, actions)) in all.iter().zip(before) {
         assert_eq!(t.id, id);
         let now: Vec<Action> = t

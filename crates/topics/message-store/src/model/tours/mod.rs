@@ -10,6 +10,7 @@ mod edit_race;
 mod hot_partition;
 mod incident;
 mod null_columns;
+mod your_turn;
 mod zombie;
 
 use super::action::Action;
@@ -35,7 +36,7 @@ pub const AUTHOR: u64 = 80_351_110_224_678_912;
 type Build = fn() -> Scripted;
 
 /// Each tour's id and how to build it, in the toolbar's order.
-const SCRIPTS: [(&str, Build); 7] = [
+const SCRIPTS: [(&str, Build); 8] = [
     ("busy-vs-quiet", busy_quiet::script),
     ("null-tombstones", null_columns::script),
     ("edit-race", edit_race::script),
@@ -43,6 +44,7 @@ const SCRIPTS: [(&str, Build); 7] = [
     ("hot-partition", hot_partition::script),
     ("request-coalescing", coalescing::script),
     ("zombie", zombie::script),
+    ("your-turn", your_turn::script),
 ];
 
 pub fn tours() -> Vec<Tour<Action>> {
@@ -72,7 +74,7 @@ pub fn band(n: u64, edges: &[u64]) -> usize {
 
 /// The tours' channels and the names their steps call them by (without the
 /// `#`); `channels::label` shows them so, next to their IDs.
-pub fn named_channels() -> [(u64, &'static str); 9] {
+pub fn named_channels() -> [(u64, &'static str); 11] {
     [
         (busy_quiet::quiet(), "announcements"),
         (busy_quiet::busy(), "general"),
@@ -83,6 +85,8 @@ pub fn named_channels() -> [(u64, &'static str); 9] {
         (hot_partition::channel(), "server-news"),
         (coalescing::channel(), "events"),
         (zombie::channel(), "off-topic"),
+        (your_turn::drafts(), "drafts"),
+        (your_turn::notes(), "notes"),
     ]
 }
 

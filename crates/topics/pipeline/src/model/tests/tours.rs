@@ -83,7 +83,8 @@ fn key_answers_say_what_the_domain_says() {
             "error-budget",
             "gameday",
             "monorepo",
-            "broken-config"
+            "broken-config",
+            "your-turn"
         ]
     );
 }
