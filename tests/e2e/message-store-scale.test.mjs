@@ -20,6 +20,10 @@ test("the incident read fails with Cassandra's message and the tab stays respons
   });
   await page.click(".tour-menu summary");
   await page.click(".tour-menu li a:text-is('One live message after millions deleted')");
+  // The step sets the scene (the writes and deletes); the read is its
+  // reveal, which the reader gets here with "Show me".
+  const showMe = () => button(page.getByRole("group", { name: "Your bet" }), "Show me").click();
+  await showMe();
   const alert = page.locator(".ms-failure[role=alert]");
   await alert.waitFor();
   await page.waitForTimeout(200);
@@ -43,6 +47,7 @@ test("the incident read fails with Cassandra's message and the tab stays respons
     await page.evaluate(() => { window.__longtasks = []; });
     await button(page.locator(".tour-nav"), name).click();
     await page.waitForSelector(`.tour-count:has-text('Step ${count} of 4')`);
+    await showMe();
     await page.waitForTimeout(200);
     return (await page.evaluate(() => window.__longtasks)).map((t) => t.toFixed(0)).join(", ") || "none";
   };

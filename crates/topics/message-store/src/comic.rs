@@ -236,7 +236,7 @@ mod tests {
             .find(|t| t.id == "null-tombstones")
             .unwrap();
         let mut m = MessageStorePanel::initial();
-        for a in tour.actions_through(0) {
+        for a in tour.actions_revealed(0) {
             m.apply(&a);
         }
         let sc = script(&m);
@@ -266,7 +266,7 @@ mod tests {
     fn every_tour_end_draws_valid_short_svg() {
         for t in MessageStorePanel::tours() {
             let mut m = MessageStorePanel::initial();
-            for a in t.actions_through(usize::MAX) {
+            for a in t.actions_revealed(usize::MAX) {
                 m.apply(&a);
             }
             let svg = m.comic();

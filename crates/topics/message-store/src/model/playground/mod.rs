@@ -62,6 +62,16 @@ impl Default for Playground {
     }
 }
 
+/// What the core's tour builder (`tour::Script`) plays the tours on.
+impl techshack_core::state::Playground for Playground {
+    type Action = Action;
+    type Refusal = Error;
+
+    fn apply(&mut self, action: &Action) -> Result<(), Error> {
+        Playground::apply(self, action)
+    }
+}
+
 impl Playground {
     pub fn new() -> Playground {
         let config = StoreConfig::default();
@@ -144,12 +154,10 @@ impl Playground {
     }
 
     fn load_scenario(&mut self, id: &str) -> Result<(), Error> {
-        let tour = super::tours::tours()
-            .into_iter()
-            .find(|t| t.id == id)
-            .ok_or_else(|| Error::UnknownScenario(id.to_string()))?;
+        // Only the named tour is built: building one plays it.
+        let tour = super::tours::tour(id).ok_or_else(|| Error::UnknownScenario(id.to_string()))?;
         let mut next = Playground::new();
-        for a in tour.actions_through(usize::MAX) {
+        for a in tour.actions_revealed(usize::MAX) {
             next.apply(&a)?;
         }
         next.log.clear();

@@ -137,20 +137,17 @@ fn bench_shrink() {
 #[ignore]
 fn bench_incident_step() {
     use super::super::playground::Playground;
-    let tour = super::super::tours::tours()
-        .into_iter()
-        .find(|t| t.id == "one-live-message")
-        .unwrap();
+    let tour = super::super::tours::tour("one-live-message").unwrap();
     let mut p = Playground::new();
     // Every step: from the second on, each change also reads the failed
     // (then 120 000-tombstone) read on screen again.
     for (k, step) in tour.steps.iter().enumerate() {
-        for a in step.actions.clone() {
+        for a in step.all_actions() {
             let t = Instant::now();
-            p.apply(&a).unwrap();
+            p.apply(a).unwrap();
             println!(
                 "step {k} {:?}: {:.1} ms",
-                std::mem::discriminant(&a),
+                std::mem::discriminant(a),
                 t.elapsed().as_secs_f64() * 1e3
             );
         }

@@ -38,7 +38,7 @@ fn mentions(text: &str) -> Vec<String> {
 #[test]
 fn each_named_channel_has_one_name_and_others_show_their_id() {
     let all = named();
-    assert_eq!(all.len(), 10);
+    assert_eq!(all.len(), 12);
     let mut ids: Vec<u64> = all.iter().map(|(c, _)| *c).collect();
     let mut names: Vec<&str> = all.iter().map(|(_, n)| *n).collect();
     ids.sort_unstable();
@@ -62,13 +62,14 @@ fn the_tours_call_their_channels_by_the_names_shown() {
         let touched: Vec<u64> = tour
             .steps
             .iter()
-            .flat_map(|s| s.actions.iter().filter_map(channel_of))
+            .flat_map(|s| s.all_actions().filter_map(channel_of))
             .collect();
         for (k, step) in tour.steps.iter().enumerate() {
             let mut texts = vec![step.text.clone()];
-            if let Some(p) = &step.predict {
-                texts.push(p.question.clone());
-                texts.push(p.answer.clone());
+            if let Some(b) = &step.bet {
+                texts.push(b.question.clone());
+                texts.push(b.why.clone());
+                texts.extend(b.guess.choices.iter().cloned());
             }
             for name in texts.iter().flat_map(|t| mentions(t)) {
                 let (id, _) = named()

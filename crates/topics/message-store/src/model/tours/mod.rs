@@ -1,6 +1,8 @@
-//! Guided scenarios. Each is a `Tour<Action>` the UI replays step by step;
-//! predicted answers are written out here and checked against the model by
-//! the native tests (`tests/tour_tests.rs`).
+//! Guided scenarios. Each is a `Tour<Action>` the UI replays step by step,
+//! built with the core's `tour::Script`: every question is a bet whose
+//! setup sets the scene and whose reveal produces the answer, and each bet's
+//! right choice and explanation are read off the model as the tour is
+//! played (the native tests, `tests/tour_tests.rs`, replay and recheck them).
 
 mod busy_quiet;
 mod coalescing;
@@ -14,7 +16,12 @@ mod zombie;
 use super::action::Action;
 use super::playground::{Outcome, Playground};
 use super::snowflake::Snowflake;
-use techshack_core::tour::Tour;
+use techshack_core::tour::{self, Tour};
+
+/// A message-store tour being written, played on a live playground.
+type Script = tour::Script<Playground>;
+/// A tour with how each bet's answer was computed (for the replay tests).
+pub(crate) type Scripted = tour::Scripted<Playground>;
 
 pub const DAY_MS: u64 = 86_400_000;
 pub const HOUR_MS: u64 = 3_600_000;
@@ -25,17 +32,44 @@ pub const DEC_1_2016: u64 = 1_480_550_400_000;
 /// An author ID for the scenarios' messages.
 pub const AUTHOR: u64 = 80_351_110_224_678_912;
 
+/// How a tour is built (by playing it).
+type Build = fn() -> Scripted;
+
+/// Each tour's id and how to build it, in the toolbar's order.
+const SCRIPTS: [(&str, Build); 8] = [
+    ("busy-vs-quiet", busy_quiet::script),
+    ("null-tombstones", null_columns::script),
+    ("edit-race", edit_race::script),
+    ("one-live-message", incident::script),
+    ("hot-partition", hot_partition::script),
+    ("request-coalescing", coalescing::script),
+    ("zombie", zombie::script),
+    ("your-turn", your_turn::script),
+];
+
 pub fn tours() -> Vec<Tour<Action>> {
-    vec![
-        busy_quiet::tour(),
-        null_columns::tour(),
-        edit_race::tour(),
-        incident::tour(),
-        hot_partition::tour(),
-        coalescing::tour(),
-        zombie::tour(),
-        your_turn::tour(),
-    ]
+    SCRIPTS.iter().map(|(_, build)| build().tour).collect()
+}
+
+/// One tour by id, building only that one (building a tour plays it, and
+/// the incident's plays 120 000 writes and deletes).
+pub fn tour(id: &str) -> Option<Tour<Action>> {
+    SCRIPTS
+        .iter()
+        .find(|(name, _)| *name == id)
+        .map(|(_, build)| build().tour)
+}
+
+/// Every tour with its answer functions, for the replay tests.
+#[cfg(test)]
+pub fn scripts() -> Vec<Scripted> {
+    SCRIPTS.iter().map(|(_, build)| build()).collect()
+}
+
+/// Which of a bet's ranges `n` falls in: the number of `edges` it reaches,
+/// so `band(40, &[2, 6, 21])` is 3 (the last range, "more than 20").
+pub fn band(n: u64, edges: &[u64]) -> usize {
+    edges.iter().filter(|e| n >= **e).count()
 }
 
 /// The tours' channels and the names their steps call them by (without the
@@ -85,22 +119,7 @@ pub fn first_message_id(channel: u64, at: u64) -> u64 {
     }
 }
 
-/// Answers computed from the model, one per step that asks a question.
-#[cfg(test)]
-pub fn answer(tour: &str, step: usize, p: &Playground) -> Option<String> {
-    match tour {
-        "busy-vs-quiet" => busy_quiet::answer(step, p),
-        "null-tombstones" => null_columns::answer(step, p),
-        "edit-race" => edit_race::answer(step, p),
-        "one-live-message" => incident::answer(step, p),
-        "hot-partition" => hot_partition::answer(step, p),
-        "request-coalescing" => coalescing::answer(step, p),
-        "zombie" => zombie::answer(step, p),
-        _ => None,
-    }
-}
-
-#[cfg(test)]
+/// The page the last read returned, if it returned one.
 pub fn page(p: &Playground) -> Option<&super::store::Page> {
     match p.outcome() {
         Outcome::Page(pg) => Some(pg),

@@ -4,9 +4,10 @@
 
 use super::super::action::Action;
 use super::super::cluster::Consistency;
+use super::super::playground::Outcome;
 use super::super::playground::{Playground, DEFAULT_NOW_MS};
-use super::{channel_at, first_message_id, AUTHOR, HOUR_MS, JUN_1_2016};
-use techshack_core::tour::{Step, Tour};
+use super::{channel_at, first_message_id, Script, Scripted, AUTHOR, HOUR_MS, JUN_1_2016};
+use techshack_core::tour::Guess;
 
 pub fn channel() -> u64 {
     channel_at(JUN_1_2016, 9)
@@ -23,73 +24,100 @@ pub fn victim(id: u64) -> u32 {
         .unwrap_or(0)
 }
 
-pub fn tour() -> Tour<Action> {
+pub fn script() -> Scripted {
     let at = DEFAULT_NOW_MS - HOUR_MS;
     let id = first_message_id(channel(), at);
     let node = victim(id);
-    Tour {
-        id: "zombie".into(),
-        title: "Zombie messages".into(),
-        steps: vec![
-            Step::new(
+    Script::new("zombie", "Zombie messages")
+        .bet(
+            format!(
+                "A message in #off-topic is written to its 3 replicas. Then node {node}, one of them, goes down. Four hours pass; now the message is deleted."
+            ),
+            vec![
+                Action::WriteMessage {
+                    channel: channel(),
+                    author: AUTHOR,
+                    content: "this will come back".into(),
+                    at,
+                },
+                Action::NodeDown(node),
+                Action::AdvanceClock { seconds: 4 * 3600 },
+            ],
+            &format!("Will the coordinator keep a hint for node {node}?"),
+            vec![Action::DeleteMessage {
+                channel: channel(),
+                message: id,
+            }],
+            |_, p| Guess::choice(&HINT_CHOICES, usize::from(!hinted(p))),
+            |_, p| {
+                let Outcome::Wrote { cluster: Some(w), .. } = p.outcome() else {
+                    return String::new();
+                };
                 format!(
-                    "A message in #off-topic is written to its 3 replicas. Then node {node}, one of them, goes down. Four hours later the message is deleted."
-                ),
-                vec![
-                    Action::WriteMessage {
-                        channel: channel(),
-                        author: AUTHOR,
-                        content: "this will come back".into(),
-                        at,
-                    },
-                    Action::NodeDown(node),
-                    Action::AdvanceClock { seconds: 4 * 3600 },
-                    Action::DeleteMessage {
-                        channel: channel(),
-                        message: id,
-                    },
-                ],
-            )
-            .predict(format!("Does the coordinator keep a hint for node {node}?"), ANSWERS[0]),
-            Step::new(
+                    "{}: it has been down longer than max_hint_window (3 hours), so node {} misses the delete.",
+                    if w.hinted.is_empty() { "No" } else { "Yes" },
+                    w.missed.first().copied().unwrap_or_default()
+                )
+            },
+        )
+        .bet(
+            format!(
+                "Ten days pass (gc_grace_seconds) without a repair. The other replicas compact the tombstone away. Then node {node} comes back, and #off-topic is read at ALL."
+            ),
+            vec![
+                Action::AdvanceClock {
+                    seconds: 864_000 + 3600,
+                },
+                Action::Compact,
+                Action::NodeUp(node),
+                Action::SetReadCl(Consistency::All),
+            ],
+            "Will the deleted message come back?",
+            vec![Action::ClusterRead {
+                channel: channel(),
+                limit: 50,
+            }],
+            |_, p| Guess::choice(&BACK_CHOICES, back_case(p)),
+            |_, p| {
+                let Outcome::ClusterRead(r) = p.outcome() else {
+                    return String::new();
+                };
                 format!(
-                    "Ten days pass (gc_grace_seconds) without a repair. The other replicas compact the tombstone away. Then node {node} comes back and #off-topic is read at ALL."
-                ),
-                vec![
-                    Action::AdvanceClock { seconds: 864_000 + 3600 },
-                    Action::Compact,
-                    Action::NodeUp(node),
-                    Action::SetReadCl(Consistency::All),
-                    Action::ClusterRead {
-                        channel: channel(),
-                        limit: 50,
-                    },
-                ],
-            )
-            .predict("Does the deleted message come back?", ANSWERS[1]),
-        ],
-    }
+                    "Yes: {} message. Nothing else remembers the delete, and read repair copies it back to {} replicas.",
+                    r.rows.len(),
+                    r.partitions.first().map_or(0, |x| x.repaired.len())
+                )
+            },
+        )
+        .finish()
 }
 
-const ANSWERS: [&str; 2] = [
-    "No: it has been down longer than max_hint_window (3 hours), so node 5 misses the delete.",
-    "Yes: 1 message. Nothing else remembers the delete, and read repair copies it back to 2 replicas.",
+const HINT_CHOICES: [&str; 2] = [
+    "Yes: the node gets the delete when it is back",
+    "No: it has been down too long, so it misses the delete",
 ];
 
-#[cfg(test)]
-pub fn answer(step: usize, p: &Playground) -> Option<String> {
-    use super::super::playground::Outcome;
-    match (step, p.outcome()) {
-        (0, Outcome::Wrote { cluster: Some(w), .. }) => Some(format!(
-            "{}: it has been down longer than max_hint_window (3 hours), so node {} misses the delete.",
-            if w.hinted.is_empty() { "No" } else { "Yes" },
-            w.missed.first()?
-        )),
-        (1, Outcome::ClusterRead(r)) => Some(format!(
-            "Yes: {} message. Nothing else remembers the delete, and read repair copies it back to {} replicas.",
-            r.rows.len(),
-            r.partitions.first()?.repaired.len()
-        )),
-        _ => None,
+/// Whether the last write left a hint for a node that is down.
+fn hinted(p: &Playground) -> bool {
+    matches!(p.outcome(), Outcome::Wrote { cluster: Some(w), .. } if !w.hinted.is_empty())
+}
+
+const BACK_CHOICES: [&str; 3] = [
+    "No: the delete wins",
+    "Only on the node that missed the delete",
+    "Yes: the read returns it and repairs it onto the other replicas",
+];
+
+/// Which of `BACK_CHOICES` the last read at ALL did.
+fn back_case(p: &Playground) -> usize {
+    match p.outcome() {
+        Outcome::ClusterRead(r) if !r.rows.is_empty() => {
+            if r.partitions.iter().any(|x| !x.repaired.is_empty()) {
+                2
+            } else {
+                1
+            }
+        }
+        _ => 0,
     }
 }
