@@ -368,8 +368,6 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                     pos={pos}
                     len={t.steps.len()}
                     text={t.steps.get(pos.step).map(|s| s.text.clone()).unwrap_or_default()}
-                    question={t.steps.get(pos.step).and_then(|s| s.predict.clone())}
-                    previous={pos.step.checked_sub(1).and_then(|i| t.steps.get(i)).and_then(|s| s.predict.clone())}
                     focus={t.steps.get(pos.step).and_then(|s| s.focus.clone()).map(|f| AttrValue::from(f.into_owned()))}
                     bet={t.steps.get(pos.step).and_then(|s| s.bet.as_ref()).map(|b| BetCard { question: b.question.clone(), guess: b.guess.clone(), why: b.why.clone() })}
                     wager={bets.borrow().iter().find(|(at, _)| *at == pos).map(|(_, w)| *w)}
@@ -377,7 +375,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                     task={t.steps.get(pos.step).and_then(|s| s.task.as_ref()).map(|k| TaskCard { hint: k.hint.clone(), done: present.goal_holds(&k.goal) == Some(true) })}
                     on_solve={on_solve.clone()}
                     score={score(&bets.borrow(), &t, pos.tour)}
-                    seen={t.steps.iter().take(t.steps.len().saturating_sub(1)).filter_map(|s| s.predict.as_ref().map(|p| p.answer.clone()).or_else(|| s.bet.as_ref().map(|b| b.why.clone()))).collect::<Vec<_>>()}
+                    seen={t.steps.iter().take(t.steps.len().saturating_sub(1)).filter_map(|s| s.bet.as_ref().map(|b| b.why.clone())).collect::<Vec<_>>()}
                     source={M::ARTICLE}
                     on_go={go_to.clone()}
                 />

@@ -1,4 +1,4 @@
-//! The tour strip: step text, predict-then-reveal, and step buttons; on the
+//! The tour strip: step text, a bet or a task, and step buttons; on the
 //! last step, a recap. Arrow keys are handled by the panel frame so they work
 //! wherever focus is in the panel (and by the page's loader elsewhere).
 //! The bar names the element its step talks about in `data-focus` and its
@@ -8,7 +8,7 @@
 
 use super::bet_box::{bet_box, BetCard};
 use super::task_box::{task_box, TaskCard};
-use crate::tour::{Predict, Wager};
+use crate::tour::Wager;
 use crate::Article;
 use yew::prelude::*;
 
@@ -42,9 +42,6 @@ pub struct TourBarProps {
     pub pos: TourPos,
     pub len: usize,
     pub text: String,
-    pub question: Option<Predict>,
-    /// The previous step's question, whose answer this step reveals.
-    pub previous: Option<Predict>,
     /// The selector of the element this step talks about; the picture if none.
     pub focus: Option<AttrValue>,
     /// The step's bet, if it asks for one, and the reader's bet on it.
@@ -65,11 +62,6 @@ pub struct TourBarProps {
 
 #[function_component]
 pub fn TourBar(p: &TourBarProps) -> Html {
-    let revealed = use_state(|| false);
-    {
-        let revealed = revealed.clone();
-        use_effect_with(p.pos, move |_| revealed.set(false));
-    }
     let go = |pos: Option<TourPos>| {
         let on_go = p.on_go.clone();
         Callback::from(move |_| on_go.emit(pos))
@@ -86,20 +78,7 @@ pub fn TourBar(p: &TourBarProps) -> Html {
                 <strong>{ p.title.clone() }</strong>
                 <span class="tour-count" aria-live="polite">{ format!("Step {} of {}", p.pos.step + 1, p.len) }</span>
             </header>
-            if let Some(prev) = &p.previous {
-                <p class="tour-answer"><strong>{ "Answer: " }</strong>{ prev.answer.clone() }</p>
-            }
             <p class="tour-text">{ p.text.clone() }</p>
-            if let Some(q) = &p.question {
-                <div class="predict">
-                    <p><strong>{ "Predict first: " }</strong>{ q.question.clone() }</p>
-                    if *revealed {
-                        <p class="tour-answer" role="status">{ q.answer.clone() }</p>
-                    } else {
-                        <button onclick={{ let r = revealed.clone(); move |_| r.set(true) }}>{ "Reveal answer" }</button>
-                    }
-                </div>
-            }
             if let Some(card) = &p.bet {
                 { bet_box(card, p.wager, &p.on_bet) }
             }

@@ -7,7 +7,7 @@
 //! "back" work without storing snapshots.
 //!
 //! `Script` builds a topic's tours by playing them on its playground, so
-//! every predicted answer is computed from the model.
+//! every bet's answer is computed from the model.
 
 mod bet;
 mod link;
@@ -22,20 +22,11 @@ pub use task::Task;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-/// A question asked before the step's effect is explained; its answer is revealed
-/// on request or when the learner moves to the next step.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Predict {
-    pub question: String,
-    pub answer: String,
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Step<A> {
     pub text: String,
     /// Applied when the step opens; with a bet, they set the scene only.
     pub actions: Vec<A>,
-    pub predict: Option<Predict>,
     /// A prediction the reader commits to before its reveal is applied.
     pub bet: Option<Bet<A>>,
     /// Something the reader does before going on.
@@ -61,19 +52,10 @@ impl<A> Step<A> {
         Step {
             text: text.into(),
             actions,
-            predict: None,
             bet: None,
             task: None,
             focus: None,
         }
-    }
-
-    pub fn predict(mut self, question: impl Into<String>, answer: impl Into<String>) -> Self {
-        self.predict = Some(Predict {
-            question: question.into(),
-            answer: answer.into(),
-        });
-        self
     }
 }
 
@@ -107,7 +89,6 @@ impl<A> Tour<A> {
                 .map(|s| Step {
                     text: s.text,
                     actions: s.actions.into_iter().map(&f).collect(),
-                    predict: s.predict,
                     bet: s.bet.map(|b| Bet {
                         question: b.question,
                         guess: b.guess,
@@ -176,20 +157,16 @@ mod tests {
         let tour = Tour {
             id: "t".into(),
             title: "T".into(),
-            steps: vec![
-                Step::new("a", vec![1, 2]),
-                Step::new("b", vec![3]).predict("q?", "yes"),
-            ],
+            steps: vec![Step::new("a", vec![1, 2]), Step::new("b", vec![3])],
         };
         assert_eq!(tour.actions_through(0), vec![1, 2]);
         assert_eq!(tour.actions_through(1), vec![1, 2, 3]);
         assert_eq!(tour.actions_through(9), vec![1, 2, 3]);
-        assert_eq!(tour.steps[1].predict.as_ref().unwrap().answer, "yes");
         let doubled = tour.clone().map(|a| a * 2);
         assert_eq!(doubled.actions_through(9), vec![2, 4, 6]);
         assert_eq!(
-            (doubled.id, doubled.steps[1].predict.clone()),
-            (tour.id, tour.steps[1].predict.clone())
+            (doubled.id, &doubled.steps[1].text),
+            (tour.id, &tour.steps[1].text)
         );
     }
 

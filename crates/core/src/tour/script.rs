@@ -1,6 +1,6 @@
 //! Builds a tour by playing it: each step's actions run on a live playground
-//! as the step is written, and a question's answer is read off the model
-//! (from the states before and after its step), never typed in. So the text
+//! as the step is written, and a bet's answer is read off the model (from
+//! the states before and after its reveal), never typed in. So the text
 //! a learner is shown is what the model does, and a tour's tests can replay
 //! it and recompute every answer. A new kind of step (a bet with a setup and
 //! a reveal, a task to check) is one more method here that plays its actions
@@ -71,23 +71,6 @@ impl<P: Playground, Q: Answer<P>> Script<P, Q> {
         self.play(&actions);
         self.steps.push(Step::new(text, actions));
         self.answers.push(None);
-        self.guesses.push(None);
-        self
-    }
-
-    /// A step that asks the learner to predict what its actions do.
-    pub fn ask(
-        &mut self,
-        text: impl Into<String>,
-        actions: Vec<P::Action>,
-        question: &str,
-        answer: Q,
-    ) -> &mut Self {
-        let before = self.play(&actions);
-        let reply = answer.answer(&before, &self.pg);
-        self.steps
-            .push(Step::new(text, actions).predict(question, reply));
-        self.answers.push(Some(answer));
         self.guesses.push(None);
         self
     }
@@ -203,29 +186,15 @@ mod tests {
     type LevelScript = Script<Level>;
 
     #[test]
-    fn answers_are_read_off_the_states_around_their_step() {
+    fn a_step_plays_its_actions_and_asks_nothing() {
         let mut s = LevelScript::new("t", "T");
         s.step("start at 2", vec![2]);
         assert_eq!(s.playground(), &Level(2));
-        s.ask("add 3", vec![3], "where now?", |before, after| {
-            format!("from {} to {}", before.0, after.0)
-        });
-        s.ask("add 9", vec![9], "and now?", |_, after| {
-            format!("still {}", after.0)
-        });
         let done = s.finish();
         assert_eq!(done.tour.id, "t");
-        assert_eq!(done.tour.actions_through(9), vec![2, 3, 9]);
-        let answers: Vec<_> = done
-            .tour
-            .steps
-            .iter()
-            .map(|s| s.predict.as_ref().map(|p| p.answer.as_str()))
-            .collect();
-        assert_eq!(answers, vec![None, Some("from 2 to 5"), Some("still 5")]);
-        assert!(done.answers[0].is_none());
-        let again = done.answers[1].map(|f| f(&Level(2), &Level(5)));
-        assert_eq!(again.as_deref(), Some("from 2 to 5"));
+        assert_eq!(done.tour.actions_through(9), vec![2]);
+        assert!(done.answers[0].is_none() && done.guesses[0].is_none());
+        assert!(done.tour.steps[0].bet.is_none());
     }
 
     #[test]
@@ -282,14 +251,18 @@ mod tests {
     #[test]
     fn typed_questions_are_kept_for_the_tests() {
         let done = Script::<Level, Ask>::new("q", "Q")
-            .ask("up", vec![4], "level?", Ask::Level)
+            .bet(
+                "up",
+                vec![],
+                "level?",
+                vec![4],
+                |_, after| Guess::choice(&["4", "5"], usize::from(after.0 != 4)),
+                Ask::Level,
+            )
             .finish();
         assert_eq!(done.answers, vec![Some(Ask::Level)]);
         assert_eq!(
-            done.tour.steps[0]
-                .predict
-                .as_ref()
-                .map(|p| p.answer.clone()),
+            done.tour.steps[0].bet.as_ref().map(|b| b.why.clone()),
             Some("level 4".to_string())
         );
     }
