@@ -8,7 +8,7 @@ use super::super::model::{Action, Outcome};
 use super::super::state::Field;
 use super::channel::label;
 use super::field::{first_error, on_draft, parse_u32, TextField};
-use super::format::count;
+use super::format::{count, ratio};
 use super::ring::Ring;
 use super::text::MessageText;
 use super::timeline::Lane;
@@ -101,7 +101,7 @@ fn outcome_html(o: &Outcome) -> Html {
                         html! {
                             <li>
                                 <span class="ms-bar-label">{ format!("node {i}") }</span>
-                                <span class="ms-bar"><span class="ms-bar-fill" style={format!("width: {:.0}%", *n as f64 * 100.0 / max as f64)}></span></span>
+                                <span class="ms-bar"><span class="ms-bar-fill" style={format!("width: {}%", ratio(n.saturating_mul(100), max, 0))}></span></span>
                                 <span class="ms-bar-value">{ format!("{} requests", count(*n)) }</span>
                             </li>
                         }

@@ -1,5 +1,10 @@
 //! Numbers, sizes, durations and dates as the panel prints them. Pure, so
 //! they are tested natively.
+//!
+//! No `{:.1}` on an `f64` here or in the views: it links std's float printing
+//! (Grisu and Dragon, about 5 KB gzip) into the topic's module. Decimals come
+//! from integers instead: [`ratio`] for a quotient of two integers (exact),
+//! [`fixed`] for a float (and `techshack_core::sketch::{Tenths, Whole}`).
 
 use super::super::model::bucket::DAY_MS;
 
@@ -21,9 +26,9 @@ pub fn bytes(b: u64) -> String {
     if b < 1024 {
         format!("{b} B")
     } else if b < 1024 * 1024 {
-        format!("{:.1} KB", b as f64 / 1024.0)
+        format!("{} KB", ratio(b, 1024, 1))
     } else {
-        format!("{:.2} MB", b as f64 / 1_048_576.0)
+        format!("{} MB", ratio(b, 1_048_576, 2))
     }
 }
 
@@ -31,11 +36,10 @@ pub fn bytes(b: u64) -> String {
 pub fn duration(seconds: u64) -> String {
     let s = seconds;
     if s >= 86_400 {
-        let d = s as f64 / 86_400.0;
-        if s.is_multiple_of(86_400) || d >= 10.0 {
-            format!("{} d", (d).floor() as u64)
+        if s.is_multiple_of(86_400) || s >= 864_000 {
+            format!("{} d", s / 86_400)
         } else {
-            format!("{d:.1} d")
+            format!("{} d", ratio(s, 86_400, 1))
         }
     } else if s >= 3_600 {
         format!("{} h", s / 3_600)
@@ -72,17 +76,60 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-/// A percentage that stays readable when tiny: `0.77%`, `<0.01%`, `12%`.
-pub fn percent(p: f64) -> String {
-    if p <= 0.0 {
+/// `part` as a percentage of `whole` that stays readable when tiny: `0.77%`,
+/// `<0.01%`, `12%`.
+pub fn percent(part: u64, whole: u64) -> String {
+    let whole = whole.max(1);
+    let p = part.saturating_mul(100);
+    if part == 0 {
         "0%".into()
-    } else if p < 0.01 {
+    } else if part.saturating_mul(10_000) < whole {
         "<0.01%".into()
-    } else if p < 10.0 {
-        format!("{p:.2}%")
+    } else if part.saturating_mul(10) < whole {
+        format!("{}%", ratio(p, whole, 2))
     } else {
-        format!("{p:.0}%")
+        format!("{}%", ratio(p, whole, 0))
     }
+}
+
+/// `n / d` at exactly `places` decimals (at most 9), by integer arithmetic:
+/// `ratio(1_280, 1_024, 1)` is `1.2`. A tie rounds to even, as `{:.1}` does
+/// for a quotient it holds exactly (any `d` a power of two), so sizes print
+/// as they did through the float formatter. `d` of 0 counts as 1.
+pub fn ratio(n: u64, d: u64, places: u32) -> String {
+    let d = d.max(1);
+    let scale = 10u64.pow(places.min(9));
+    // `n % d * scale` stays in range for any `d` below 1.8e10.
+    let frac = (n % d).saturating_mul(scale);
+    let mut units = (n / d).saturating_mul(scale).saturating_add(frac / d);
+    let rest = frac % d;
+    if rest > d - rest || (rest == d - rest && units % 2 == 1) {
+        units += 1;
+    }
+    decimal(false, units, places)
+}
+
+/// `x` at exactly `places` decimals (at most 9), rounded half away from
+/// zero: `fixed(12.345_6, 2)` is `12.35`. NaN prints as 0; beyond ±9e18
+/// units the value saturates.
+pub fn fixed(x: f64, places: u32) -> String {
+    let scale = 10u64.pow(places.min(9));
+    // `as` saturates and maps NaN to 0, so no input can panic here.
+    let units = (x * scale as f64).round() as i64;
+    decimal(units < 0, units.unsigned_abs(), places)
+}
+
+/// A whole number of `10^-places` units as a decimal: `decimal(true, 1_234, 2)`
+/// is `-12.34`.
+fn decimal(negative: bool, units: u64, places: u32) -> String {
+    let sign = if negative { "-" } else { "" };
+    let places = places.min(9);
+    if places == 0 {
+        return format!("{sign}{units}");
+    }
+    let scale = 10u64.pow(places);
+    let width = places as usize;
+    format!("{sign}{}.{:0width$}", units / scale, units % scale)
 }
 
 /// `n` in `unit`s with one truncated decimal, by integer arithmetic (no
@@ -115,6 +162,7 @@ pub fn heap(b: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn costs_print_in_their_unit() {
@@ -158,8 +206,62 @@ mod tests {
         assert_eq!(bytes(512), "512 B");
         assert_eq!(bytes(807_000), "788.1 KB");
         assert_eq!(bytes(104_857_600), "100.00 MB");
-        assert_eq!(percent(0.004), "<0.01%");
-        assert_eq!(percent(0.77), "0.77%");
-        assert_eq!(percent(55.2), "55%");
+        assert_eq!(
+            bytes(1_280),
+            "1.2 KB",
+            "a tie rounds to even, as {{:.1}} did"
+        );
+        assert_eq!(bytes(1_331), "1.3 KB");
+        assert_eq!(bytes(1_048_575), "1024.0 KB");
+        assert_eq!(percent(0, 100), "0%");
+        assert_eq!(percent(4, 100_000), "<0.01%");
+        assert_eq!(percent(77, 10_000), "0.77%");
+        assert_eq!(percent(552, 1_000), "55%");
+        assert_eq!(percent(9_999, 100_000), "10.00%");
+        assert_eq!(percent(807_000, 104_857_600), "0.77%");
+    }
+
+    #[test]
+    fn decimals_come_from_integers() {
+        assert_eq!(ratio(7, 2, 0), "4");
+        assert_eq!(ratio(5, 2, 0), "2", "half to even");
+        assert_eq!(ratio(1, 3, 3), "0.333");
+        assert_eq!(ratio(2, 3, 2), "0.67");
+        assert_eq!(ratio(999, 1_000, 2), "1.00");
+        assert_eq!(ratio(5, 0, 1), "5.0");
+        assert_eq!(fixed(12.345_6, 2), "12.35");
+        assert_eq!(fixed(-0.005, 1), "0.0");
+        assert_eq!(fixed(-2.5, 0), "-3");
+        assert_eq!(fixed(0.1, 3), "0.100");
+        assert_eq!(fixed(f64::NAN, 2), "0.00");
+    }
+
+    proptest! {
+        /// Within half a unit of the last place of the exact quotient.
+        #[test]
+        fn ratio_reads_back_close(n in 0u64..1 << 40, d in 1u64..1 << 30, places in 0u32..7) {
+            let back: f64 = ratio(n, d, places).parse().unwrap();
+            let exact = n as f64 / d as f64;
+            let half = 0.5 * 10f64.powi(-(places as i32));
+            prop_assert!((back - exact).abs() <= half * (1.0 + 1e-9) + exact * 1e-15,
+                "{n}/{d} at {places} printed as {back}");
+        }
+
+        /// Where the float formatter holds the quotient exactly (a power of
+        /// two below), the text is the same to the letter, ties included.
+        #[test]
+        fn ratio_matches_the_float_formatter_on_binary_fractions(n in 0u64..1 << 40, shift in 0u32..24, places in 0u32..4) {
+            let d = 1u64 << shift;
+            let want = format!("{:.*}", places as usize, n as f64 / d as f64);
+            prop_assert_eq!(ratio(n, d, places), want);
+        }
+
+        /// Within half a unit of the last place of `x`.
+        #[test]
+        fn fixed_reads_back_close(x in -1.0e6f64..1.0e6, places in 0u32..7) {
+            let back: f64 = fixed(x, places).parse().unwrap();
+            let half = 0.5 * 10f64.powi(-(places as i32));
+            prop_assert!((back - x).abs() <= half + 1e-6, "{x} at {places} printed as {back}");
+        }
     }
 }

@@ -4,7 +4,9 @@
 
 use super::super::model::cluster::NodeView;
 use super::super::model::Action;
+use super::format::{fixed, ratio};
 use super::Props;
+use techshack_core::sketch::{Tenths, Whole};
 use yew::prelude::*;
 
 const C: f64 = 150.0;
@@ -27,12 +29,15 @@ pub fn arc(a: f64, b: f64) -> String {
     let (x1, y1) = point(a, R);
     let (x2, y2) = point(a + sweep, R);
     let large = if sweep > 180.0 { 1 } else { 0 };
-    format!("M {x1:.2} {y1:.2} A {R} {R} 0 {large} 1 {x2:.2} {y2:.2}")
+    let (x1, y1, x2, y2) = (fixed(x1, 2), fixed(y1, 2), fixed(x2, 2), fixed(y2, 2));
+    format!("M {x1} {y1} A {r} {r} 0 {large} 1 {x2} {y2}", r = Whole(R))
 }
 
-/// A node's colour: hues spread evenly around the wheel.
-pub fn hue(node: u32, nodes: usize) -> f64 {
-    (node as f64 * 360.0 / nodes.max(1) as f64 + 20.0) % 360.0
+/// A node's colour in whole degrees: hues spread evenly around the wheel,
+/// from 20°.
+pub fn hue(node: u32, nodes: usize) -> String {
+    let n = nodes.max(1) as u64;
+    ratio((u64::from(node) * 360 + 20 * n) % (360 * n), n, 0)
 }
 
 #[derive(Properties, PartialEq)]
@@ -57,7 +62,7 @@ pub fn Ring(props: &RingProps) -> Html {
     let arcs = tokens.iter().enumerate().map(|(i, (t, node))| {
         let prev = tokens[(i + tokens.len() - 1) % tokens.len()].0;
         let down = !up.get(*node as usize).copied().unwrap_or(true);
-        let style = format!("stroke: hsl({:.0} 60% var(--ring-l))", hue(*node, n));
+        let style = format!("stroke: hsl({} 60% var(--ring-l))", hue(*node, n));
         html! { <path d={arc(angle(prev), angle(*t))} class={classes!("ms-arc", down.then_some("down"))} {style} /> }
     });
     let (px, py) = point(angle(props.token), R);
@@ -66,12 +71,12 @@ pub fn Ring(props: &RingProps) -> Html {
         <div class="ms-ring-wrap">
             <svg class="ms-ring" viewBox="0 0 300 300" role="img"
                 aria-label={format!("Token ring: {n} nodes with {} vnode tokens; the partition on screen has token {} and replicas on nodes {:?}", tokens.len(), props.token, props.replicas)}>
-                <circle cx={C.to_string()} cy={C.to_string()} r={R.to_string()} class="ms-ring-base" />
+                <circle cx={Whole(C).to_string()} cy={Whole(C).to_string()} r={Whole(R).to_string()} class="ms-ring-base" />
                 { for arcs }
-                <line x1={lx.to_string()} y1={ly.to_string()} x2={px.to_string()} y2={py.to_string()} class="ms-token-line" />
-                <circle cx={px.to_string()} cy={py.to_string()} r="6" class="ms-token" />
-                <text x={C.to_string()} y={(C - 6.0).to_string()} class="ms-ring-text" text-anchor="middle">{ "token ring" }</text>
-                <text x={C.to_string()} y={(C + 14.0).to_string()} class="ms-ring-text small" text-anchor="middle">{ format!("{} vnodes", tokens.len()) }</text>
+                <line x1={fixed(lx, 2)} y1={fixed(ly, 2)} x2={fixed(px, 2)} y2={fixed(py, 2)} class="ms-token-line" />
+                <circle cx={fixed(px, 2)} cy={fixed(py, 2)} r="6" class="ms-token" />
+                <text x={Whole(C).to_string()} y={Whole(C - 6.0).to_string()} class="ms-ring-text" text-anchor="middle">{ "token ring" }</text>
+                <text x={Whole(C).to_string()} y={Whole(C + 14.0).to_string()} class="ms-ring-text small" text-anchor="middle">{ format!("{} vnodes", tokens.len()) }</text>
             </svg>
             { for nodes.iter().map(|v| {
                 let deg = v.id as f64 * 360.0 / n as f64;
@@ -79,17 +84,17 @@ pub fn Ring(props: &RingProps) -> Html {
                 let replica = props.replicas.contains(&v.id);
                 let action = if v.up { Action::NodeDown(v.id) } else { Action::NodeUp(v.id) };
                 let label = format!(
-                    "Node {} is {}{}; owns {:.0}% of the ring{}. Press to {}.",
+                    "Node {} is {}{}; owns {}% of the ring{}. Press to {}.",
                     v.id,
                     if v.up { "up" } else { "down" },
                     if replica { ", a replica of this partition" } else { "" },
-                    v.ownership * 100.0,
+                    Whole(v.ownership * 100.0),
                     if v.hints_for_it > 0 { format!("; {} hints wait for it", v.hints_for_it) } else { String::new() },
                     if v.up { "take it down" } else { "bring it back up" },
                 );
                 html! {
                     <button type="button" class={classes!("ms-node", (!v.up).then_some("down"), replica.then_some("replica"))}
-                        style={format!("left: {:.1}%; top: {:.1}%; --node: hsl({:.0} 60% var(--ring-l))", x / 3.0, y / 3.0, hue(v.id, n))}
+                        style={format!("left: {}%; top: {}%; --node: hsl({} 60% var(--ring-l))", Tenths(x / 3.0), Tenths(y / 3.0), hue(v.id, n))}
                         title={label.clone()} onclick={p.send::<MouseEvent>(action)}>
                         <span class="ms-node-id">{ format!("N{}", v.id) }</span>
                         { " " }
@@ -117,5 +122,24 @@ mod tests {
         assert!(angle(i64::MAX) <= 360.0);
         assert!(arc(0.0, 270.0).contains(" 0 1 1 "), "{}", arc(0.0, 270.0));
         assert!(arc(0.0, 90.0).contains(" 0 0 1 "));
+        assert_eq!(
+            arc(0.0, 90.0),
+            "M 150.00 46.00 A 104 104 0 0 1 254.00 150.00"
+        );
+    }
+
+    #[test]
+    fn hues_are_whole_degrees_as_the_float_formatter_printed_them() {
+        for nodes in 1..=64usize {
+            for node in 0..nodes as u32 {
+                let old = (node as f64 * 360.0 / nodes as f64 + 20.0) % 360.0;
+                assert_eq!(
+                    hue(node, nodes),
+                    format!("{old:.0}"),
+                    "node {node} of {nodes}"
+                );
+            }
+        }
+        assert_eq!(hue(0, 0), "20");
     }
 }

@@ -13,6 +13,7 @@ use super::format::{bytes, count, percent};
 use super::walk::{use_walk_progress, visit_of, Mark};
 use super::Props;
 use std::rc::Rc;
+use techshack_core::sketch::Tenths;
 use techshack_core::widgets::value_of;
 use yew::prelude::*;
 
@@ -207,14 +208,14 @@ pub fn Timeline(p: &Props) -> Html {
             Some(part) => {
                 let label = format!(
                     "Bucket {b}: {} rows ({} live, {} tombstones), {}, {} of 100 MB",
-                    count(part.rows), count(part.live_rows), count(part.tombstones), bytes(part.bytes), percent(part.percent_of_warning())
+                    count(part.rows), count(part.live_rows), count(part.tombstones), bytes(part.bytes), percent(part.bytes, LARGE_PARTITION_BYTES)
                 );
                 let over = part.bytes > LARGE_PARTITION_BYTES;
                 html! {
                     <li key={b.to_string()} class={classes}>
                         <button type="button" class={classes!("ms-box", over.then_some("over"))} onclick={focus(Some(b))}
                             aria-label={label.clone()} title={label} aria-pressed={(selected == Some(b)).to_string()}>
-                            <span class="ms-fill" style={format!("height: {:.1}%", fill(part.bytes))}></span>
+                            <span class="ms-fill" style={format!("height: {}%", Tenths(fill(part.bytes)))}></span>
                         </button>
                     </li>
                 }
@@ -259,7 +260,7 @@ pub fn Timeline(p: &Props) -> Html {
             </div>
             <p class="ms-hint">
                 { format!("Channel {}: {} buckets from its creation to now, {parts_with_data} hold data; largest {} ({} of Cassandra's 100 MB warning). Fill is on a log scale, 1 KB to 100 MB.",
-                    label(channel), count(span + lane.hidden_older), bytes(biggest), percent(biggest as f64 * 100.0 / LARGE_PARTITION_BYTES as f64)) }
+                    label(channel), count(span + lane.hidden_older), bytes(biggest), percent(biggest, LARGE_PARTITION_BYTES)) }
             </p>
             <div class="ms-lane-wrap" tabindex="0" role="group" aria-label={format!("Timeline of channel {}", label(channel))}>
                 if lane.hidden_older > 0 {

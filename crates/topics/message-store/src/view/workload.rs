@@ -9,6 +9,7 @@ use super::format::count;
 use super::Props;
 use gloo::timers::callback::Timeout;
 use std::collections::HashMap;
+use techshack_core::sketch::{Tenths, Whole};
 use techshack_core::widgets::field_error;
 use yew::prelude::*;
 
@@ -57,7 +58,7 @@ fn keep_slowest(list: &mut Vec<(u64, f64)>, entry: (u64, f64)) {
 
 fn slowest_text(list: &[(u64, f64)]) -> String {
     list.iter()
-        .map(|(n, ms)| format!("{n}:{ms:.0}"))
+        .map(|(n, ms)| format!("{n}:{}", Whole(*ms)))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -113,7 +114,7 @@ pub fn Workload(p: &Props) -> Html {
                     d.slice = next_slice(size, took);
                     d.slices += 1;
                     keep_slowest(&mut d.slow_apply, (size, took));
-                    d.log.push(format!("{size}:{took:.0}"));
+                    d.log.push(format!("{size}:{}", Whole(took)));
                 }));
             } else if !going {
                 d.timer = None;
@@ -194,7 +195,7 @@ pub fn Workload(p: &Props) -> Html {
                     <progress class="progress ms-progress" max={pr.total.max(1).to_string()} value={pr.done.to_string()}
                         aria-label="Messages generated" aria-valuemin="0" aria-valuemax={pr.total.to_string()}
                         aria-valuenow={pr.done.to_string()}
-                        data-longest-slice-ms={format!("{longest:.1}")} data-slices={slices.to_string()}
+                        data-longest-slice-ms={Tenths(longest).to_string()} data-slices={slices.to_string()}
                         data-slowest-generation={slow_apply} data-slowest-with-render={slow_total} data-slice-log={slice_log} />
                     <span class="ms-progress-text" role="status">
                         { format!("{} / {}", count(pr.done), count(pr.total)) }
@@ -205,10 +206,10 @@ pub fn Workload(p: &Props) -> Html {
                 </div>
                 <p class="ms-hint ms-progress-detail">
                     { match (is_running, s.workload_end) {
-                        (true, _) => format!("{slices} slices so far; longest slice with its render {longest:.1} ms."),
+                        (true, _) => format!("{slices} slices so far; longest slice with its render {} ms.", Tenths(longest)),
                         (false, Some(e)) if e.cancelled => format!("Cancelled at {} of {}; those messages stay (a link does not include them).", count(e.progress.done), count(e.progress.total)),
-                        (false, Some(e)) => format!("Done: {} messages ({} edits, {} deletes) in {:.1} s over {slices} slices; longest slice with its render {longest:.1} ms.",
-                            count(e.progress.done), count(e.progress.edits), count(e.progress.deletes), elapsed / 1000.0),
+                        (false, Some(e)) => format!("Done: {} messages ({} edits, {} deletes) in {} s over {slices} slices; longest slice with its render {} ms.",
+                            count(e.progress.done), count(e.progress.edits), count(e.progress.deletes), Tenths(elapsed / 1000.0), Tenths(longest)),
                         _ => String::new(),
                     } }
                 </p>
