@@ -40,6 +40,9 @@ const effects = {
   "Zombie messages": async (page) => {
     assert.match(await card(page, "cluster").textContent(), /this will come back/);
   },
+  "Your turn: make the read warn, then skip": async (page) => {
+    assert.ok(num(await stat(page, "skipped")) > 0, "the last read skipped empty buckets");
+  },
 };
 
 /// Skips a step's bet with "Show me": the reveal runs; the answer and why.
@@ -64,8 +67,16 @@ test("every scenario runs through its tour, each bet shown, effects visible", as
     const total = Number((await page.textContent(".tour-count")).match(/of (\d+)/)[1]);
     for (let step = 1; step <= total; step++) {
       assert.match(await page.textContent(".tour-count"), new RegExp(`Step ${step} of ${total}`));
-      const answer = await showMe(page);
-      assert.match(answer, /^The answer: .{3,}/, `${title} step ${step} has an answer`);
+      if (await page.locator(".tour .task").count()) {
+        // A task: the reader's own work is another test's; here the solution.
+        await button(page.locator(".tour .task"), "Do it for me").click();
+        await page.locator(".tour .task.done").waitFor();
+      } else if (title.startsWith("Your turn") && step === total) {
+        // The task tour's closing step only tells.
+      } else {
+        const answer = await showMe(page);
+        assert.match(answer, /^The answer: .{3,}/, `${title} step ${step} has an answer`);
+      }
       if (step < total) await button(page.locator(".tour-nav"), "Next →").click();
     }
     // The model's answer and the panel agree on the first scenario's numbers.

@@ -26,6 +26,7 @@ pub mod input;
 pub mod murmur3;
 pub mod playground;
 pub mod read_cost;
+pub mod scenarios;
 pub mod schema;
 pub mod snapshot;
 pub mod snowflake;
