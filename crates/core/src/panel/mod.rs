@@ -25,7 +25,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use task_box::TaskCard;
 use toolbar::Toolbar;
-use tour_bar::{TourBar, TourPos};
+use tour_bar::{tour_bar, TourBarProps, TourPos};
 use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -363,22 +363,22 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                 <p class="tour-note" role="status">{ note }</p>
             }
             if let (Some(pos), Some(t)) = (*tour, tour.and_then(|p| tours.borrow().as_ref().and_then(|l| l.get(p.tour).cloned()))) {
-                <TourBar
-                    title={AttrValue::from(t.title.to_string())}
-                    pos={pos}
-                    len={t.steps.len()}
-                    text={t.steps.get(pos.step).map(|s| s.text.clone()).unwrap_or_default()}
-                    focus={t.steps.get(pos.step).and_then(|s| s.focus.clone()).map(|f| AttrValue::from(f.into_owned()))}
-                    bet={t.steps.get(pos.step).and_then(|s| s.bet.as_ref()).map(|b| BetCard { question: b.question.clone(), guess: b.guess.clone(), why: b.why.clone() })}
-                    wager={bets.borrow().iter().find(|(at, _)| *at == pos).map(|(_, w)| *w)}
-                    on_bet={on_bet.clone()}
-                    task={t.steps.get(pos.step).and_then(|s| s.task.as_ref()).map(|k| TaskCard { hint: k.hint.clone(), done: present.goal_holds(&k.goal) == Some(true) })}
-                    on_solve={on_solve.clone()}
-                    score={score(&bets.borrow(), &t, pos.tour)}
-                    seen={t.steps.iter().take(t.steps.len().saturating_sub(1)).filter_map(|s| s.bet.as_ref().map(|b| b.why.clone())).collect::<Vec<_>>()}
-                    source={M::ARTICLE}
-                    on_go={go_to.clone()}
-                />
+                { tour_bar(TourBarProps {
+                    title: AttrValue::from(t.title.to_string()),
+                    pos,
+                    len: t.steps.len(),
+                    text: t.steps.get(pos.step).map(|s| s.text.clone()).unwrap_or_default(),
+                    focus: t.steps.get(pos.step).and_then(|s| s.focus.clone()).map(|f| AttrValue::from(f.into_owned())),
+                    bet: t.steps.get(pos.step).and_then(|s| s.bet.as_ref()).map(|b| BetCard { question: b.question.clone(), guess: b.guess.clone(), why: b.why.clone() }),
+                    wager: bets.borrow().iter().find(|(at, _)| *at == pos).map(|(_, w)| *w),
+                    on_bet: on_bet.clone(),
+                    task: t.steps.get(pos.step).and_then(|s| s.task.as_ref()).map(|k| TaskCard { hint: k.hint.clone(), done: present.goal_holds(&k.goal) == Some(true) }),
+                    on_solve: on_solve.clone(),
+                    score: score(&bets.borrow(), &t, pos.tour),
+                    seen: t.steps.iter().take(t.steps.len().saturating_sub(1)).filter_map(|s| s.bet.as_ref().map(|b| b.why.clone())).collect::<Vec<_>>(),
+                    source: M::ARTICLE,
+                    on_go: go_to.clone(),
+                }) }
             }
             <ContextProvider<Extras> context={props.extras.clone()}>
                 // Keyed on the history's jumps: after a reset or a tour step

@@ -36,7 +36,9 @@ impl TourPos {
     }
 }
 
-#[derive(Properties, PartialEq)]
+/// What the tour bar shows. A plain struct and function, not a component:
+/// the bar keeps no state of its own, and a component's props builder and
+/// comparison are code in every topic's module.
 pub struct TourBarProps {
     pub title: AttrValue,
     pub pos: TourPos,
@@ -60,8 +62,7 @@ pub struct TourBarProps {
     pub on_go: Callback<Option<TourPos>>,
 }
 
-#[function_component]
-pub fn TourBar(p: &TourBarProps) -> Html {
+pub fn tour_bar(p: TourBarProps) -> Html {
     let go = |pos: Option<TourPos>| {
         let on_go = p.on_go.clone();
         Callback::from(move |_| on_go.emit(pos))
