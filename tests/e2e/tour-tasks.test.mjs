@@ -82,6 +82,9 @@ test("pipeline: undo during a task keeps the tour open; reset leaves it", async 
   await page.locator(".tour .task:not(.done)").waitFor();
   assert.match(await count(page), /^Step 2 of/, "undo is part of the reader's work");
   assert.equal(await next(page).getAttribute("aria-disabled"), "true");
+  await page.getByRole("button", { name: "Reset" }).first().click();
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator(".tour").count(), 0, "reset leaves the tour");
   assert.deepEqual(problems, []);
   await context.close();
 });
