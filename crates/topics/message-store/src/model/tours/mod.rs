@@ -16,6 +16,7 @@ mod zombie;
 use super::action::Action;
 use super::playground::{Outcome, Playground};
 use super::snowflake::Snowflake;
+use techshack_core::state::url_codec::decode;
 use techshack_core::tour::{self, Tour};
 
 /// A message-store tour being written, played on a live playground.
@@ -47,9 +48,22 @@ const SCRIPTS: [(&str, Build); 8] = [
     ("your-turn", your_turn::script),
 ];
 
+/// The tours as the page gets them: read from `tours.txt`, which the native
+/// tests keep equal to what the scripts build (`UPDATE_FIXTURES=1` rewrites
+/// it). Building a tour plays it, and the incident's plays 120 000 writes
+/// and deletes: done on the page, the first tour took 0.4–0.9 s to open.
 pub fn tours() -> Vec<Tour<Action>> {
+    decode(TOURS_FORMAT, TOURS.trim()).unwrap_or_else(|_| built())
+}
+
+/// The tours, built by playing them.
+pub fn built() -> Vec<Tour<Action>> {
     SCRIPTS.iter().map(|(_, build)| build().tour).collect()
 }
+
+/// `tours.txt`'s format (the link codec's, over `Vec<Tour<Action>>`).
+pub const TOURS_FORMAT: u32 = 1;
+const TOURS: &str = include_str!("tours.txt");
 
 /// One tour by id, building only that one (building a tour plays it, and
 /// the incident's plays 120 000 writes and deletes).
@@ -124,5 +138,26 @@ pub fn page(p: &Playground) -> Option<&super::store::Page> {
     match p.outcome() {
         Outcome::Page(pg) => Some(pg),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod fixture_tests {
+    use super::*;
+    use techshack_core::state::url_codec::encode;
+
+    #[test]
+    fn tours_txt_is_what_the_scripts_build() {
+        let want = encode(TOURS_FORMAT, &built());
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/model/tours/tours.txt");
+        if std::env::var_os("UPDATE_FIXTURES").is_some() {
+            std::fs::write(path, format!("{want}\n")).unwrap();
+        }
+        assert_eq!(
+            TOURS.trim(),
+            want,
+            "tours.txt is stale: run the tests with UPDATE_FIXTURES=1"
+        );
+        assert_eq!(tours(), built());
     }
 }
