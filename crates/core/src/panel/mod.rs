@@ -108,28 +108,25 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
     let dispatch = use_callback(dispatcher.clone(), |a: M::Action, d| {
         d.dispatch(Change::Do(a))
     });
+    // The open step's task, if it is one, and whether the model says its
+    // goal holds: asked once per render, which every change of state causes.
+    let task = (*tour).and_then(|p| {
+        let list = tours.borrow();
+        list.as_ref()?.get(p.tour)?.steps.get(p.step)?.task.clone()
+    });
+    let on_task = task.is_some();
+    let task_done = task
+        .as_ref()
+        .is_some_and(|t| reducer.present.goal_holds(&t.goal) == Some(true));
     // Undo, redo and reset leave any tour: its step no longer describes the
     // state. On a task step, undo and redo are part of the reader's work.
-    let on_task = {
-        let (tour, tours) = (tour.clone(), tours.clone());
-        move || {
-            tour.is_some_and(|p| {
-                tours
-                    .borrow()
-                    .as_ref()
-                    .and_then(|l| l.get(p.tour)?.steps.get(p.step))
-                    .is_some_and(|s| s.task.is_some())
-            })
-        }
-    };
     let change = {
         let d = dispatcher.clone();
         let tour = tour.clone();
-        let on_task = on_task.clone();
         move |c: Change<M::Action>| {
-            let (d, tour, on_task) = (d.clone(), tour.clone(), on_task.clone());
+            let (d, tour) = (d.clone(), tour.clone());
             Callback::from(move |_| {
-                let keep = on_task() && !matches!(c, Change::Reset);
+                let keep = on_task && !matches!(c, Change::Reset);
                 d.dispatch(c.clone());
                 if !keep {
                     tour.set(None);
@@ -243,18 +240,6 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
         });
     }
 
-    // An open task: the step is a task whose goal does not hold yet.
-    let task_open = {
-        let (tours, present) = (tours.clone(), reducer.present.clone());
-        move |p: TourPos| {
-            tours
-                .borrow()
-                .as_ref()
-                .and_then(|l| l.get(p.tour)?.steps.get(p.step)?.task.clone())
-                .is_some_and(|t| present.goal_holds(&t.goal) != Some(true))
-        }
-    };
-
     let onkeydown = {
         let tour = tour.clone();
         let tours = tours.clone();
@@ -272,7 +257,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                 } else {
                     Change::Undo
                 });
-                if !on_task() {
+                if !on_task {
                     tour.set(None);
                 }
                 return;
@@ -284,7 +269,8 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                 .and_then(|l| l.get(pos.tour).map(|t| t.steps.len()))
                 .unwrap_or(0);
             match key.as_str() {
-                "ArrowRight" if pos.step + 1 < len && !task_open(pos) => {
+                // An open task holds the reader on its step.
+                "ArrowRight" if pos.step + 1 < len && (!on_task || task_done) => {
                     e.prevent_default();
                     go_to.emit(Some(pos.next()));
                 }
@@ -372,7 +358,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                     bet: t.steps.get(pos.step).and_then(|s| s.bet.as_ref()).map(|b| BetCard { question: b.question.clone(), guess: b.guess.clone(), why: b.why.clone() }),
                     wager: bets.borrow().iter().find(|(at, _)| *at == pos).map(|(_, w)| *w),
                     on_bet: on_bet.clone(),
-                    task: t.steps.get(pos.step).and_then(|s| s.task.as_ref()).map(|k| TaskCard { hint: k.hint.clone(), done: present.goal_holds(&k.goal) == Some(true) }),
+                    task: task.map(|k| TaskCard { hint: k.hint, done: task_done }),
                     on_solve: on_solve.clone(),
                     score: score(&bets.borrow(), &t, pos.tour),
                     seen: t.steps.iter().take(t.steps.len().saturating_sub(1)).filter_map(|s| s.bet.as_ref().map(|b| b.why.clone())).collect::<Vec<_>>(),

@@ -26,6 +26,22 @@ pub fn scenario(id: &str) -> Option<Vec<Action>> {
         .map(|(_, actions)| actions)
 }
 
+/// Fails when a fixture under `src/model/` (as compiled in, `stored`) is not
+/// `want`; with `UPDATE_FIXTURES=1` it rewrites the file first, so the next
+/// run passes.
+#[cfg(test)]
+pub(crate) fn check_fixture(name: &str, stored: &str, want: &str) {
+    let path = format!("{}/src/model/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(&path, format!("{want}\n")).unwrap();
+    }
+    assert_eq!(
+        stored.trim(),
+        want,
+        "{name} is stale: run the tests with UPDATE_FIXTURES=1"
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tours::tours;
@@ -38,16 +54,7 @@ mod tests {
             .into_iter()
             .map(|t| (t.id.to_string(), t.actions_revealed(usize::MAX)))
             .collect();
-        let want = encode(FORMAT, &built);
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/model/scenarios.txt");
-        if std::env::var_os("UPDATE_FIXTURES").is_some() {
-            std::fs::write(path, format!("{want}\n")).unwrap();
-        }
-        assert_eq!(
-            SCENARIOS.trim(),
-            want,
-            "scenarios.txt is stale: run the tests with UPDATE_FIXTURES=1"
-        );
+        check_fixture("scenarios.txt", SCENARIOS, &encode(FORMAT, &built));
         for (id, actions) in built {
             assert_eq!(scenario(&id), Some(actions), "{id}");
         }

@@ -38,6 +38,7 @@ pub mod status;
 mod target_schema;
 mod tour_answers;
 mod tour_guesses;
+mod tour_guesses_reliability;
 mod tour_script;
 pub mod tours;
 mod tours_reliability;

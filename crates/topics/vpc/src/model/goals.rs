@@ -4,9 +4,7 @@
 //! Each goal traces its own packet, so changing the tracer's fields does
 //! not pass a task.
 
-use super::action::Action;
 use super::filters::Protocol;
-use super::layout::Target;
 use super::packet::{Endpoint, TraceSpec, DEFAULT_EPHEMERAL_PORT};
 use super::playground::Playground;
 
@@ -14,28 +12,6 @@ use super::playground::Playground;
 pub const APP_B_OUT_WITH_AZ_A_DOWN: &str = "app-b-out-with-az-a-down";
 /// A browser's request reaches web-a on port 80 and its reply gets back.
 pub const WEB_A_ROUND_TRIP: &str = "web-a-round-trip";
-
-/// One way to reach `APP_B_OUT_WITH_AZ_A_DOWN` in the single-NAT layout:
-/// a NAT gateway in AZ b's public subnet, and rt-2b's default route to it.
-pub fn nat_gateway_for_az_b() -> Vec<Action> {
-    vec![
-        Action::AddNat {
-            id: "nat-b".into(),
-            subnet: "subnet-public-b".into(),
-            private_ip: "10.0.2.5".into(),
-            elastic_ip: "198.51.100.2".into(),
-        },
-        Action::RemoveRoute {
-            table: "rt-2b".into(),
-            destination: "0.0.0.0/0".into(),
-        },
-        Action::AddRoute {
-            table: "rt-2b".into(),
-            destination: "0.0.0.0/0".into(),
-            target: Target::Nat("nat-b".into()),
-        },
-    ]
-}
 
 pub fn goal_holds(pg: &Playground, goal: &str) -> Option<bool> {
     let reaches = |src: Endpoint, dst: Endpoint, port: u16| {
@@ -64,8 +40,9 @@ pub fn goal_holds(pg: &Playground, goal: &str) -> Option<bool> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tour_actions::{ephemeral_rule, fail, nat_gateway_for_az_b};
     use super::*;
-    use crate::model::{AclAction, AclRuleInput, PresetId};
+    use crate::model::{Action, PresetId};
 
     fn act(pg: &mut Playground, actions: &[Action]) {
         for a in actions {
@@ -81,34 +58,9 @@ mod tests {
             Some(false),
             "AZ a must be down"
         );
-        act(
-            &mut pg,
-            &[Action::FailAz {
-                az: "us-east-1a".into(),
-                failed: true,
-            }],
-        );
+        act(&mut pg, &[fail("us-east-1a", true)]);
         assert_eq!(goal_holds(&pg, APP_B_OUT_WITH_AZ_A_DOWN), Some(false));
-        act(
-            &mut pg,
-            &[
-                Action::AddNat {
-                    id: "nat-b".into(),
-                    subnet: "subnet-public-b".into(),
-                    private_ip: "10.0.2.5".into(),
-                    elastic_ip: "198.51.100.2".into(),
-                },
-                Action::RemoveRoute {
-                    table: "rt-2b".into(),
-                    destination: "0.0.0.0/0".into(),
-                },
-                Action::AddRoute {
-                    table: "rt-2b".into(),
-                    destination: "0.0.0.0/0".into(),
-                    target: Target::Nat("nat-b".into()),
-                },
-            ],
-        );
+        act(&mut pg, &nat_gateway_for_az_b());
         assert_eq!(goal_holds(&pg, APP_B_OUT_WITH_AZ_A_DOWN), Some(true));
     }
 
@@ -116,21 +68,7 @@ mod tests {
     fn web_a_answers_once_the_acl_lets_replies_out() {
         let mut pg = Playground::with_preset(PresetId::LockedNacl);
         assert_eq!(goal_holds(&pg, WEB_A_ROUND_TRIP), Some(false));
-        act(
-            &mut pg,
-            &[Action::AddNaclRule {
-                acl: "acl-public".into(),
-                rule: AclRuleInput {
-                    number: 120,
-                    egress: true,
-                    action: AclAction::Allow,
-                    protocol: Protocol::Tcp,
-                    from_port: 1024,
-                    to_port: 65535,
-                    cidr: "0.0.0.0/0".into(),
-                },
-            }],
-        );
+        act(&mut pg, &[ephemeral_rule(true)]);
         assert_eq!(goal_holds(&pg, WEB_A_ROUND_TRIP), Some(true));
         assert_eq!(goal_holds(&pg, "no-such-goal"), None);
     }

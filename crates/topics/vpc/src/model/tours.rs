@@ -6,65 +6,18 @@
 
 use techshack_core::tour::{self, Guess, Tour};
 
-use super::action::{AclRuleInput, Action};
-use super::filters::{AclAction, Protocol};
+use super::action::Action;
 use super::layout::Target;
 use super::packet::{ComponentKind, Endpoint, Matched};
 use super::playground::Playground;
 use super::presets::PresetId;
+use super::tour_actions::{ephemeral_rule, fail, inst, load, route, trace};
 use super::tour_answers::{blocked_at, nat_hop, outcome, Ask, Outcome};
 
 /// A VPC tour being written, played on a live playground.
 type Script = tour::Script<Playground, Ask>;
 /// A VPC tour with the question behind each answer (for the replay tests).
 pub(super) type Scripted = tour::Scripted<Playground, Ask>;
-
-fn inst(id: &str) -> Endpoint {
-    Endpoint::Instance(id.into())
-}
-
-fn trace(src: Endpoint, dst: Endpoint, port: u32) -> Action {
-    Action::SetTrace {
-        src,
-        dst,
-        protocol: Protocol::Tcp,
-        port,
-    }
-}
-
-fn fail(az: &str, failed: bool) -> Action {
-    Action::FailAz {
-        az: az.into(),
-        failed,
-    }
-}
-
-fn load(preset: PresetId) -> Action {
-    Action::LoadPreset { preset }
-}
-
-fn route(table: &str, destination: &str, target: Target) -> Action {
-    Action::AddRoute {
-        table: table.into(),
-        destination: destination.into(),
-        target,
-    }
-}
-
-fn ephemeral_rule(egress: bool) -> Action {
-    Action::AddNaclRule {
-        acl: "acl-public".into(),
-        rule: AclRuleInput {
-            number: 120,
-            egress,
-            action: AclAction::Allow,
-            protocol: Protocol::Tcp,
-            from_port: 1024,
-            to_port: 65535,
-            cidr: "0.0.0.0/0".into(),
-        },
-    }
-}
 
 pub fn tours() -> Vec<Tour<Action>> {
     let tasks = super::tours_tasks::your_turn();
@@ -82,14 +35,14 @@ pub(super) fn scripted() -> Vec<Scripted> {
         nat_per_az(),
         ephemeral_ports(),
         peering_not_transitive(),
-        cidr_and_routes(),
+        super::tours_cidr::cidr_and_routes(),
     ]
 }
 
 /// A bet's choices, each with whether the model makes it true; the right
 /// one is the first that holds. (None holding leaves `right` out of range,
 /// which the replay test reports.)
-fn pick(choices: &[(&str, bool)]) -> Guess {
+pub(super) fn pick(choices: &[(&str, bool)]) -> Guess {
     let texts: Vec<&str> = choices.iter().map(|(c, _)| *c).collect();
     let right = choices
         .iter()
@@ -99,7 +52,7 @@ fn pick(choices: &[(&str, bool)]) -> Guess {
 }
 
 /// Whether the current trace ends as `how`.
-fn ends(pg: &Playground, how: Outcome) -> bool {
+pub(super) fn ends(pg: &Playground, how: Outcome) -> bool {
     outcome(pg) == how
 }
 
@@ -372,106 +325,6 @@ fn peering_not_transitive() -> Scripted {
                 "10.1.0.0/16",
                 Target::Peering("pcx-ac".into()),
             )],
-            |_, pg| pick(&[("Yes", ends(pg, Outcome::Both)), ("No", !ends(pg, Outcome::Both))]),
-            Ask::Reach,
-        )
-        .finish()
-}
-
-/// The address web-a sees on a request sent to its public address.
-fn dest_guess(pg: &Playground) -> Guess {
-    let web = pg.network().instance("web-a");
-    let (private, public) = (web.map(|w| w.private_ip), web.and_then(|w| w.public_ip));
-    let seen = pg
-        .trace()
-        .ok()
-        .and_then(|t| t.forward.hops.last().map(|h| h.header.dst));
-    let show = |ip: Option<std::net::Ipv4Addr>| ip.map_or("none".into(), |ip| ip.to_string());
-    let public_text = format!("Its public address, {}", show(public));
-    let private_text = format!("Its private address, {}", show(private));
-    pick(&[
-        (&public_text, seen.is_some() && seen == public),
-        ("The internet gateway's address", false),
-        (&private_text, seen.is_some() && seen == private),
-    ])
-}
-
-fn cidr_and_routes() -> Scripted {
-    Script::new("cidr-and-routes", "Addresses, routes and blackholes")
-        .bet(
-            "The article's VPC, with the local route corrected to 10.0.0.0/16. Its subnet 10.0.1.0/24 holds 256 addresses.",
-            vec![],
-            "How many of them can instances use?",
-            vec![load(PresetId::Article)],
-            |_, pg| {
-                let usable = pg.explain_subnet("subnet-public-a").map(|x| x.usable);
-                pick(&[
-                    ("256", usable == Some(256)),
-                    ("254", usable == Some(254)),
-                    ("251", usable == Some(251)),
-                    ("250", usable == Some(250)),
-                ])
-            },
-            Ask::Usable("subnet-public-a"),
-        )
-        .bet(
-            "app-a's security group, sg-app, allows port 8080 from members of sg-web: a group, not an address range.",
-            vec![],
-            "Will web-a, a member of sg-web, reach app-a on 8080?",
-            vec![trace(inst("web-a"), inst("app-a"), 8080)],
-            |_, pg| {
-                pick(&[
-                    (
-                        "No: a rule must name addresses, not a group",
-                        blocked_at(pg, "sg-app", "ENI_SG_RULES_MISMATCH", false),
-                    ),
-                    ("Yes", ends(pg, Outcome::Both)),
-                ])
-            },
-            Ask::Reach,
-        )
-        .bet(
-            "Next, a request from the internet to web-a's public address.",
-            vec![],
-            "What destination address will web-a see on it?",
-            vec![trace(Endpoint::Internet, inst("web-a"), 80)],
-            |_, pg| dest_guess(pg),
-            Ask::DestSeen,
-        )
-        .bet(
-            "Next, app-a straight from the internet.",
-            vec![],
-            "Will the internet reach app-a on 8080?",
-            vec![trace(Endpoint::Internet, inst("app-a"), 8080)],
-            |_, pg| {
-                pick(&[
-                    ("Yes: sg-app allows 8080", ends(pg, Outcome::Both)),
-                    ("No: the request is blocked", ends(pg, Outcome::RequestBlocked)),
-                    ("The request arrives; the reply is lost", ends(pg, Outcome::ReplyBlocked)),
-                ])
-            },
-            Ask::Reach,
-        )
-        .bet(
-            "nat-a is deleted. rt-2a keeps its default route, now pointing at nothing.",
-            vec![Action::DeleteNat {
-                nat: "nat-a".into(),
-            }],
-            "Will app-a, in us-east-1a, still reach the internet?",
-            vec![trace(inst("app-a"), Endpoint::Internet, 443)],
-            |_, pg| {
-                pick(&[
-                    ("No: its route leads nowhere", blocked_at(pg, "rt-2a", "BAD_STATE_ROUTE", false)),
-                    ("Yes, through another AZ's NAT gateway", ends(pg, Outcome::Both)),
-                ])
-            },
-            Ask::Reach,
-        )
-        .bet(
-            "The internet gateway ig-1 is deleted as well.",
-            vec![Action::DeleteIgw { igw: "ig-1".into() }],
-            "Will the internet still reach web-b, which has a public address?",
-            vec![trace(Endpoint::Internet, inst("web-b"), 80)],
             |_, pg| pick(&[("Yes", ends(pg, Outcome::Both)), ("No", !ends(pg, Outcome::Both))]),
             Ask::Reach,
         )

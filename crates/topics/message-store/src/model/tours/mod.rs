@@ -145,21 +145,14 @@ pub fn page(p: &Playground) -> Option<&super::store::Page> {
 
 #[cfg(test)]
 mod fixture_tests {
+    use super::super::scenarios::check_fixture;
     use super::*;
     use techshack_core::state::url_codec::encode;
 
     #[test]
     fn tours_txt_is_what_the_scripts_build() {
         let want = encode(TOURS_FORMAT, &built());
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/model/tours/tours.txt");
-        if std::env::var_os("UPDATE_FIXTURES").is_some() {
-            std::fs::write(path, format!("{want}\n")).unwrap();
-        }
-        assert_eq!(
-            TOURS.trim(),
-            want,
-            "tours.txt is stale: run the tests with UPDATE_FIXTURES=1"
-        );
+        check_fixture("tours/tours.txt", TOURS, &want);
         assert_eq!(tours(), built());
     }
 }

@@ -11,5 +11,6 @@ mod restore;
 mod results;
 mod stepping;
 mod timing;
+mod tour_frozen;
 mod tour_replay;
 mod warm_start;
