@@ -3,6 +3,7 @@
 // comes from the topic's own wasm module (techshack-live.js `load`). Home
 // and About are plain HTML: no wasm is fetched until a topic page opens.
 import { TOPICS, VIEWS, load, extras, showLoading, showFailure, stylesheet, framePanel } from "./techshack-live.js";
+import { wireStory } from "./story.js";
 
 const site = document.querySelector("[data-techshack-site]");
 const root = document.documentElement;
@@ -156,6 +157,8 @@ function mountPanel(route, topic, section) {
   setState(route.state);
   const entry = { key, view: route.view, state: route.state, tour: route.tour, step: route.step, panel: null };
   current = entry;
+  // The topic page's story (an embed shows the panel alone).
+  const story = wireStory(route.embedded ? null : section.querySelector(".story"));
   const start = () => {
     showLoading(slot, topic);
     Promise.all([load(topic.id), topicStyles(topic.id)]).then(
@@ -169,6 +172,9 @@ function mountPanel(route, topic, section) {
           extras: extras(topic.id),
           tour: route.tour,
           step: route.step,
+          onValues: (values) => {
+            if (current === entry) story.show(values);
+          },
           // The write is debounced, so it can land after the reader has moved
           // to another page; it must never pull them back.
           onChange: (state) => {
@@ -181,6 +187,7 @@ function mountPanel(route, topic, section) {
             }
           },
         });
+        story.attach(entry.panel);
       },
       (error) => {
         if (current === entry) showFailure(slot, topic, error, start);
@@ -251,6 +258,7 @@ function render() {
   const page = show("topic", topic.id);
   page.querySelector(".topic-head h1").classList.toggle("sr-only", embedded);
   page.querySelector(".topic-head p").hidden = embedded;
+  if (embedded) page.querySelector(".story")?.remove();
   mountPanel(route, topic, page);
 }
 

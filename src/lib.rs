@@ -34,3 +34,6 @@ pub fn known_ids() -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod story_tests;

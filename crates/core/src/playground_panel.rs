@@ -158,6 +158,14 @@ impl<T: PlaygroundTopic> PanelModel for PlaygroundPanel<T> {
     fn goal_holds(&self, goal: &str) -> Option<bool> {
         self.pg.goal_holds(goal)
     }
+
+    fn story_values(&self) -> Vec<(&'static str, f64)> {
+        self.pg.story_values()
+    }
+
+    fn story_set(&self, key: &str, value: f64) -> Option<T::Gesture> {
+        self.pg.story_set(key, value).map(T::Gesture::step)
+    }
 }
 
 #[cfg(test)]

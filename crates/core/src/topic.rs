@@ -73,6 +73,19 @@ pub trait PanelModel:
         None
     }
 
+    /// The numbers the topic page's story shows (`data-live` keys in the
+    /// topic's `story.html`), read off this state. The page formats them, so
+    /// no module carries a float printer for them.
+    fn story_values(&self) -> Vec<(&'static str, f64)> {
+        Vec::new()
+    }
+
+    /// The action that sets the story number `key` to `value` when the reader
+    /// scrubs it; `None` for a number that is only shown.
+    fn story_set(&self, _key: &str, _value: f64) -> Option<Self::Action> {
+        None
+    }
+
     /// The comic of this state, drawn here (tests, and builds without an
     /// extras module).
     fn comic(&self) -> String {
@@ -139,6 +152,8 @@ pub trait Topic: Sync {
     fn default_comic(&self) -> String;
     /// Each tour's title and step count.
     fn tour_outline(&self) -> Vec<(String, usize)>;
+    /// Each tour's id and the text of each step (the story's links name them).
+    fn tour_steps(&self) -> Vec<(String, Vec<String>)>;
     /// Whether the toolbar's list of tours (`TOUR_TITLES`) names the tours
     /// `tours()` builds, in order; the first mismatch if not.
     fn tour_titles_match(&self) -> Result<(), String>;
@@ -153,6 +168,11 @@ pub trait Topic: Sync {
     /// after its setup and must hold after its solution. The number of
     /// tasks, or the first that fails.
     fn tasks_check(&self) -> Result<usize, String>;
+    /// The story numbers of the default state.
+    fn story_values(&self) -> Vec<(&'static str, f64)>;
+    /// Scrubs the story number `key` to `value` on the default state, as the
+    /// page would: the number it then shows, or why it cannot be scrubbed.
+    fn story_scrub(&self, key: &str, value: f64) -> Result<f64, String>;
 }
 
 /// Adapts a `PanelModel` type to the `Topic` trait object.
@@ -188,6 +208,15 @@ impl<M: PanelModel> Topic for Registered<M> {
         M::tours()
             .iter()
             .map(|t| (t.title.to_string(), t.steps.len()))
+            .collect()
+    }
+    fn tour_steps(&self) -> Vec<(String, Vec<String>)> {
+        M::tours()
+            .iter()
+            .map(|t| {
+                let texts = t.steps.iter().map(|s| s.text.to_string()).collect();
+                (t.id.to_string(), texts)
+            })
             .collect()
     }
     fn tour_titles_match(&self) -> Result<(), String> {
@@ -251,6 +280,23 @@ impl<M: PanelModel> Topic for Registered<M> {
             }
         }
         Ok(count)
+    }
+
+    fn story_values(&self) -> Vec<(&'static str, f64)> {
+        M::initial().story_values()
+    }
+
+    fn story_scrub(&self, key: &str, value: f64) -> Result<f64, String> {
+        let mut m = M::initial();
+        let action = m
+            .story_set(key, value)
+            .ok_or_else(|| format!("'{key}' cannot be scrubbed"))?;
+        m.apply(&action);
+        m.story_values()
+            .into_iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v)
+            .ok_or_else(|| format!("'{key}' is not a story value"))
     }
 
     fn link_round_trip(&self) -> Result<(), String> {

@@ -7,7 +7,7 @@
 
 mod options;
 
-use crate::panel::{Panel, PanelProps};
+use crate::panel::{Panel, PanelProps, StoryLink};
 use crate::PanelModel;
 use options::EmbedOptions;
 use wasm_bindgen::prelude::*;
@@ -21,6 +21,7 @@ pub use options::MountOptions;
 pub struct PanelMount {
     destroy: Option<Box<dyn FnOnce()>>,
     topic: &'static str,
+    story: StoryLink,
 }
 
 #[wasm_bindgen]
@@ -35,6 +36,14 @@ impl PanelMount {
     #[wasm_bindgen(getter)]
     pub fn topic(&self) -> String {
         self.topic.to_string()
+    }
+
+    /// Sets a story number the reader scrubs (`onValues` reports the
+    /// result); `continues` makes it part of the scrub before, one undo
+    /// step for one drag. False if the panel cannot take it yet.
+    #[wasm_bindgen(js_name = setValue)]
+    pub fn set_value(&self, key: String, value: f64, continues: bool) -> bool {
+        self.destroy.is_some() && self.story.set((key, value, continues))
     }
 }
 
@@ -70,11 +79,14 @@ pub fn mount_with<M: PanelModel>(element: web_sys::Element, opts: MountOptions) 
         extras: opts.extras,
         label: opts.label.map(AttrValue::from),
         open_tour: opts.tour,
+        story: StoryLink::new(opts.on_values),
     };
+    let story = props.story.clone();
     let app = yew::Renderer::<Panel<M>>::with_root_and_props(element, props).render();
     PanelMount {
         destroy: Some(Box::new(move || app.destroy())),
         topic: M::ID,
+        story,
     }
 }
 

@@ -1,8 +1,9 @@
 //! Reading `mount`'s options object: `{ state, base, onChange, embedded,
-//! extras, label, tour, step }`, all optional. (The loader's `view` option is the
+//! extras, label, tour, step, onValues }`, all optional. (The loader's `view` option is the
 //! loader's own: it frames the panel, see techshack-live.js.)
 
 use crate::extras::Extras;
+use crate::panel::StoryValues;
 use crate::tour::TourLink;
 use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
@@ -24,6 +25,9 @@ pub struct MountOptions {
     pub label: Option<String>,
     /// A tour to open at a step (`tour`, and `step` from 1).
     pub tour: Option<TourLink>,
+    /// Gets the story numbers after each change (`onValues`), for the
+    /// topic page's story.
+    pub on_values: Option<Callback<StoryValues>>,
 }
 
 pub(super) struct EmbedOptions(MountOptions);
@@ -58,6 +62,18 @@ impl EmbedOptions {
         let extras = Extras::new(field(options, "extras").dyn_into::<Function>().ok());
         let label = field(options, "label").as_string();
         let tour = tour_option(options)?;
+        let on_values = field(options, "onValues")
+            .dyn_into::<Function>()
+            .ok()
+            .map(|f| {
+                Callback::from(move |values: StoryValues| {
+                    let obj = js_sys::Object::new();
+                    for (key, value) in values {
+                        let _ = Reflect::set(&obj, &JsValue::from_str(key), &value.into());
+                    }
+                    let _ = f.call1(&JsValue::NULL, &obj);
+                })
+            });
         Ok(EmbedOptions(MountOptions {
             state,
             base,
@@ -66,6 +82,7 @@ impl EmbedOptions {
             extras,
             label,
             tour,
+            on_values,
         }))
     }
 

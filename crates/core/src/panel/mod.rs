@@ -6,6 +6,7 @@ mod boot;
 mod comic;
 mod embed_dialog;
 mod reducer;
+mod story;
 mod task_box;
 mod toolbar;
 mod tour_bar;
@@ -31,6 +32,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 pub use boot::boot;
+pub use story::{StoryLink, StoryScrub, StoryValues};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct PanelProps {
@@ -55,6 +57,9 @@ pub struct PanelProps {
     /// A tour to open at a step, from a step link or `mount`'s options.
     #[prop_or_default]
     pub open_tour: Option<TourLink>,
+    /// The topic page's story: the numbers it shows and the ones it scrubs.
+    #[prop_or_default]
+    pub story: StoryLink,
 }
 
 /// The tours, once fetched from the extras module.
@@ -105,6 +110,28 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
     }
 
     let dispatcher = reducer.dispatcher();
+    {
+        let story = props.story.clone();
+        use_effect_with(reducer.present.clone(), move |p| {
+            if story.shown() {
+                story.show(p.story_values())
+            }
+        });
+    }
+    if props.story.shown() {
+        let (present, d) = (reducer.present.clone(), dispatcher.clone());
+        props.story.listen(Callback::from(
+            move |(key, value, continues): StoryScrub| {
+                if let Some(a) = present.story_set(&key, value) {
+                    d.dispatch(if continues {
+                        Change::Continue(a)
+                    } else {
+                        Change::Do(a)
+                    });
+                }
+            },
+        ));
+    }
     let dispatch = use_callback(dispatcher.clone(), |a: M::Action, d| {
         d.dispatch(Change::Do(a))
     });

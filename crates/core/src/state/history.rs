@@ -28,6 +28,9 @@ pub enum Change<A> {
     /// (tours). Made from the longest prefix an earlier replay made, while
     /// no other change has happened since (see `Trail`).
     Replay(Vec<A>),
+    /// An action that continues the step before it, whatever its kind (one
+    /// scrub of a story number is one undo step, however far it goes).
+    Continue(A),
 }
 
 pub trait Undoable: Clone {
@@ -132,6 +135,10 @@ impl<M: Undoable> History<M> {
                 self.push_step(next);
                 self.jumps += 1;
             }
+            Change::Continue(action) => {
+                self.trail.forget();
+                Rc::make_mut(&mut self.present).apply(&action);
+            }
         }
     }
 
@@ -191,6 +198,18 @@ mod tests {
                 Act::Huge => UndoKind::Barrier,
             }
         }
+    }
+
+    #[test]
+    fn a_continued_step_joins_the_one_before_whatever_its_kind() {
+        let mut h = history();
+        h.change(Change::Do(Act::Add(1)));
+        h.change(Change::Do(Act::Add(10)));
+        h.change(Change::Continue(Act::Add(100)));
+        h.change(Change::Continue(Act::Add(1000)));
+        assert_eq!(h.present().0, 1111);
+        h.change(Change::Undo);
+        assert_eq!(h.present().0, 1, "one undo takes the whole scrub back");
     }
 
     #[test]

@@ -24,4 +24,16 @@ pub trait Playground: Clone + Default {
     fn goal_holds(&self, _goal: &str) -> Option<bool> {
         None
     }
+
+    /// The numbers the topic page's story shows, by the keys its
+    /// `story.html` names (see `PanelModel::story_values`).
+    fn story_values(&self) -> Vec<(&'static str, f64)> {
+        Vec::new()
+    }
+
+    /// The action that sets the story number `key` to `value`, if the
+    /// reader may scrub it (see `PanelModel::story_set`).
+    fn story_set(&self, _key: &str, _value: f64) -> Option<Self::Action> {
+        None
+    }
 }

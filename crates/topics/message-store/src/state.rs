@@ -359,6 +359,14 @@ impl PanelModel for MessageStorePanel {
     fn goal_holds(&self, goal: &str) -> Option<bool> {
         model::goals::goal_holds(&self.pg(), goal)
     }
+
+    fn story_values(&self) -> Vec<(&'static str, f64)> {
+        model::story::values(&self.pg())
+    }
+
+    fn story_set(&self, key: &str, value: f64) -> Option<PanelAction> {
+        model::story::set(key, value).map(|a| PanelAction::Model(a, self.undo_for()))
+    }
 }
 
 #[path = "state_impls.rs"]

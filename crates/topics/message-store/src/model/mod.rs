@@ -31,6 +31,7 @@ pub mod schema;
 pub mod snapshot;
 pub mod snowflake;
 pub mod store;
+pub mod story;
 pub mod tours;
 pub mod workload;
 

@@ -35,6 +35,7 @@ pub mod rollback;
 mod schema;
 pub mod spec;
 pub mod status;
+mod story;
 mod target_schema;
 mod tour_answers;
 mod tour_guesses;

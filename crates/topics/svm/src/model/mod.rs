@@ -26,6 +26,7 @@ pub mod restore;
 pub mod snapshot;
 pub mod status;
 pub mod stepping;
+mod story;
 pub mod tours;
 pub mod train;
 pub mod warm;

@@ -25,6 +25,7 @@ mod matrix;
 mod packet;
 mod playground;
 mod presets;
+mod story;
 mod synth;
 mod terraform;
 mod tour_actions;

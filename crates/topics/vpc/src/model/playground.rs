@@ -317,4 +317,12 @@ impl techshack_core::state::Playground for Playground {
     fn goal_holds(&self, goal: &str) -> Option<bool> {
         super::goals::goal_holds(self, goal)
     }
+
+    fn story_values(&self) -> Vec<(&'static str, f64)> {
+        super::story::values(self)
+    }
+
+    fn story_set(&self, key: &str, value: f64) -> Option<Action> {
+        super::story::set(key, value)
+    }
 }
