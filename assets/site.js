@@ -3,7 +3,6 @@
 // comes from the topic's own wasm module (techshack-live.js `load`). Home
 // and About are plain HTML: no wasm is fetched until a topic page opens.
 import { TOPICS, VIEWS, load, extras, showLoading, showFailure, stylesheet, framePanel } from "./techshack-live.js";
-import { wireStory } from "./story.js";
 
 const site = document.querySelector("[data-techshack-site]");
 const root = document.documentElement;
@@ -148,6 +147,25 @@ function topicStyles(id) {
   return topicSheets.get(id);
 }
 
+/// The topic page's story (`<id>-story.html`, made live by story.js),
+/// fetched beside the panel's module; an embed shows the panel alone. The
+/// story is extra: if it cannot load, the page is the panel, as before.
+function loadStory(id, slot, entry) {
+  const text = fetch(`${id}-story.html`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))));
+  Promise.all([text, import("./story.js")]).then(
+    ([html, { wireStory }]) => {
+      if (current !== entry) return;
+      // Our own static file, from this origin (the CSP allows no other).
+      slot.replaceChildren(document.createRange().createContextualFragment(html));
+      slot.hidden = false;
+      entry.story = wireStory(slot);
+      if (entry.values) entry.story.show(entry.values);
+      if (entry.panel) entry.story.attach(entry.panel);
+    },
+    () => {},
+  );
+}
+
 function mountPanel(route, topic, section) {
   const key = routeOf(route);
   const base = new URL(".", location.href).href;
@@ -157,8 +175,7 @@ function mountPanel(route, topic, section) {
   setState(route.state);
   const entry = { key, view: route.view, state: route.state, tour: route.tour, step: route.step, panel: null };
   current = entry;
-  // The topic page's story (an embed shows the panel alone).
-  const story = wireStory(route.embedded ? null : section.querySelector(".story"));
+  if (!route.embedded) loadStory(route.id, section.querySelector(".story"), entry);
   const start = () => {
     showLoading(slot, topic);
     Promise.all([load(topic.id), topicStyles(topic.id)]).then(
@@ -172,8 +189,10 @@ function mountPanel(route, topic, section) {
           extras: extras(topic.id),
           tour: route.tour,
           step: route.step,
+          // The story's live numbers (kept until the story arrives).
           onValues: (values) => {
-            if (current === entry) story.show(values);
+            entry.values = values;
+            entry.story?.show(values);
           },
           // The write is debounced, so it can land after the reader has moved
           // to another page; it must never pull them back.
@@ -187,7 +206,7 @@ function mountPanel(route, topic, section) {
             }
           },
         });
-        story.attach(entry.panel);
+        entry.story?.attach(entry.panel);
       },
       (error) => {
         if (current === entry) showFailure(slot, topic, error, start);

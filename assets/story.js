@@ -27,7 +27,10 @@ function nearest(choices, value) {
 
 /// Wires the story in `section`; returns { show(values), attach(panel) }.
 export function wireStory(section) {
-  if (!section) return { show() {}, attach() {} };
+  const hint = document.createElement("p");
+  hint.className = "story-hint";
+  hint.textContent = "Numbers in bold are the panel's, live. Dashed ones are sliders: drag one sideways, or focus it and use the arrow keys.";
+  section.querySelector("h2")?.after(hint);
   const numbers = [...section.querySelectorAll("[data-live]")];
   const current = new Map();
   let panel = null;

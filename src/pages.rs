@@ -47,7 +47,8 @@ pub fn index_regions() -> Vec<Region> {
                     concat!(
                         "  <link data-trunk rel=\"rust\" data-type=\"worker\" href=\"{dir}\" data-bindgen-target=\"web\" data-wasm-opt=\"z\" data-wasm-opt-params=\"--converge\" data-cargo-features=\"wasm-module\" />\n",
                         "  <link data-trunk rel=\"rust\" data-type=\"worker\" href=\"{dir}/extras\" data-bindgen-target=\"web\" data-wasm-opt=\"z\" />\n",
-                        "  <link data-trunk rel=\"copy-file\" href=\"{dir}/{id}.css\" />\n"
+                        "  <link data-trunk rel=\"copy-file\" href=\"{dir}/{id}.css\" />\n",
+                        "  <link data-trunk rel=\"copy-file\" href=\"{dir}/{id}-story.html\" />\n"
                     ),
                     dir = dir,
                     id = t.id()
@@ -88,19 +89,11 @@ pub fn index_regions() -> Vec<Region> {
 }
 
 /// A topic page as it stands before its module arrives: the heading, the
-/// intro, a placeholder where the panel will be and the topic's story
-/// (`story.html` in its crate, whose numbers show the default state until
-/// the panel reports live ones), so a reader on a slow link reads something
-/// useful from the first paint.
+/// intro, a placeholder where the panel will be, so a reader on a slow link
+/// reads something useful from the first paint, and a hidden place for the
+/// topic's story (`<id>-story.html`, which the page fetches beside the
+/// module: no embed and no other page downloads it).
 fn outline(t: &dyn Topic) -> String {
-    // The heading, then how to use the live numbers, then the story.
-    let text = story_text(t.id());
-    let (heading, rest) = text.split_once('\n').unwrap_or((&text, ""));
-    let story: String = [heading, STORY_HINT]
-        .into_iter()
-        .chain(rest.lines())
-        .map(|l| format!("          {l}\n"))
-        .collect();
     format!(
         concat!(
             "    <template data-page=\"topic\" data-topic=\"{id}\"><div class=\"topic-page\">\n",
@@ -109,26 +102,21 @@ fn outline(t: &dyn Topic) -> String {
             "          <p>{summary}</p>\n",
             "        </header>\n",
             "        <div class=\"panel-slot\"></div>\n",
-            "        <section class=\"story\" aria-labelledby=\"story-{id}\">\n",
-            "{story}",
-            "        </section>\n",
+            "        <section class=\"story\" aria-labelledby=\"story-{id}\" hidden></section>\n",
             "    </div></template>\n"
         ),
         id = t.id(),
         icon = t.icon(),
         title = escape(t.title()),
         summary = escape(t.summary()),
-        story = story,
     )
 }
 
-const STORY_HINT: &str = "<p class=\"story-hint\">Numbers in bold are the panel's, live. Dashed ones are sliders: drag one sideways, or focus it and use the arrow keys.</p>";
-
-/// The topic's story as written in its crate (`crates/topics/<id>/story.html`).
+/// The topic's story as written in its crate (`crates/topics/<id>/<id>-story.html`).
 pub fn story_text(id: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join(crate_dir(id))
-        .join("story.html");
+        .join(format!("{id}-story.html"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 

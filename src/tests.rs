@@ -141,3 +141,16 @@ fn every_tour_task_starts_undone_and_its_solution_does_it() {
         );
     }
 }
+
+#[test]
+fn every_tour_recaps_the_newsletters_point() {
+    for t in registry() {
+        for (id, seed) in t.tour_seeds() {
+            assert!(
+                seed.len() > 20 && seed.ends_with('.'),
+                "{}: tour '{id}' says no point of the newsletter in its recap: {seed:?}",
+                t.id()
+            );
+        }
+    }
+}

@@ -71,6 +71,7 @@ for (const topic of TOPICS) {
   test(`${topic.id}: on a phone the story follows the panel without overflow, lists its sources, and "show me" opens its tour step`, async () => {
     const { page, problems, context } = await site.open(topic.id, ".panel-body > *", PHONE);
     const story = page.getByRole("region", { name: "The story, in the newsletter's order" });
+    await story.waitFor();
     const [panel, box] = [await page.locator(".panel").boundingBox(), await story.boundingBox()];
     assert.ok(box.y >= panel.y + panel.height - 1, "the story comes after the panel");
     assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth + 1), "no sideways scroll");
@@ -94,6 +95,7 @@ for (const topic of TOPICS) {
 
 test("a wide screen puts the story beside the panel; the embed route has no story; presenter mode hides it", async () => {
   const { page, problems, context } = await site.open("message-store", ".panel-body > *", { viewport: { width: 1600, height: 1000 } });
+  await page.getByRole("region", { name: "The story, in the newsletter's order" }).waitFor();
   const story = await page.locator(".story").boundingBox();
   const panel = await page.locator(".panel").boundingBox();
   assert.ok(story.x >= panel.x + panel.width, `beside: ${JSON.stringify({ story, panel })}`);
@@ -101,9 +103,13 @@ test("a wide screen puts the story beside the panel; the embed route has no stor
   assert.ok((await page.locator(".story .in-fact").count()) >= 1, "a 'newsletter says / in fact' note");
   assert.ok((await page.locator(".story-card th[scope=row]").count()) >= 10, "Discord's reasons and requirements");
 
-  await page.goto(`${site.server.url}#/embed/message-store`);
-  await page.waitForSelector(".panel-body > *");
-  assert.equal(await page.locator(".story").count(), 0, "no story in an embed");
+  const embed = await site.open("embed/message-store", ".panel-body > *");
+  await embed.page.waitForTimeout(500);
+  assert.equal(await embed.page.locator(".story").count(), 0, "no story in an embed");
+  const fetched = await embed.page.evaluate(() => performance.getEntriesByType("resource").map((r) => r.name));
+  assert.ok(!fetched.some((n) => n.endsWith("-story.html") || n.endsWith("story.js")), `an embed downloads no story: ${fetched}`);
+  assert.deepEqual(embed.problems, []);
+  await embed.context.close();
 
   await page.goto(`${site.server.url}#/message-store`);
   await page.waitForSelector(".panel-body > *");

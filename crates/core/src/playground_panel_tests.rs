@@ -106,6 +106,7 @@ impl PlaygroundTopic for Tally {
         vec![Tour {
             id: "t".into(),
             title: "T".into(),
+            seed: "".into(),
             steps: vec![Step::new("add", vec![Act::Add(2), Act::Add(4)])],
         }]
     }

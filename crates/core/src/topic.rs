@@ -154,6 +154,8 @@ pub trait Topic: Sync {
     fn tour_outline(&self) -> Vec<(String, usize)>;
     /// Each tour's id and the text of each step (the story's links name them).
     fn tour_steps(&self) -> Vec<(String, Vec<String>)>;
+    /// Each tour's id and the newsletter's point its recap says again.
+    fn tour_seeds(&self) -> Vec<(String, String)>;
     /// Whether the toolbar's list of tours (`TOUR_TITLES`) names the tours
     /// `tours()` builds, in order; the first mismatch if not.
     fn tour_titles_match(&self) -> Result<(), String>;
@@ -217,6 +219,12 @@ impl<M: PanelModel> Topic for Registered<M> {
                 let texts = t.steps.iter().map(|s| s.text.to_string()).collect();
                 (t.id.to_string(), texts)
             })
+            .collect()
+    }
+    fn tour_seeds(&self) -> Vec<(String, String)> {
+        M::tours()
+            .iter()
+            .map(|t| (t.id.to_string(), t.seed.to_string()))
             .collect()
     }
     fn tour_titles_match(&self) -> Result<(), String> {

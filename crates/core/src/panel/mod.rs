@@ -101,7 +101,11 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
 
     {
         let on_share = props.on_share.clone();
+        let story = props.story.clone();
         use_effect_with(reducer.present.clone(), move |present| {
+            if story.shown() {
+                story.show(present.story_values());
+            }
             let present = present.clone();
             *timer.borrow_mut() = Some(Timeout::new(SHARE_DEBOUNCE_MS, move || {
                 on_share.emit(encode(M::STATE_VERSION, &present.snapshot()))
@@ -110,14 +114,6 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
     }
 
     let dispatcher = reducer.dispatcher();
-    {
-        let story = props.story.clone();
-        use_effect_with(reducer.present.clone(), move |p| {
-            if story.shown() {
-                story.show(p.story_values())
-            }
-        });
-    }
     if props.story.shown() {
         let (present, d) = (reducer.present.clone(), dispatcher.clone());
         props.story.listen(Callback::from(
@@ -389,6 +385,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                     on_solve: on_solve.clone(),
                     score: score(&bets.borrow(), &t, pos.tour),
                     seen: t.steps.iter().take(t.steps.len().saturating_sub(1)).filter_map(|s| s.bet.as_ref().map(|b| b.why.clone())).collect::<Vec<_>>(),
+                    seed: AttrValue::from(t.seed.to_string()),
                     source: M::ARTICLE,
                     on_go: go_to.clone(),
                 }) }

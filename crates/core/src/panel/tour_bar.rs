@@ -57,7 +57,9 @@ pub struct TourBarProps {
     pub score: (usize, usize),
     /// The answers of the steps before the last, for the recap.
     pub seen: Vec<String>,
-    /// The piece the tour illustrates, linked from the recap.
+    /// The newsletter's point the tour shows, and the piece it comes from,
+    /// for the recap.
+    pub seed: AttrValue,
     pub source: Article,
     pub on_go: Callback<Option<TourPos>>,
 }
@@ -97,6 +99,9 @@ pub fn tour_bar(p: TourBarProps) -> Html {
                             <summary>{ format!("What you saw ({} answers)", p.seen.len()) }</summary>
                             <ul>{ for p.seen.iter().map(|a| html! { <li>{ a.clone() }</li> }) }</ul>
                         </details>
+                    }
+                    if !p.seed.is_empty() {
+                        <p class="tour-seed">{ "The point: " }{ p.seed.clone() }</p>
                     }
                     <p>{ "Source: " }<a href={p.source.url} target="_blank" rel="noopener">{ p.source.title }{ " ↗" }</a></p>
                 </section>

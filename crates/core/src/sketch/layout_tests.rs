@@ -216,6 +216,7 @@ fn tour_scripts_name_each_distinct_state_once() {
     let tour = Tour {
         id: "count".into(),
         title: "Count".into(),
+        seed: "".into(),
         steps: vec![
             Step::new("a", vec![1, 1]),
             Step::new("b", vec![0]),

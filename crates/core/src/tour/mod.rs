@@ -44,6 +44,8 @@ pub struct Step<A> {
 pub struct Tour<A> {
     pub id: Cow<'static, str>,
     pub title: Cow<'static, str>,
+    /// The newsletter's point the tour shows, said again in its recap.
+    pub seed: Cow<'static, str>,
     pub steps: Vec<Step<A>>,
 }
 
@@ -70,6 +72,7 @@ impl<A> Tour<A> {
         Tour {
             id: id.into(),
             title: title.into(),
+            seed: "".into(),
             steps: actions
                 .into_iter()
                 .map(|a| Step::new("", vec![a]))
@@ -83,6 +86,7 @@ impl<A> Tour<A> {
         Tour {
             id: self.id,
             title: self.title,
+            seed: self.seed,
             steps: self
                 .steps
                 .into_iter()
@@ -157,6 +161,7 @@ mod tests {
         let tour = Tour {
             id: "t".into(),
             title: "T".into(),
+            seed: "".into(),
             steps: vec![Step::new("a", vec![1, 2]), Step::new("b", vec![3])],
         };
         assert_eq!(tour.actions_through(0), vec![1, 2]);
@@ -182,6 +187,7 @@ mod tests {
         let tour = Tour {
             id: "t".into(),
             title: "T".into(),
+            seed: "".into(),
             steps: vec![Step::new("a", vec![1]), bet_step, Step::new("c", vec![6])],
         };
         assert_eq!(tour.actions_through(1), vec![1, 3], "the reveal waits");
@@ -207,6 +213,7 @@ mod tests {
         let tour = Tour {
             id: "t".into(),
             title: "T".into(),
+            seed: "".into(),
             steps: vec![Step::new("a", vec![1]), task_step, Step::new("c", vec![6])],
         };
         assert_eq!(tour.actions_through(1), vec![1, 3], "the reader works");
@@ -224,6 +231,7 @@ mod tests {
         let tour: Tour<u8> = Tour {
             id: "e".into(),
             title: "E".into(),
+            seed: "".into(),
             steps: vec![],
         };
         assert!(tour.actions_through(3).is_empty());

@@ -42,6 +42,7 @@ pub struct Scripted<P: Playground, Q = AnswerFn<P>> {
 pub struct Script<P: Playground, Q = AnswerFn<P>> {
     id: &'static str,
     title: &'static str,
+    seed: &'static str,
     pg: P,
     steps: Vec<Step<P::Action>>,
     answers: Vec<Option<Q>>,
@@ -54,6 +55,7 @@ impl<P: Playground, Q: Answer<P>> Script<P, Q> {
         Script {
             id,
             title,
+            seed: "",
             pg: P::default(),
             steps: Vec::new(),
             answers: Vec::new(),
@@ -131,6 +133,12 @@ impl<P: Playground, Q: Answer<P>> Script<P, Q> {
         self
     }
 
+    /// The newsletter's point this tour shows, for its recap.
+    pub fn seed(&mut self, sentence: &'static str) -> &mut Self {
+        self.seed = sentence;
+        self
+    }
+
     /// Names the element the last step talks about (a CSS selector inside
     /// the panel's body), when it is not the panel's picture.
     pub fn focus(&mut self, selector: &'static str) -> &mut Self {
@@ -145,6 +153,7 @@ impl<P: Playground, Q: Answer<P>> Script<P, Q> {
             tour: Tour {
                 id: self.id.into(),
                 title: self.title.into(),
+                seed: self.seed.into(),
                 steps: std::mem::take(&mut self.steps),
             },
             answers: std::mem::take(&mut self.answers),

@@ -40,6 +40,7 @@ fn ordering() -> ScriptedTour {
         "ordering",
         "Order and gates: dev → staging → canary → production",
     );
+    s.seed("Airbnb's pipelines order targets and disable the ones whose dependencies are not deployed yet.");
     s.step(
         "Airbnb's pipeline: four targets, each waiting on the one before.",
         vec![Action::LoadPreset(Preset::Airbnb)],
@@ -85,6 +86,9 @@ fn ordering() -> ScriptedTour {
 
 fn canary() -> ScriptedTour {
     let mut s = Script::new("canary", "A bad build meets the canary");
+    s.seed(
+        "A canary meets real traffic first, and a failing one rolls back before most users notice.",
+    );
     s.step(
         "v43 has a bug that only real users' traffic triggers.",
         vec![Action::StartRelease { bad_build: true }],
@@ -140,6 +144,7 @@ fn canary() -> ScriptedTour {
 
 fn cowboy() -> ScriptedTour {
     let mut s = Script::new("cowboy", "Cowboy mode: straight to production");
+    s.seed("Skipping the pipeline sends a bad build to everyone at once.");
     s.bet(
         "Next, set a 99.99% availability target.",
         vec![],
@@ -196,6 +201,7 @@ fn cowboy() -> ScriptedTour {
 
 fn monorepo() -> ScriptedTour {
     let mut s = Script::new("monorepo", "A monorepo fanning out to regions");
+    s.seed("One build can fan out to several regions, each a target with its own gate.");
     s.bet(
         "Next, a monorepo's pipeline: one build, three production regions.",
         vec![],

@@ -10,6 +10,7 @@ use super::tour_script::{minutes_until, Script, ScriptedTour};
 
 pub(super) fn budget() -> ScriptedTour {
     let mut s = Script::new("error-budget", "Error budgets: what the nines allow");
+    s.seed("99.99% allows about a minute of downtime a week: the error budget is 1 − target.");
     s.bet(
         "Next, set the target to 99.99%.",
         vec![],
@@ -70,6 +71,7 @@ pub(super) fn gameday() -> ScriptedTour {
         "gameday",
         "Gamedays: break it on purpose, have incidents only once",
     );
+    s.seed("Run gamedays, classify each failure, and have each incident only once.");
     s.bet(
         "Gameday 1: push an invalid config.",
         vec![Action::InjectFailure(FailureKind::BadConfig)],
@@ -145,6 +147,7 @@ pub(super) fn gameday() -> ScriptedTour {
 
 pub(super) fn broken() -> ScriptedTour {
     let mut s = Script::new("broken-config", "Validation: a broken config never wins");
+    s.seed("Pipelines are config checked against a spec, so a broken config never replaces a working one.");
     s.step(
         "The Airbnb pipeline is in force.",
         vec![Action::LoadPreset(Preset::Airbnb)],

@@ -10,6 +10,7 @@ use super::tour_script::{Script, ScriptedTour};
 
 pub(super) fn your_turn() -> ScriptedTour {
     Script::new("your-turn", "Your turn: order the targets, file the gameday")
+        .seed("Order is the pipeline's first safety net, and filing gamedays by class stops repeat incidents.")
         .task(
             "In this config, canary and production both wait only for staging, so a bad build can reach production while the canary is still deciding. Edit the config so that production waits for the canary.",
             vec![Action::EditConfig(canary_beside_production())],

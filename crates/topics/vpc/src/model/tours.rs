@@ -76,6 +76,7 @@ fn nat_guess(pg: &Playground) -> Guess {
 fn nat_per_az() -> Scripted {
     let out = |id: &str| trace(inst(id), Endpoint::Internet, 443);
     Script::new("nat-per-az", "One NAT gateway, or one per AZ?")
+        .seed("A NAT gateway serves only its own availability zone, so one per zone keeps an outage inside its zone.")
         .bet(
             "Private instances reach the internet through a NAT gateway. In this layout each AZ has its own, and app-b lives in us-east-1b.",
             vec![load(PresetId::Article)],
@@ -164,6 +165,7 @@ fn nat_per_az() -> Scripted {
 fn ephemeral_ports() -> Scripted {
     let web = trace(Endpoint::Internet, inst("web-a"), 80);
     Script::new("ephemeral-ports", "The ACL that forgot ephemeral ports")
+        .seed("Network ACLs are stateless, so replies need the ephemeral ports opened as well.")
         .bet(
             "Next, a layout whose network ACL acl-public allows ports 80 and 443 in and out of the public subnets, and nothing else.",
             vec![],
@@ -244,6 +246,7 @@ fn ephemeral_ports() -> Scripted {
 fn peering_not_transitive() -> Scripted {
     let ssh = |a: &str, b: &str| trace(inst(a), inst(b), 22);
     Script::new("peering-not-transitive", "Peering is not transitive")
+        .seed("VPC peering is not transitive: A peered with B and B with C does not connect A to C.")
         .bet(
             "Next, three VPCs: vpc-a peers with vpc-b through pcx-ab, and vpc-b peers with vpc-c.",
             vec![],

@@ -32,6 +32,7 @@ fn dest_guess(pg: &Playground) -> Guess {
 
 pub(super) fn cidr_and_routes() -> Scripted {
     Script::new("cidr-and-routes", "Addresses, routes and blackholes")
+        .seed("Subnets carve up the VPC's block, routes pick the longest match, and deleted targets leave blackholes.")
         .bet(
             "The article's VPC, with the local route corrected to 10.0.0.0/16. Its subnet 10.0.1.0/24 holds 256 addresses.",
             vec![],

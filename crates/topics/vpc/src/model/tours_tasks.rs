@@ -13,6 +13,7 @@ use super::tours::Scripted;
 
 pub(super) fn your_turn() -> Scripted {
     tour::Script::<Playground, Ask>::new("your-turn", "Your turn: fix the network")
+        .seed("Design for a failed zone, and let replies out as well as requests in.")
         .task(
             "One NAT gateway in AZ a serves every private subnet, and AZ a has just failed: app-b in AZ b is cut off from the internet. Make app-b reach the internet again while AZ a stays down.",
             vec![

@@ -34,6 +34,7 @@ fn query(channel: u64) -> Action {
 
 pub fn script() -> Scripted {
     Script::new("busy-vs-quiet", "A busy channel versus a quiet one")
+        .seed("Messages are stored by channel and 10-day bucket, so a read walks the buckets newest first, and a quiet channel walks many empty ones.")
         .bet(
             "Two channels. #announcements gets a message every few months. #general is about to get 20,000 messages in a week. Each channel is stored as one partition per 10-day bucket.",
             vec![

@@ -17,6 +17,7 @@ pub fn script() -> Scripted {
         count: 100,
     };
     Script::new("request-coalescing", "2023: request coalescing")
+        .seed("In 2023, data services in Rust let concurrent reads of one channel share one database query.")
         .bet(
             "A big announcement in #events pings everyone; 100 people open #events at the same moment. Coalescing is off: the services in front of the database pass requests on as they come.",
             vec![],

@@ -23,6 +23,7 @@ pub fn script() -> Scripted {
     let at = DEFAULT_NOW_MS - HOUR_MS;
     let id = first_message_id(channel(), at);
     Script::new("edit-race", "Edit races delete")
+        .seed("An edit racing a delete leaves a row with no author, and Discord deletes such rows as corrupt.")
         .bet(
             "In #plans, one user will delete a message while another edits it. The edit checks that the message exists, then its UPDATE (content only) arrives after the DELETE. Then #plans is read.",
             vec![Action::WriteMessage {

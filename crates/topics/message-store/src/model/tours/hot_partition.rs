@@ -18,6 +18,7 @@ pub fn script() -> Scripted {
         reads: 3000,
     };
     Script::new("hot-partition", "Hot partition at QUORUM")
+        .seed("At QUORUM, a hot partition slows every request on its replicas.")
         .bet(
             "6 nodes, replication factor 3, reads and writes at QUORUM, as Discord ran. A big server's announcement channel, #server-news, is about to get 3,000 reads at once.",
             vec![],

@@ -32,6 +32,7 @@ fn burst_and_read(channel: u64) -> Vec<Action> {
 
 pub fn script() -> Scripted {
     Script::new("null-tombstones", "The null-column tombstones")
+        .seed("Writing null to a column writes a tombstone, so Discord now writes only the columns a message sets.")
         .bet(
             "Discord's message had 16 columns, but a typical message sets only 4 (id, channel, author, content). The service wrote all 16 anyway, and in Cassandra writing null means writing a tombstone. Next: 100 messages in #all-columns, then a read of the latest 100.",
             vec![Action::SetPageSize(100), Action::WriteNullColumns(true)],

@@ -29,6 +29,7 @@ pub fn script() -> Scripted {
     let id = first_message_id(channel(), at);
     let node = victim(id);
     Script::new("zombie", "Zombie messages")
+        .seed("A delete must reach every replica within gc_grace_seconds, or the deleted message comes back.")
         .bet(
             format!(
                 "A message in #off-topic is written to its 3 replicas. Then node {node}, one of them, goes down. Four hours pass; now the message is deleted."

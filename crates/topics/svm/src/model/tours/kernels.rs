@@ -12,6 +12,7 @@ use super::{percent, Script, Scripted};
 
 pub(super) fn tour() -> Scripted {
     Script::new("svm-kernels", "Kernels and γ")
+        .seed("A kernel lets the street bend, and γ sets how far one point's influence reaches.")
         .step(
             "XOR again, with a linear kernel: many points end up on the wrong side.",
             vec![Action::LoadPreset { preset: Preset::Xor, seed: 1 }, Action::SetKernel(KernelKind::Linear)],

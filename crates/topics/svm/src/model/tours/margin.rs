@@ -11,6 +11,7 @@ use super::{cold_iterations, iterations, percent, warm_vs_cold, width, Script, S
 
 pub(super) fn tour() -> Scripted {
     Script::new("svm-margin", "Support vectors and the margin")
+        .seed("An SVM finds the widest street between two classes, and C prices the points inside it.")
         .bet(
             "Forty points in two clouds and a linear kernel. The solver looks for the widest empty street between the classes.",
             vec![],

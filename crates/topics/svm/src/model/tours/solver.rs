@@ -12,6 +12,7 @@ use super::{cold_iterations, iterations, warm_vs_cold, Script, Scripted};
 
 pub(super) fn tour() -> Scripted {
     Script::new("svm-solver", "Inside the SMO solver")
+        .seed("SMO solves the dual two multipliers at a time until the optimality gap closes.")
         .bet(
             "Watch the solver. A step-by-step run starts from α = 0; next it takes one SMO step.",
             vec![

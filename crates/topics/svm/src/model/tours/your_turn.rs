@@ -12,6 +12,7 @@ use super::Scripted;
 
 pub(super) fn tour() -> Scripted {
     tour::Script::<Playground>::new("your-turn", "Your turn: shape the street")
+        .seed("C sets how many points hold the street up; the kernel sets the street's shape.")
         .task(
             "Forty points in two clouds, a linear kernel and C = 1: six support vectors hold the street up. Find a C that leaves exactly three.",
             vec![
