@@ -147,17 +147,37 @@ function topicStyles(id) {
   return topicSheets.get(id);
 }
 
-/// The topic page's story (`<id>-story.html`, made live by story.js),
-/// fetched beside the panel's module; an embed shows the panel alone. The
-/// story is extra: if it cannot load, the page is the panel, as before.
+/// The topic page's story (`<id>-story.html`, made live by story.js). It
+/// loads once it comes near the screen: at once beside the panel on a wide
+/// screen, on the way down below it on a phone, so a first visit spends
+/// nothing on it before the panel works; an embed shows the panel alone.
+/// The story is extra: if it cannot load, the page is the panel, as before.
 function loadStory(id, slot, entry) {
+  const near = new IntersectionObserver(
+    (seen) => {
+      if (current !== entry) near.disconnect();
+      else if (seen.some((e) => e.isIntersecting)) {
+        near.disconnect();
+        fetchStory(id, slot, entry);
+      }
+    },
+    { rootMargin: "600px 0px" },
+  );
+  near.observe(slot);
+}
+
+let storySheet = null;
+
+function fetchStory(id, slot, entry) {
   const text = fetch(`${id}-story.html`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))));
-  Promise.all([text, import("./story.js")]).then(
+  storySheet ??= stylesheet("story.css");
+  if (!storySheet.link.isConnected) document.head.append(storySheet.link);
+  Promise.all([text, import("./story.js"), storySheet.loaded]).then(
     ([html, { wireStory }]) => {
       if (current !== entry) return;
       // Our own static file, from this origin (the CSP allows no other).
       slot.replaceChildren(document.createRange().createContextualFragment(html));
-      slot.hidden = false;
+      slot.setAttribute("aria-labelledby", `story-${id}`);
       entry.story = wireStory(slot);
       if (entry.values) entry.story.show(entry.values);
       if (entry.panel) entry.story.attach(entry.panel);
@@ -175,7 +195,6 @@ function mountPanel(route, topic, section) {
   setState(route.state);
   const entry = { key, view: route.view, state: route.state, tour: route.tour, step: route.step, panel: null };
   current = entry;
-  if (!route.embedded) loadStory(route.id, section.querySelector(".story"), entry);
   const start = () => {
     showLoading(slot, topic);
     Promise.all([load(topic.id), topicStyles(topic.id)]).then(
@@ -207,6 +226,8 @@ function mountPanel(route, topic, section) {
           },
         });
         entry.story?.attach(entry.panel);
+        // Only now does the panel push the story down to where it belongs.
+        if (!route.embedded) requestAnimationFrame(() => loadStory(route.id, section.querySelector(".story"), entry));
       },
       (error) => {
         if (current === entry) showFailure(slot, topic, error, start);

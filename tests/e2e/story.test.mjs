@@ -30,6 +30,7 @@ for (const topic of TOPICS) {
   test(`${topic.id}: the story's slider changes the panel, by keyboard and by drag, and Undo takes a drag back whole`, async () => {
     const { page, problems, context } = await site.open(topic.id, ".panel-body > *");
     const story = page.getByRole("region", { name: "The story, in the newsletter's order" });
+    await page.locator(".story").scrollIntoViewIfNeeded();
     await story.waitFor();
     const s = slider(page, key);
     await page.waitForFunction((k) => document.querySelector(`.story [data-live="${k}"]`)?.getAttribute("aria-disabled") === "false", key);
@@ -70,7 +71,11 @@ for (const topic of TOPICS) {
 
   test(`${topic.id}: on a phone the story follows the panel without overflow, lists its sources, and "show me" opens its tour step`, async () => {
     const { page, problems, context } = await site.open(topic.id, ".panel-body > *", PHONE);
+    const fetched = () => page.evaluate(() => performance.getEntriesByType("resource").some((r) => r.name.endsWith("-story.html")));
+    await page.waitForTimeout(300);
+    assert.equal(await fetched(), false, "a first visit does not fetch the story far below the panel");
     const story = page.getByRole("region", { name: "The story, in the newsletter's order" });
+    await page.locator(".story").scrollIntoViewIfNeeded();
     await story.waitFor();
     const [panel, box] = [await page.locator(".panel").boundingBox(), await story.boundingBox()];
     assert.ok(box.y >= panel.y + panel.height - 1, "the story comes after the panel");
