@@ -83,8 +83,10 @@ pub fn tour_bar(p: TourBarProps) -> Html {
                 <span class="tour-count" aria-live="polite">{ format!("Step {} of {}", p.pos.step + 1, p.len) }</span>
             </header>
             <p class="tour-text">{ p.text.clone() }</p>
+            // A live region but not a status: the bet's result is the
+            // tour's status, and it follows once the work is done.
             if let Some(what) = &p.working {
-                <p class="tour-working" role="status" aria-live="polite">
+                <p class="tour-working" aria-live="polite">
                     { "Working… " }{ what.clone() }
                 </p>
             } else if let Some(card) = &p.bet {
