@@ -28,7 +28,7 @@ test("the incident read fails with Cassandra's message and the tab stays respons
   await alert.waitFor();
   await page.waitForTimeout(200);
   const tasks = await page.evaluate(() => window.__longtasks);
-  console.log(`incident tour step 1 (120 000 writes, 120 000 deletes, a failing read, replayed at once by the frame): long tasks ${tasks.map((t) => t.toFixed(0)).join(", ")} ms`);
+  console.log(`incident tour step 1 (120 000 writes and 120 000 deletes in slices, then its reveal, a failing read, in one task): long tasks ${tasks.map((t) => t.toFixed(0)).join(", ")} ms`);
   const text = await alert.textContent();
   assert.match(text, /TombstoneOverwhelmingException/);
   assert.match(text, /Scanned over 100001 tombstones during query 'SELECT \* FROM discord\.messages WHERE channel_id = \d+ AND bucket = \d+ LIMIT 50'/);

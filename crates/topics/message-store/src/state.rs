@@ -318,16 +318,17 @@ impl Undoable for MessageStorePanel {
     }
 
     fn working(&self) -> Option<String> {
+        use model::playground::SliceKind;
         let (kind, done, total) = self.pg().slice_progress()?;
-        let verb = match kind {
-            model::playground::SliceKind::Writing => "writing",
-            model::playground::SliceKind::Deleting => "deleting",
-        };
-        Some(format!(
-            "{verb} message {} of {}",
+        let (done, total) = (
             super::view::format::count(done),
-            super::view::format::count(total)
-        ))
+            super::view::format::count(total),
+        );
+        Some(match kind {
+            SliceKind::Writing => format!("writing message {done} of {total}"),
+            SliceKind::Picking => format!("finding the messages to delete: {done} of {total}"),
+            SliceKind::Deleting => format!("deleting message {done} of {total}"),
+        })
     }
 
     /// Deep even when big: a tour step continues from the last one's state

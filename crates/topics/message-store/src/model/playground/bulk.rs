@@ -23,6 +23,8 @@ pub(super) struct Pending {
 /// A burst or bulk delete of more than this many rows may be applied in
 /// slices (see `begin_sliced`).
 pub const SLICED_OVER: u32 = 1_000;
+/// Rows in the first slice of each: its code is cold then.
+pub const FIRST_SLICE: u64 = 250;
 
 /// A burst, checked and sized for.
 #[derive(Clone, Debug)]
@@ -38,13 +40,22 @@ pub(super) struct BurstPlan {
 #[derive(Clone, Debug)]
 enum SliceWork {
     Burst(BurstPlan),
-    Delete { channel: u64, ids: Vec<u64> },
+    /// The rows to delete are picked first, in slices of their own
+    /// (`picking` is where the next starts), then deleted.
+    Delete {
+        channel: u64,
+        count: u32,
+        ids: Vec<u64>,
+        picking: Option<usize>,
+    },
 }
 
 /// What a sliced action does, for a progress line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SliceKind {
     Writing,
+    /// Finding the live messages a bulk delete deletes.
+    Picking,
     Deleting,
 }
 
@@ -63,7 +74,15 @@ impl Slicing {
     fn total(&self) -> u64 {
         match &self.work {
             SliceWork::Burst(b) => b.count,
-            SliceWork::Delete { ids, .. } => ids.len() as u64,
+            SliceWork::Delete {
+                count,
+                ids,
+                picking,
+                ..
+            } => match picking {
+                Some(_) => u64::from(*count),
+                None => ids.len() as u64,
+            },
         }
     }
 }
@@ -244,10 +263,16 @@ impl Playground {
             } if *count > SLICED_OVER => {
                 SliceWork::Burst(self.burst_begin(*channel, *author, *count, *spacing_ms)?)
             }
-            Action::DeleteNewest { channel, count } if *count > SLICED_OVER => SliceWork::Delete {
-                channel: *channel,
-                ids: self.delete_begin(*channel, *count)?,
-            },
+            Action::DeleteNewest { channel, count } if *count > SLICED_OVER => {
+                snowflake(Input::Channel, *channel)?;
+                check_range(Input::Count, u64::from(*count), 1, MAX_ROWS as u64)?;
+                SliceWork::Delete {
+                    channel: *channel,
+                    count: *count,
+                    ids: Vec::new(),
+                    picking: Some(0),
+                }
+            }
             _ => {
                 self.apply(action)?;
                 return Ok(false);
@@ -269,11 +294,31 @@ impl Playground {
         let Some(mut s) = self.slicing.take() else {
             return Ok(true);
         };
+        if let SliceWork::Delete {
+            channel,
+            count,
+            ids,
+            picking: picking @ Some(_),
+        } = &mut s.work
+        {
+            // Looking at a row costs about what deleting one does.
+            *picking = self.store.newest_live_ids_part(
+                *channel,
+                *count as usize,
+                self.now_ms,
+                picking.unwrap_or(0),
+                n.max(FIRST_SLICE) as usize,
+                ids,
+            );
+            self.slicing = Some(s);
+            return Ok(false);
+        }
+        let n = if s.done == 0 { n.min(FIRST_SLICE) } else { n };
         let total = s.total();
         let to = (s.done + n.max(1)).min(total);
         match &s.work {
             SliceWork::Burst(b) => self.burst_rows(b, s.done, to)?,
-            SliceWork::Delete { channel, ids } => {
+            SliceWork::Delete { channel, ids, .. } => {
                 self.delete_rows(*channel, ids, s.done as usize, to as usize)?
             }
         }
@@ -300,9 +345,20 @@ impl Playground {
         self.slicing.as_ref().map(|s| {
             let kind = match s.work {
                 SliceWork::Burst(_) => SliceKind::Writing,
+                SliceWork::Delete {
+                    picking: Some(_), ..
+                } => SliceKind::Picking,
                 SliceWork::Delete { .. } => SliceKind::Deleting,
             };
-            (kind, s.done, s.total())
+            let done = match &s.work {
+                SliceWork::Delete {
+                    ids,
+                    picking: Some(_),
+                    ..
+                } => ids.len() as u64,
+                _ => s.done,
+            };
+            (kind, done, s.total())
         })
     }
 

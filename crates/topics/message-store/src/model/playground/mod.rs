@@ -13,7 +13,7 @@ mod settings;
 mod shown;
 mod writes;
 
-pub use bulk::SliceKind;
+pub use bulk::{SliceKind, FIRST_SLICE};
 pub use outcome::Outcome;
 pub use shown::ShownRead;
 

@@ -1,7 +1,7 @@
 //! A big burst or bulk delete applied in slices (`begin_sliced`,
 //! `slice_step`) ends exactly where `apply` does, in any slicing.
 
-use super::super::playground::SliceKind;
+use super::super::playground::{SliceKind, FIRST_SLICE};
 use super::super::tours::{channel_at, AUTHOR, MAR_1_2016};
 use super::super::{Action, Playground};
 
@@ -60,8 +60,11 @@ fn slices_end_where_a_whole_apply_does() {
         assert_eq!(p.statements(), whole.statements(), "{n}");
         assert_eq!(p.store().totals(), whole.store().totals(), "{n}");
     }
+    // Each begins with a small slice (its code is cold), and the delete
+    // first picks its rows, 1 000 looked at a slice: 250, 1 250, ... 5 000
+    // written, then 5 slices of picking and 250, 1 250, ... 5 000 deleted.
     let (_, slices) = sliced(&actions, 1_000);
-    assert_eq!(slices, 4 + 4, "5 slices each for the burst and the delete");
+    assert_eq!(slices, 5 + (5 + 5), "all but the last slice of each");
 }
 
 #[test]
@@ -72,11 +75,30 @@ fn progress_names_the_work_and_small_actions_apply_whole() {
     assert!(p.begin_sliced(&actions[1]).unwrap());
     assert_eq!(p.slice_progress(), Some((SliceKind::Writing, 0, 5_000)));
     p.slice_step(2_000).unwrap();
-    assert_eq!(p.slice_progress(), Some((SliceKind::Writing, 2_000, 5_000)));
+    assert_eq!(
+        p.slice_progress(),
+        Some((SliceKind::Writing, FIRST_SLICE, 5_000)),
+        "the first slice is small"
+    );
+    p.slice_step(2_000).unwrap();
+    assert_eq!(
+        p.slice_progress(),
+        Some((SliceKind::Writing, FIRST_SLICE + 2_000, 5_000))
+    );
     while !p.slice_step(2_000).unwrap() {}
     assert_eq!(p.slice_progress(), None);
     assert!(p.begin_sliced(&actions[2]).unwrap());
-    assert_eq!(p.slice_progress().map(|s| s.0), Some(SliceKind::Deleting));
+    assert_eq!(
+        p.slice_progress(),
+        Some((SliceKind::Picking, 0, 5_000)),
+        "the rows to delete are found first"
+    );
+    p.slice_step(2_000).unwrap();
+    assert_eq!(p.slice_progress(), Some((SliceKind::Picking, 2_000, 5_000)));
+    while p.slice_progress().map(|s| s.0) == Some(SliceKind::Picking) {
+        p.slice_step(2_000).unwrap();
+    }
+    assert_eq!(p.slice_progress(), Some((SliceKind::Deleting, 0, 5_000)));
     let small = Action::Burst {
         channel: channel_at(MAR_1_2016, 6),
         author: AUTHOR,
