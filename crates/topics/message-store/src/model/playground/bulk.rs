@@ -301,13 +301,16 @@ impl Playground {
             picking: picking @ Some(_),
         } = &mut s.work
         {
-            // Looking at a row costs about what deleting one does.
+            // Looking at a row costs about what deleting one does; the
+            // first look is small, as its code is cold.
+            let from = picking.unwrap_or(0);
+            let scan = if from == 0 { FIRST_SLICE } else { n.max(1) };
             *picking = self.store.newest_live_ids_part(
                 *channel,
                 *count as usize,
                 self.now_ms,
-                picking.unwrap_or(0),
-                n.max(FIRST_SLICE) as usize,
+                from,
+                scan as usize,
                 ids,
             );
             self.slicing = Some(s);
