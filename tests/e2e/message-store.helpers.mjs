@@ -6,6 +6,12 @@ export const button = (scope, name) => scope.getByRole("button", { name, exact: 
 export const card = (page, cls) => page.locator(`.ms-${cls}`);
 export const stat = (page, cls) => page.locator(`.ms-query .ms-stat-${cls} dd`).textContent();
 export const num = (s) => Number(String(s).replace(/\s/g, ""));
+/// The rows the panel opens with: its opening scenario's seven messages in
+/// #playground, two of them deleted.
+export const OPENING_ROWS = 7;
+/// A channel of no scenario (created when #playground was), for tests that
+/// want one to themselves.
+export const SPARE_CHANNEL = "175928847299117064";
 
 /// The error shown for an input: aria-invalid, and the message it points at.
 export async function fieldError(input) {

@@ -128,6 +128,35 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
             },
         ));
     }
+    // A replay under way (a tour step whose actions the model does in
+    // slices): one slice per task, each sized from the last one's time.
+    let going = reducer.history.going();
+    let work = use_mut_ref(|| (FIRST_WORK, None::<f64>, None::<Timeout>));
+    {
+        let d = dispatcher.clone();
+        let work = work.clone();
+        use_effect_with((going, reducer.present.clone()), move |(going, _)| {
+            let mut w = work.borrow_mut();
+            // The slice just drawn: its work and its render.
+            if let Some(began) = w.1.take() {
+                w.0 = next_work(w.0, js_sys::Date::now() - began);
+            }
+            w.2 = None;
+            if *going {
+                let work = work.clone();
+                w.2 = Some(Timeout::new(0, move || {
+                    let size = {
+                        let mut w = work.borrow_mut();
+                        w.1 = Some(js_sys::Date::now());
+                        w.0
+                    };
+                    d.dispatch(Change::Work(size));
+                }));
+            } else {
+                w.0 = FIRST_WORK;
+            }
+        });
+    }
     let dispatch = use_callback(dispatcher.clone(), |a: M::Action, d| {
         d.dispatch(Change::Do(a))
     });
@@ -230,6 +259,10 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
             let Some(t) = list.as_ref().and_then(|l| l.get(pos.tour)) else {
                 return;
             };
+            // No bet before the step's state is made.
+            if going {
+                return;
+            }
             if t.steps.get(pos.step).is_some_and(|s| s.bet.is_some()) {
                 bets.borrow_mut().push((pos, w));
                 // The replay renders the panel, which reads the bet.
@@ -380,6 +413,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                     focus: t.steps.get(pos.step).and_then(|s| s.focus.clone()).map(|f| AttrValue::from(f.into_owned())),
                     bet: t.steps.get(pos.step).and_then(|s| s.bet.as_ref()).map(|b| BetCard { question: b.question.clone(), guess: b.guess.clone(), why: b.why.clone() }),
                     wager: bets.borrow().iter().find(|(at, _)| *at == pos).map(|(_, w)| *w),
+                    working: going.then(|| AttrValue::from(present.working().unwrap_or_default())),
                     on_bet: on_bet.clone(),
                     task: task.map(|k| TaskCard { hint: k.hint, done: task_done }),
                     on_solve: on_solve.clone(),
@@ -402,6 +436,20 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
             }
         </section>
     }
+}
+
+/// Units in a replay's first work slice: small, because the model's code is
+/// still cold then.
+const FIRST_WORK: u64 = 1_000;
+/// What a work slice, with its render, should take: well under the 50 ms
+/// long-task line, so that a machine three times slower still stays under.
+const WORK_MS: f64 = 8.0;
+
+/// The next work slice's size, from the last one's size and time:
+/// proportional, growing at most 1.5-fold a slice.
+fn next_work(size: u64, took_ms: f64) -> u64 {
+    let want = (size as f64 * WORK_MS / took_ms.max(0.25)) as u64;
+    want.clamp(200, (size + size / 2).max(200))
 }
 
 /// The reader's bets on `tour` so far: how many were right, and how many made

@@ -49,6 +49,9 @@ pub struct TourBarProps {
     /// The step's bet, if it asks for one, and the reader's bet on it.
     pub bet: Option<BetCard>,
     pub wager: Option<Wager>,
+    /// While the step's state is still being made in slices: what is under
+    /// way. The bet waits for it.
+    pub working: Option<AttrValue>,
     pub on_bet: Callback<Wager>,
     /// The step's task, if it is one, and how far the reader has got.
     pub task: Option<TaskCard>,
@@ -82,7 +85,13 @@ pub fn tour_bar(p: TourBarProps) -> Html {
                 <span class="tour-count" aria-live="polite">{ format!("Step {} of {}", p.pos.step + 1, p.len) }</span>
             </header>
             <p class="tour-text">{ p.text.clone() }</p>
-            if let Some(card) = &p.bet {
+            // A live region but not a status: the bet's result is the
+            // tour's status, and it follows once the work is done.
+            if let Some(what) = &p.working {
+                <p class="tour-working" aria-live="polite">
+                    { "Working… " }{ what.clone() }
+                </p>
+            } else if let Some(card) = &p.bet {
                 { bet_box(card, p.wager, &p.on_bet) }
             }
             if let Some(card) = &p.task {

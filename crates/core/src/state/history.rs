@@ -26,11 +26,16 @@ pub enum Change<A> {
     Reset,
     /// The state `start` reaches by a script of actions, as one undo step
     /// (tours). Made from the longest prefix an earlier replay made, while
-    /// no other change has happened since (see `Trail`).
+    /// no other change has happened since (see `Trail`). A model may begin
+    /// a heavy action of the script in slices (`Undoable::begin`); the
+    /// replay then goes on in `Work` changes.
     Replay(Vec<A>),
     /// An action that continues the step before it, whatever its kind (one
     /// scrub of a story number is one undo step, however far it goes).
     Continue(A),
+    /// One more slice, of about this many of the model's units, of a replay
+    /// still under way (`History::going`); nothing otherwise.
+    Work(u64),
 }
 
 pub trait Undoable: Clone {
@@ -48,6 +53,24 @@ pub trait Undoable: Clone {
     /// Why Undo is off in this state, if it is (e.g. a store too big to keep
     /// copies of). The toolbar disables Undo and shows the reason.
     fn undo_off(&self) -> Option<&'static str> {
+        None
+    }
+    /// Begins `action` as a replay does. A model may begin a heavy action
+    /// in slices instead of applying it whole, and then says so (`true`):
+    /// `work` does the rest, a slice at a time, and the frame runs each
+    /// slice in a task of its own so the page stays responsive. By default
+    /// the action is applied whole.
+    fn begin(&mut self, action: &Self::Action) -> bool {
+        self.apply(action);
+        false
+    }
+    /// Does up to `size` more units (the model's own: rows, say) of what
+    /// `begin` left under way; `true` once it is done.
+    fn work(&mut self, _size: u64) -> bool {
+        true
+    }
+    /// What `begin` left under way, while it is, for the working cue.
+    fn working(&self) -> Option<String> {
         None
     }
 }
@@ -107,7 +130,27 @@ impl<M: Undoable> History<M> {
         !self.future.is_empty()
     }
 
+    /// Whether a replay is still under way (see `Change::Work`).
+    pub fn going(&self) -> bool {
+        self.trail.going()
+    }
+
     pub fn change(&mut self, change: Change<M::Action>) {
+        if self.going() {
+            let transient =
+                matches!(&change, Change::Do(a) if M::undo_kind(a) == UndoKind::Transient);
+            if !transient && !matches!(change, Change::Work(_)) {
+                // Any other change first drops the unfinished replay, as if
+                // it had not begun: undo stops there.
+                self.trail.stop();
+                if let Some(prev) = self.past.pop() {
+                    self.present = prev;
+                }
+                if matches!(change, Change::Undo) {
+                    return;
+                }
+            }
+        }
         match change {
             Change::Do(action) => self.apply(&action),
             Change::Undo => {
@@ -139,10 +182,17 @@ impl<M: Undoable> History<M> {
                 self.trail.forget();
                 Rc::make_mut(&mut self.present).apply(&action);
             }
+            Change::Work(size) => self.trail.work(&mut self.present, size),
         }
     }
 
     fn apply(&mut self, action: &M::Action) {
+        if self.going() {
+            // A transient change (a focus, a tick) while a replay goes on:
+            // in place, and the replay goes on.
+            Rc::make_mut(&mut self.present).apply(action);
+            return;
+        }
         self.trail.forget();
         match M::undo_kind(action) {
             UndoKind::Step => {
@@ -302,6 +352,104 @@ mod tests {
         assert_eq!(h.present().0, 0);
         h.change(Change::Undo);
         assert_eq!(h.present().0, 42);
+    }
+
+    /// Adds its number in slices of 1 when begun (a replay's way) and it is
+    /// over 9, whole otherwise.
+    #[derive(Clone, Debug, PartialEq, Default)]
+    struct Slow {
+        total: i64,
+        left: i64,
+    }
+
+    impl Undoable for Slow {
+        type Action = i64;
+        fn apply(&mut self, a: &i64) {
+            self.total += a;
+        }
+        fn undo_kind(a: &i64) -> UndoKind {
+            if *a == 0 {
+                UndoKind::Transient
+            } else {
+                UndoKind::Step
+            }
+        }
+        fn begin(&mut self, a: &i64) -> bool {
+            if *a > 9 {
+                self.left = *a;
+                true
+            } else {
+                self.apply(a);
+                false
+            }
+        }
+        fn work(&mut self, size: u64) -> bool {
+            let n = self.left.min(size as i64);
+            self.total += n;
+            self.left -= n;
+            self.left == 0
+        }
+        fn working(&self) -> Option<String> {
+            (self.left > 0).then(|| format!("{} left", self.left))
+        }
+    }
+
+    #[test]
+    fn a_replay_goes_on_in_work_slices_and_ends_where_a_whole_one_does() {
+        let mut h = History::new(Slow::default(), Slow::default());
+        h.change(Change::Replay(vec![1, 20, 2, 30, 3]));
+        assert!(h.going());
+        assert_eq!(h.present().total, 1);
+        assert_eq!(h.present().working().as_deref(), Some("20 left"));
+        let mut works = 0;
+        while h.going() {
+            h.change(Change::Work(7));
+            works += 1;
+        }
+        assert_eq!(works, 3 + 5, "20 in slices of 7, then 30");
+        assert_eq!(h.present().total, 56);
+        assert_eq!(h.present().working(), None);
+        h.change(Change::Work(7));
+        assert_eq!(
+            h.present().total,
+            56,
+            "work with nothing under way does nothing"
+        );
+        // The state made is remembered: replaying the script again, or a
+        // longer one, does not begin its slices again.
+        h.change(Change::Replay(vec![1, 20, 2, 30, 3]));
+        assert!(!h.going());
+        h.change(Change::Replay(vec![1, 20, 2, 30, 3, 4]));
+        assert!(!h.going());
+        assert_eq!(h.present().total, 60);
+    }
+
+    #[test]
+    fn a_change_during_a_replay_drops_it_but_a_transient_one_does_not() {
+        let mut h = History::new(Slow::default(), Slow::default());
+        h.change(Change::Do(5));
+        h.change(Change::Replay(vec![20]));
+        h.change(Change::Work(3));
+        h.change(Change::Do(0));
+        assert!(h.going(), "a transient change lets it go on");
+        h.change(Change::Undo);
+        assert!(!h.going());
+        assert_eq!(
+            h.present().total,
+            5,
+            "undo drops the unfinished replay only"
+        );
+        h.change(Change::Replay(vec![20]));
+        h.change(Change::Work(3));
+        h.change(Change::Replay(vec![1]));
+        assert!(!h.going());
+        assert_eq!(h.present().total, 1);
+        h.change(Change::Undo);
+        assert_eq!(
+            h.present().total,
+            5,
+            "the dropped replay is not in the history"
+        );
     }
 
     #[test]

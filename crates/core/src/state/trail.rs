@@ -11,6 +11,15 @@ pub struct Trail<M: Undoable> {
     script: Vec<M::Action>,
     /// The state after the first `n` actions of `script`, ascending by `n`.
     marks: Vec<(usize, Rc<M>)>,
+    /// A replay under way: the present is `script[..end]` made up to an
+    /// action the model is still doing in slices, with `next..end` to come.
+    going: Option<Going>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Going {
+    next: usize,
+    end: usize,
 }
 
 impl<M: Undoable> std::fmt::Debug for Trail<M> {
@@ -28,6 +37,7 @@ impl<M: Undoable> Default for Trail<M> {
         Trail {
             script: Vec::new(),
             marks: Vec::new(),
+            going: None,
         }
     }
 }
@@ -37,7 +47,12 @@ impl<M: Undoable> Trail<M> {
     /// prefix of `script` remembered. A state already made is returned as
     /// it is, so going back a tour step, and then forward again, applies
     /// nothing.
+    ///
+    /// The script's actions are begun (`Undoable::begin`): when the model
+    /// begins one in slices, the state is returned as far as it got and the
+    /// replay goes on in `work`.
     pub fn replay(&mut self, start: &Rc<M>, script: Vec<M::Action>) -> Rc<M> {
+        self.going = None;
         let end = script.len();
         let common = self
             .script
@@ -60,18 +75,55 @@ impl<M: Undoable> Trail<M> {
             return base;
         }
         let mut next = base.fork();
-        for a in &self.script[from..end] {
-            next.apply(a);
+        for (i, a) in self.script.iter().enumerate().take(end).skip(from) {
+            if next.begin(a) {
+                self.going = Some(Going { next: i + 1, end });
+                return Rc::new(next);
+            }
         }
         let next = Rc::new(next);
         self.marks.insert(at, (end, next.clone()));
         next
     }
 
+    /// Whether a replay is under way.
+    pub fn going(&self) -> bool {
+        self.going.is_some()
+    }
+
+    /// Carries a replay under way one slice further on `present` (the state
+    /// it returned); once the model's action is done, begins the script's
+    /// next ones, and once the script is whole, remembers the state.
+    pub fn work(&mut self, present: &mut Rc<M>, size: u64) {
+        let Some(g) = self.going else { return };
+        let m = Rc::make_mut(present);
+        if !m.work(size) {
+            return;
+        }
+        for (i, a) in self.script.iter().enumerate().take(g.end).skip(g.next) {
+            if m.begin(a) {
+                self.going = Some(Going {
+                    next: i + 1,
+                    end: g.end,
+                });
+                return;
+            }
+        }
+        self.going = None;
+        let at = self.marks.partition_point(|(n, _)| *n <= g.end);
+        self.marks.insert(at, (g.end, present.clone()));
+    }
+
+    /// Drops a replay under way (its state is not remembered).
+    pub fn stop(&mut self) {
+        self.going = None;
+    }
+
     /// Drops what was remembered. Called before any change in place: a model
     /// whose clones share data (see `Undoable::fork`) could otherwise alter a
     /// remembered state through a clone.
     pub fn forget(&mut self) {
+        self.going = None;
         self.script.clear();
         self.marks.clear();
     }

@@ -226,7 +226,13 @@ mod tests {
     fn the_default_comic_is_short_valid_svg() {
         let svg = MessageStorePanel::initial().comic();
         assert!(words(&svg) < 60, "{} words", words(&svg));
-        assert!(svg.contains("no buckets yet"));
+        // The panel opens on a scenario, so its comic has something to say.
+        assert!(svg.contains("1 of 3 buckets"), "{svg}");
+        assert!(svg.contains("stepped over 2 of us"), "{svg}");
+        // An empty playground says so.
+        let mut m = MessageStorePanel::initial();
+        m.apply(&PanelAction::Model(Action::Reset, Undo::Keep));
+        assert!(m.comic().contains("no buckets yet"));
     }
 
     #[test]

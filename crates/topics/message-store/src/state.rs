@@ -50,6 +50,9 @@ pub struct MessageStorePanel {
     /// A shared link whose generated messages are still being made in
     /// slices; the rest of the link is replayed when they are done.
     pub restoring: Option<model::snapshot::Restoring>,
+    /// A tour's burst or bulk delete the playground is applying in slices
+    /// (see `Undoable::begin`).
+    pub slicing: Option<Action>,
 }
 
 impl MessageStorePanel {
@@ -66,6 +69,7 @@ impl MessageStorePanel {
             last_read,
             workload_end: None,
             restoring: None,
+            slicing: None,
         }
     }
 
@@ -111,6 +115,13 @@ impl MessageStorePanel {
         self.refusal.as_ref().and_then(|r| r.refused_at(field))
     }
 
+    /// Whatever happened, the read on screen is the model's, which it
+    /// keeps current.
+    fn read_again(&mut self) {
+        let read = next_read(self.last_read.take(), &self.pg(), self.data_version);
+        self.last_read = read;
+    }
+
     pub fn generating(&self) -> bool {
         self.pg().workload_progress().is_some()
     }
@@ -125,6 +136,11 @@ impl MessageStorePanel {
             return;
         }
         let result = self.pg_mut().apply(action);
+        self.settle(action, result);
+    }
+
+    /// What follows an action the playground has applied, or refused.
+    fn settle(&mut self, action: &Action, result: Result<(), model::Error>) {
         match result {
             Ok(()) => {
                 self.refusal = None;
@@ -256,10 +272,63 @@ impl Undoable for MessageStorePanel {
                 }
             }
         }
-        // Whatever happened, the read on screen is the model's, which it
-        // keeps current.
-        let read = next_read(self.last_read.take(), &self.pg(), self.data_version);
-        self.last_read = read;
+        self.read_again();
+    }
+
+    /// A tour's big burst or bulk delete is begun in slices, which `work`
+    /// carries on, so entering the incident's first step (120 000 writes and
+    /// deletes) never blocks the page; the frame shows `working` meanwhile.
+    fn begin(&mut self, action: &PanelAction) -> bool {
+        let PanelAction::Model(a, _) = action else {
+            self.apply(action);
+            return false;
+        };
+        if self.restoring.is_some() || self.slicing.is_some() {
+            self.apply(action);
+            return false;
+        }
+        self.version = stamp();
+        let begun = self.pg_mut().begin_sliced(a);
+        match begun {
+            Ok(true) => {
+                self.slicing = Some(a.clone());
+                return true;
+            }
+            Ok(false) => self.settle(a, Ok(())),
+            Err(e) => self.settle(a, Err(e)),
+        }
+        self.read_again();
+        false
+    }
+
+    fn work(&mut self, size: u64) -> bool {
+        let Some(a) = self.slicing.clone() else {
+            return true;
+        };
+        self.version = stamp();
+        let stepped = self.pg_mut().slice_step(size);
+        match stepped {
+            Ok(false) => return false,
+            Ok(true) => self.settle(&a, Ok(())),
+            Err(e) => self.settle(&a, Err(e)),
+        }
+        self.slicing = None;
+        self.read_again();
+        true
+    }
+
+    fn working(&self) -> Option<String> {
+        use model::playground::SliceKind;
+        let (kind, done, total) = self.pg().slice_progress()?;
+        let (done, total) = (
+            super::view::format::count(done),
+            super::view::format::count(total),
+        );
+        Some(match kind {
+            SliceKind::Writing => format!("writing message {done} of {total}"),
+            SliceKind::Picking => format!("finding the messages to delete: {done} of {total}"),
+            SliceKind::Deleting => format!("deleting message {done} of {total}"),
+        })
     }
 
     /// Deep even when big: a tour step continues from the last one's state
@@ -311,13 +380,23 @@ impl PanelModel for MessageStorePanel {
         ("request-coalescing", "2023: request coalescing"),
         ("zombie", "Zombie messages"),
         ("your-turn", "Your turn: make the read warn, then skip"),
+        (
+            "id-to-bucket",
+            "From a message ID to the buckets a read walks",
+        ),
     ];
 
     type Snapshot = model::Snapshot;
     type Comic = super::comic::Script;
 
+    /// The opening scenario (`model::scenarios::opening`): a few messages
+    /// in #playground across three buckets, two deleted, and a read, so the
+    /// first screen and the comic have something to say. Reset returns here.
     fn initial() -> Self {
-        MessageStorePanel::new(Playground::new())
+        let mut pg = Playground::new();
+        // The tests load it; were it ever to fail, the panel opens empty.
+        let _ = pg.apply(&Action::LoadScenario(model::scenarios::OPENING.into()));
+        MessageStorePanel::new(pg)
     }
 
     fn snapshot(&self) -> model::Snapshot {
@@ -337,10 +416,21 @@ impl PanelModel for MessageStorePanel {
         Ok(m)
     }
 
+    /// The model's tours start from an empty playground, and the panel's
+    /// replays start from the opening scenario: so each tour's first step
+    /// begins with a reset to the empty playground.
     fn tours() -> Vec<Tour<PanelAction>> {
         model::tours()
             .into_iter()
-            .map(|t| t.map(|a| PanelAction::Model(a, Undo::Keep)))
+            .map(|t| {
+                let mut t = t.map(|a| PanelAction::Model(a, Undo::Keep));
+                if let Some(first) = t.steps.first_mut() {
+                    first
+                        .actions
+                        .insert(0, PanelAction::Model(Action::Reset, Undo::Keep));
+                }
+                t
+            })
             .collect()
     }
 

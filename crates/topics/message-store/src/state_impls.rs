@@ -24,6 +24,7 @@ impl Clone for MessageStorePanel {
             last_read: self.last_read.clone(),
             workload_end: self.workload_end,
             restoring: self.restoring.clone(),
+            slicing: self.slicing.clone(),
         }
     }
 }

@@ -28,7 +28,8 @@ fn wrote(m: &MessageStorePanel) -> u64 {
 /// Three messages in #general, a read of them, then a delete of the middle
 /// one: the session the links below were made from.
 fn session() -> MessageStorePanel {
-    let mut m = MessageStorePanel::initial();
+    // Made on the empty playground the panel opened on then.
+    let mut m = MessageStorePanel::new(Playground::new());
     let mut ids = Vec::new();
     for (k, text) in ["one", "two", "three"].iter().enumerate() {
         m.apply(&act(Action::WriteMessage {

@@ -162,20 +162,27 @@ fn typed_inputs_place_refusals_next_to_their_input() {
 #[test]
 fn a_small_state_copies_so_undo_keeps_each_step() {
     let mut h = History::new(MessageStorePanel::initial(), MessageStorePanel::initial());
+    // The opening scenario's messages.
+    let base = h.present().rows();
     h.change(Change::Do(write("one")));
     h.change(Change::Do(write("two")));
-    assert_eq!(h.present().rows(), 2);
+    assert_eq!(h.present().rows(), base + 2);
     h.change(Change::Undo);
-    assert_eq!(h.present().rows(), 1, "the undone state kept its own copy");
+    assert_eq!(
+        h.present().rows(),
+        base + 1,
+        "the undone state kept its own copy"
+    );
     h.change(Change::Redo);
-    assert_eq!(h.present().rows(), 2);
+    assert_eq!(h.present().rows(), base + 2);
     h.change(Change::Reset);
-    assert_eq!(h.present().rows(), 0);
+    assert_eq!(h.present().rows(), base);
 }
 
 #[test]
 fn a_big_store_is_shared_not_copied_and_never_leaks_into_the_start() {
     let start = MessageStorePanel::initial();
+    let base = start.rows();
     let mut h = History::new(MessageStorePanel::initial(), MessageStorePanel::initial());
     // Generate as the view does: a barrier, then transient slices.
     h.change(Change::Do(PanelAction::BeginWorkload {
@@ -186,7 +193,7 @@ fn a_big_store_is_shared_not_copied_and_never_leaks_into_the_start() {
     while h.present().generating() {
         h.change(Change::Do(PanelAction::WorkloadStep(10_000)));
     }
-    assert_eq!(h.present().rows(), 60_000);
+    assert_eq!(h.present().rows(), base + 60_000);
     assert!(h.present().is_big());
     assert!(!h.can_undo(), "generation is a barrier");
     assert_eq!(h.present().undo_for(), Undo::Off);
@@ -210,32 +217,34 @@ fn a_big_store_is_shared_not_copied_and_never_leaks_into_the_start() {
 
     // The start state was never touched: Reset and tours begin clean.
     h.change(Change::Reset);
-    assert_eq!(h.present().rows(), 0);
-    assert_eq!(start.rows(), 0);
+    assert_eq!(h.present().rows(), base);
+    assert_eq!(start.rows(), base);
     h.change(Change::Replay(vec![write("tour")]));
-    assert_eq!(h.present().rows(), 1);
+    assert_eq!(h.present().rows(), base + 1);
     h.change(Change::Reset);
     assert_eq!(
         h.present().rows(),
-        0,
+        base,
         "the replay did not write into the start"
     );
-    assert_eq!(MessageStorePanel::initial().rows(), 0);
+    assert_eq!(MessageStorePanel::initial().rows(), base);
 }
 
 #[test]
 fn a_deep_copy_is_independent_while_small() {
     let mut a = MessageStorePanel::initial();
+    let base = a.rows();
     a.apply(&write("one"));
     let mut b = a.clone();
     assert!(!Rc::ptr_eq(&a.pg, &b.pg));
     b.apply(&write("two"));
-    assert_eq!((a.rows(), b.rows()), (1, 2));
+    assert_eq!((a.rows(), b.rows()), (base + 1, base + 2));
 }
 
 #[test]
 fn generation_focuses_the_busiest_channel_and_can_be_cancelled() {
     let mut m = MessageStorePanel::initial();
+    let base = m.rows();
     generate(&mut m, 30_000);
     let end = m.workload_end.unwrap();
     assert!(!end.cancelled && end.progress.done == 30_000);
@@ -246,7 +255,7 @@ fn generation_focuses_the_busiest_channel_and_can_be_cancelled() {
     while back.generating() {
         back.apply(&PanelAction::WorkloadStep(50_000));
     }
-    assert_eq!(back.rows(), 30_000);
+    assert_eq!(back.rows(), base + 30_000);
     assert_eq!(back.focus.channel, busiest);
 
     let mut m = MessageStorePanel::initial();
@@ -265,14 +274,17 @@ fn generation_focuses_the_busiest_channel_and_can_be_cancelled() {
     m.apply(&PanelAction::CancelWorkload);
     assert!(!m.generating());
     assert!(m.workload_end.unwrap().cancelled);
-    assert_eq!(m.rows(), 5_000);
+    assert_eq!(m.rows(), base + 5_000);
 }
 
 #[test]
 fn tours_map_onto_panel_actions_and_replay_cleanly() {
     let tours = MessageStorePanel::tours();
-    assert_eq!(tours.len(), 8);
-    assert_eq!(tours.iter().map(|t| t.steps.len()).sum::<usize>(), 21);
+    assert_eq!(tours.len(), 9);
+    assert_eq!(tours.iter().map(|t| t.steps.len()).sum::<usize>(), 27);
+    // One tour builds one idea a step, six steps long, all bets.
+    assert!(tours[8].steps.len() >= 6);
+    assert!(tours[8].steps.iter().all(|s| s.bet.is_some()));
     // Every step of the scenario tours is a bet; the last tour is the
     // reader's tasks (the registry's tests check those).
     assert!(tours[..7]
@@ -414,9 +426,13 @@ fn tour_steps_continue_from_the_last_and_leave_it_as_it_was() {
         let mut made = Vec::new();
         for k in 0..t.steps.len() {
             // A step opens on its setup; the reader's bet applies its reveal.
+            // Big bursts and bulk deletes go on in slices, as the frame
+            // runs them.
             h.change(Change::Replay(t.actions_through(k)));
+            settle(&mut h);
             made.push((h.present_rc(), h.present().snapshot(), h.present().rows()));
             h.change(Change::Replay(t.actions_revealed(k)));
+            settle(&mut h);
             made.push((h.present_rc(), h.present().snapshot(), h.present().rows()));
         }
         let mut whole = MessageStorePanel::initial();
@@ -437,6 +453,62 @@ fn tour_steps_continue_from_the_last_and_leave_it_as_it_was() {
         }
         // Back to the first step: the state made then, as it was.
         h.change(Change::Replay(t.actions_through(0)));
+        assert!(!h.going(), "{}: nothing is made again", t.id);
         assert!(Rc::ptr_eq(&h.present_rc(), &made[0].0), "{}", t.id);
     }
+}
+
+/// Runs a replay's slices to the end as the frame does; how many it took.
+fn settle(h: &mut History<MessageStorePanel>) -> usize {
+    let mut slices = 0;
+    while h.going() {
+        h.change(Change::Work(7_000));
+        slices += 1;
+        assert!(slices < 1_000);
+    }
+    slices
+}
+
+#[test]
+fn the_incident_step_is_made_in_slices_with_a_cue_and_ends_as_a_whole_apply() {
+    let t = MessageStorePanel::tours()
+        .into_iter()
+        .find(|t| t.id == "one-live-message")
+        .unwrap();
+    let mut h = History::new(MessageStorePanel::initial(), MessageStorePanel::initial());
+    h.change(Change::Replay(t.actions_through(0)));
+    assert!(h.going());
+    let cue = h.present().working().unwrap_or_default();
+    assert!(cue.starts_with("writing message 0 of 120"), "{cue}");
+    h.change(Change::Work(7_000));
+    let cue = h.present().working().unwrap_or_default();
+    assert!(
+        cue.starts_with("writing message 250 of"),
+        "{cue}: a small first slice"
+    );
+    // 120 000 writes and 120 000 deletes: each begins with 250 rows, then
+    // 7 000 a slice (18 slices), and the delete first finds its rows, 7 000
+    // looked at a slice after a first 250 (1 + 18); the first slice was
+    // taken above.
+    assert_eq!(settle(&mut h), (1 + 18) + (1 + 18) + (1 + 18) - 1);
+    assert_eq!(h.present().working(), None);
+    let mut whole = MessageStorePanel::initial();
+    for a in t.actions_through(0) {
+        whole.apply(&a);
+    }
+    assert_eq!(h.present().snapshot(), whole.snapshot());
+    assert_eq!(h.present().rows(), whole.rows());
+    assert_eq!(h.present().refusal, None);
+    // The bet's reveal continues from the state made, with no slices.
+    h.change(Change::Replay(t.actions_revealed(0)));
+    assert!(!h.going());
+    assert!(matches!(
+        h.present().pg().outcome(),
+        model::Outcome::ReadFailed(_)
+    ));
+    // Leaving mid-way drops the unfinished step: Reset is the opening.
+    h.change(Change::Replay(t.actions_through(1)));
+    h.change(Change::Replay(vec![]));
+    h.change(Change::Replay(t.actions_through(0)));
+    assert!(!h.going(), "the step is remembered");
 }

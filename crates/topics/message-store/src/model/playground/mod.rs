@@ -13,6 +13,7 @@ mod settings;
 mod shown;
 mod writes;
 
+pub use bulk::{SliceKind, FIRST_SLICE};
 pub use outcome::Outcome;
 pub use shown::ShownRead;
 
@@ -54,6 +55,8 @@ pub struct Playground {
     /// Where the last action's statements start in `statements`.
     last_mark: usize,
     pending: Option<bulk::Pending>,
+    /// A burst or bulk delete being applied in slices.
+    slicing: Option<bulk::Slicing>,
 }
 
 impl Default for Playground {
@@ -95,12 +98,13 @@ impl Playground {
             statements_dropped: 0,
             last_mark: 0,
             pending: None,
+            slicing: None,
         }
     }
 
     /// Applies one action. On error nothing has changed.
     pub fn apply(&mut self, action: &Action) -> Result<(), Error> {
-        if self.pending.is_some() {
+        if self.pending.is_some() || self.slicing.is_some() {
             return Err(Error::WorkloadRunning);
         }
         match action {

@@ -58,4 +58,32 @@ impl Store {
             .map(|r| r.id)
             .collect()
     }
+
+    /// `newest_live_ids` a part at a time: looks at up to `scan` more rows,
+    /// newest first from `from_back` rows before the newest, adding the
+    /// live ones' IDs to `out` until it holds `n`. Returns where the next
+    /// part starts, or `None` once `out` is whole or the rows are done.
+    pub fn newest_live_ids_part(
+        &self,
+        channel: u64,
+        n: usize,
+        now_ms: u64,
+        from_back: usize,
+        scan: usize,
+        out: &mut Vec<u64>,
+    ) -> Option<usize> {
+        let gc_before = (now_ms / 1000) as i64 - self.config.gc_grace_seconds as i64;
+        let ch = self.channel(channel)?;
+        let mut at = from_back;
+        for r in ch.rows.iter().rev().skip(from_back).take(scan) {
+            at += 1;
+            if out.len() >= n {
+                return None;
+            }
+            if count_row(r, &ch.extras, gc_before).live {
+                out.push(r.id);
+            }
+        }
+        (out.len() < n && at < ch.rows.len()).then_some(at)
+    }
 }

@@ -38,7 +38,7 @@ fn mentions(text: &str) -> Vec<String> {
 #[test]
 fn each_named_channel_has_one_name_and_others_show_their_id() {
     let all = named();
-    assert_eq!(all.len(), 12);
+    assert_eq!(all.len(), 14);
     let mut ids: Vec<u64> = all.iter().map(|(c, _)| *c).collect();
     let mut names: Vec<&str> = all.iter().map(|(_, n)| *n).collect();
     ids.sort_unstable();

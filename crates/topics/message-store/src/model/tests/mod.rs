@@ -11,6 +11,7 @@ mod murmur3_tests;
 mod paging_tests;
 mod playground_tests;
 mod reread_tests;
+mod slice_tests;
 mod snapshot_tests;
 mod snowflake_tests;
 mod store_tests;

@@ -76,7 +76,7 @@ fn every_bet_holds_the_models_answer_and_its_reveal_back() {
             bets += 1;
         }
     }
-    assert_eq!(bets, 18);
+    assert_eq!(bets, 24);
 }
 
 /// Each tour's whole action list (every setup, then its reveal) before the
@@ -114,7 +114,7 @@ fn the_bets_answers_are_the_known_facts() {
                 .collect()
         })
         .collect();
-    let expect: [&[&str]; 7] = [
+    let expect: [&[&str]; 9] = [
         &["Under 5 MB", "More than 20", "1", "All of them"],
         &["About 1,200: 12 per message", "None"],
         &["A row with the new content and no author", "0"],
@@ -133,7 +133,17 @@ fn the_bets_answers_are_the_known_facts() {
             "No: it has been down too long, so it misses the delete",
             "Yes: the read returns it and repairs it onto the other replicas",
         ],
+        &[],
+        &[
+            "The milliseconds since 2015-01-01 when it was sent",
+            "72",
+            "2: the new message shares a bucket",
+            "8: every bucket back to the channel's creation",
+            "More than 50",
+            "1 or 2: the empty ones are skipped",
+        ],
     ];
+    assert_eq!(right.len(), expect.len());
     for (got, want) in right.iter().zip(expect) {
         assert_eq!(got, want);
     }

@@ -8,6 +8,7 @@ mod busy_quiet;
 mod coalescing;
 mod edit_race;
 mod hot_partition;
+mod id_to_bucket;
 mod incident;
 mod null_columns;
 mod your_turn;
@@ -37,7 +38,7 @@ pub const AUTHOR: u64 = 80_351_110_224_678_912;
 type Build = fn() -> Scripted;
 
 /// Each tour's id and how to build it, in the toolbar's order.
-const SCRIPTS: [(&str, Build); 8] = [
+const SCRIPTS: [(&str, Build); 9] = [
     ("busy-vs-quiet", busy_quiet::script),
     ("null-tombstones", null_columns::script),
     ("edit-race", edit_race::script),
@@ -46,6 +47,7 @@ const SCRIPTS: [(&str, Build); 8] = [
     ("request-coalescing", coalescing::script),
     ("zombie", zombie::script),
     ("your-turn", your_turn::script),
+    ("id-to-bucket", id_to_bucket::script),
 ];
 
 /// The tours as the page gets them: read from `tours.txt`, which the native
@@ -90,7 +92,7 @@ pub fn band(n: u64, edges: &[u64]) -> usize {
 
 /// The tours' channels and the names their steps call them by (without the
 /// `#`); `channels::label` shows them so, next to their IDs.
-pub fn named_channels() -> [(u64, &'static str); 11] {
+pub fn named_channels() -> [(u64, &'static str); 13] {
     [
         (busy_quiet::quiet(), "announcements"),
         (busy_quiet::busy(), "general"),
@@ -103,6 +105,8 @@ pub fn named_channels() -> [(u64, &'static str); 11] {
         (zombie::channel(), "off-topic"),
         (your_turn::drafts(), "drafts"),
         (your_turn::notes(), "notes"),
+        (id_to_bucket::help(), "help"),
+        (id_to_bucket::archive(), "archive"),
     ]
 }
 
