@@ -158,32 +158,14 @@ function loadStory(id, slot, entry) {
       if (current !== entry) near.disconnect();
       else if (seen.some((e) => e.isIntersecting)) {
         near.disconnect();
-        fetchStory(id, slot, entry);
+        // story.js fetches the text and styles; it asks whether this page
+        // is still the one on screen before it writes.
+        import("./story.js").then((m) => m.openStory(id, slot, entry, () => current === entry), () => {});
       }
     },
     { rootMargin: "600px 0px" },
   );
   near.observe(slot);
-}
-
-let storySheet = null;
-
-function fetchStory(id, slot, entry) {
-  const text = fetch(`${id}-story.html`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))));
-  storySheet ??= stylesheet("story.css");
-  if (!storySheet.link.isConnected) document.head.append(storySheet.link);
-  Promise.all([text, import("./story.js"), storySheet.loaded]).then(
-    ([html, { wireStory }]) => {
-      if (current !== entry) return;
-      // Our own static file, from this origin (the CSP allows no other).
-      slot.replaceChildren(document.createRange().createContextualFragment(html));
-      slot.setAttribute("aria-labelledby", `story-${id}`);
-      entry.story = wireStory(slot);
-      if (entry.values) entry.story.show(entry.values);
-      if (entry.panel) entry.story.attach(entry.panel);
-    },
-    () => {},
-  );
 }
 
 function mountPanel(route, topic, section) {

@@ -5,6 +5,8 @@
 // reports values through mount's onValues and takes scrubs through
 // setValue(key, value, continues); one drag is one undo step there.
 
+import { stylesheet } from "./techshack-live.js";
+
 /// Pixels of sideways drag per choice.
 const STEP_PX = 14;
 
@@ -107,4 +109,26 @@ export function wireStory(section) {
       for (const el of scrubs) el.setAttribute("aria-disabled", String(!panel));
     },
   };
+}
+
+let sheet = null;
+
+/// Fetches topic `id`'s story and its styles into `slot` and wires it to the
+/// page's `entry` (its panel and the values it reported), while `here()`.
+export function openStory(id, slot, entry, here) {
+  const text = fetch(`${id}-story.html`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))));
+  sheet ??= stylesheet("story.css");
+  if (!sheet.link.isConnected) document.head.append(sheet.link);
+  Promise.all([text, sheet.loaded]).then(
+    ([html]) => {
+      if (!here()) return;
+      // Our own static file, from this origin (the CSP allows no other).
+      slot.replaceChildren(document.createRange().createContextualFragment(html));
+      slot.setAttribute("aria-labelledby", `story-${id}`);
+      entry.story = wireStory(slot);
+      if (entry.values) entry.story.show(entry.values);
+      if (entry.panel) entry.story.attach(entry.panel);
+    },
+    () => {},
+  );
 }
