@@ -41,7 +41,8 @@ export function wireStory(section) {
   for (const el of scrubs) {
     const choices = el.dataset.values.split(" ").map(Number);
     el.setAttribute("role", "slider");
-    el.setAttribute("aria-label", el.dataset.label);
+    // "in the story": the panel may have a control of the same name (C).
+    el.setAttribute("aria-label", `${el.dataset.label}, in the story`);
     el.setAttribute("aria-valuemin", String(choices[0]));
     el.setAttribute("aria-valuemax", String(choices[choices.length - 1]));
     el.setAttribute("aria-valuenow", el.textContent.replace(/,/g, ""));
