@@ -24,13 +24,7 @@ fn write(at: u64, text: &str) -> Action {
     }
 }
 
-fn query(channel: u64) -> Action {
-    Action::Query {
-        channel,
-        limit: 50,
-        before: None,
-    }
-}
+use super::read_latest as query;
 
 pub fn script() -> Scripted {
     Script::new("busy-vs-quiet", "A busy channel versus a quiet one")

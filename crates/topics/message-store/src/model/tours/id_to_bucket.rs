@@ -36,13 +36,7 @@ fn write(channel: u64, at: u64, text: &str) -> Action {
     }
 }
 
-fn query(channel: u64) -> Action {
-    Action::Query {
-        channel,
-        limit: 50,
-        before: None,
-    }
-}
+use super::read_latest as query;
 
 pub fn script() -> Scripted {
     Script::new("id-to-bucket", "From a message ID to the buckets a read walks")

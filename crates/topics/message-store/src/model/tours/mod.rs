@@ -111,6 +111,15 @@ pub fn named_channels() -> [(u64, &'static str); 13] {
 }
 
 /// A channel created at `unix_ms`; `k` keeps scenario channels apart.
+/// A read of a channel's latest 50 messages, as the app loads a channel.
+pub fn read_latest(channel: u64) -> Action {
+    Action::Query {
+        channel,
+        limit: 50,
+        before: None,
+    }
+}
+
 pub fn channel_at(unix_ms: u64, k: u64) -> u64 {
     Snowflake::smallest_at(unix_ms)
         .map(|s| s.0 + k)
