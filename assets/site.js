@@ -91,6 +91,9 @@ function parse(hash) {
   const parts = path.split("/").filter(Boolean);
   if (parts.length === 0) return { page: "home" };
   if (parts.length === 1 && parts[0] === "about") return { page: "about" };
+  if (parts.length === 1 && parts[0] === "workshop") {
+    return { page: "workshop", view: params.get("view") === "facilitator" ? "facilitator" : undefined, plan: params.get("plan") };
+  }
   if (parts.length === 1) return { page: "topic", id: parts[0], embedded: false, ...link };
   if (parts.length === 2 && parts[0] === "embed") return { page: "topic", id: parts[1], embedded: true, view, ...link };
   return { page: "not-found" };
@@ -219,6 +222,32 @@ function mountPanel(route, topic, section) {
   start();
 }
 
+/// The session page (#/workshop, workshop.js). Its own address changes (a
+/// plan reordered, the facilitator's view) reach the open page rather than
+/// building it again, so the panels and timers on it stay as they are.
+function showWorkshop(route) {
+  document.title = `Workshop · ${SITE_TITLE}`;
+  if (current?.key === "#/workshop") {
+    current.panel?.update(route);
+    return;
+  }
+  unmountPanel();
+  const slot = show("workshop");
+  const entry = { key: "#/workshop", panel: null };
+  current = entry;
+  import("./workshop.js").then(
+    (m) => {
+      if (current === entry) entry.panel = { ...m.openWorkshop(slot, route, () => current === entry), unmount() { this.close(); } };
+    },
+    (error) => {
+      if (current === entry) showFailure(slot, { title: "workshop page" }, error, () => {
+          current = null;
+          render();
+        });
+    },
+  );
+}
+
 // Blogs may frame the embed routes (the page's frame-ancestors allows it, as
 // a header cannot see the hash), but no other site may frame the site's own
 // pages: inside a frame, they show a way out instead.
@@ -252,7 +281,9 @@ function render() {
   root.toggleAttribute("data-embedded", embedded);
   showChrome(!embedded);
   for (const a of site.querySelectorAll(".site-header nav a")) {
-    const here = route.page === "topic" && !embedded && a.getAttribute("href") === `#/${route.id}`;
+    const here =
+      (route.page === "topic" && !embedded && a.getAttribute("href") === `#/${route.id}`) ||
+      (route.page === "workshop" && a.getAttribute("href") === "#/workshop");
     a.classList.toggle("current", here);
     if (here) a.setAttribute("aria-current", "page");
     else a.removeAttribute("aria-current");
@@ -263,6 +294,10 @@ function render() {
     show("no-topic").querySelector("[role=alert]").textContent =
       `There is no topic called “${route.id}”. Topics: ${TOPICS.map((t) => t.id).join(", ")}.`;
     document.title = `No such topic · ${SITE_TITLE}`;
+    return;
+  }
+  if (route.page === "workshop") {
+    showWorkshop(route);
     return;
   }
   if (!topic) {

@@ -5,6 +5,8 @@
 //! shipped as wasm. See ARCHITECTURE.md.
 
 pub mod pages;
+pub mod workshop;
+pub mod workshop_page;
 
 use techshack_core::{Registered, Topic};
 

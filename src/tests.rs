@@ -13,6 +13,7 @@ fn ids_are_unique_and_route_safe() {
         );
         assert_ne!(t.id(), "embed");
         assert_ne!(t.id(), "about");
+        assert_ne!(t.id(), "workshop");
     }
     assert!(registry().len() >= 4);
 }

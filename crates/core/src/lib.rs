@@ -21,6 +21,7 @@ pub mod state;
 mod topic;
 pub mod tour;
 pub mod widgets;
+pub mod workshop;
 
 pub use playground_panel::{PlaygroundPanel, PlaygroundTopic};
 pub use root::{use_panel_uid, RootProps};

@@ -111,6 +111,7 @@ impl<T: PlaygroundTopic> TopicInfo for PlaygroundPanel<T> {
     const SUMMARY: &'static str = T::SUMMARY;
     const ICON: &'static str = T::ICON;
     const ARTICLE: crate::Article = T::ARTICLE;
+    const WORKSHOP: &'static [crate::workshop::Block] = T::WORKSHOP;
 }
 
 impl<T: PlaygroundTopic> PanelModel for PlaygroundPanel<T> {

@@ -64,6 +64,7 @@ impl TopicInfo for Tally {
         title: "Counting",
         url: "https://example.com/",
     };
+    const WORKSHOP: &'static [crate::workshop::Block] = &[];
 }
 
 impl PlaygroundTopic for Tally {

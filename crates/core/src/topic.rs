@@ -7,6 +7,7 @@ use crate::embed::{mount, PanelMount};
 use crate::state::history::Undoable;
 use crate::state::url_codec::{decode, encode};
 use crate::tour::Tour;
+use crate::workshop::{Block, TourSheet};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::marker::PhantomData;
@@ -23,6 +24,8 @@ pub trait TopicInfo {
     const ICON: &'static str;
     /// The piece the panel explains, which a compact embed links to.
     const ARTICLE: Article;
+    /// The topic's blocks in a workshop (`#/workshop`), in teaching order.
+    const WORKSHOP: &'static [Block];
 }
 
 /// A source a panel links to: its title as readers know it, and its address.
@@ -175,6 +178,10 @@ pub trait Topic: Sync {
     /// Scrubs the story number `key` to `value` on the default state, as the
     /// page would: the number it then shows, or why it cannot be scrubbed.
     fn story_scrub(&self, key: &str, value: f64) -> Result<f64, String>;
+    /// The topic's blocks in a workshop.
+    fn workshop(&self) -> &'static [Block];
+    /// Every tour in words, for the facilitator and the hand-outs.
+    fn tour_sheets(&self) -> Vec<TourSheet>;
 }
 
 /// Adapts a `PanelModel` type to the `Topic` trait object.
@@ -226,6 +233,12 @@ impl<M: PanelModel> Topic for Registered<M> {
             .iter()
             .map(|t| (t.id.to_string(), t.seed.to_string()))
             .collect()
+    }
+    fn workshop(&self) -> &'static [Block] {
+        M::WORKSHOP
+    }
+    fn tour_sheets(&self) -> Vec<TourSheet> {
+        M::tours().iter().map(TourSheet::of).collect()
     }
     fn tour_titles_match(&self) -> Result<(), String> {
         let built: Vec<(String, String)> = M::tours()

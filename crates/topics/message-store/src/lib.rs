@@ -10,6 +10,7 @@ mod panel_action;
 mod refusal;
 mod state;
 mod view;
+mod workshop;
 
 pub use state::MessageStorePanel;
 

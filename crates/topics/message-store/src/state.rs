@@ -363,6 +363,7 @@ impl TopicInfo for MessageStorePanel {
         title: "How Discord Stores Billions of Messages (Discord blog, 2017)",
         url: "https://discord.com/blog/how-discord-stores-billions-of-messages",
     };
+    const WORKSHOP: &'static [techshack_core::workshop::Block] = crate::workshop::BLOCKS;
 }
 
 impl PanelModel for MessageStorePanel {

@@ -38,6 +38,7 @@ impl TopicInfo for Playground {
         title: "Introducing Deploy Pipelines to Airbnb (Airbnb Engineering, 2018)",
         url: "https://medium.com/airbnb-engineering/introducing-deploy-pipelines-to-airbnb-fc804ac2a157",
     };
+    const WORKSHOP: &'static [techshack_core::workshop::Block] = crate::workshop::BLOCKS;
 }
 
 impl PlaygroundTopic for Playground {

@@ -5,6 +5,7 @@ mod comic;
 pub mod model;
 mod state;
 mod view;
+mod workshop;
 
 pub use state::SvmPanel;
 

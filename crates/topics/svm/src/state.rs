@@ -44,6 +44,7 @@ impl TopicInfo for Playground {
         title: "LIBSVM, the solver this one follows (Chang & Lin)",
         url: "https://www.csie.ntu.edu.tw/~cjlin/libsvm/",
     };
+    const WORKSHOP: &'static [techshack_core::workshop::Block] = crate::workshop::BLOCKS;
 }
 
 impl PlaygroundTopic for Playground {

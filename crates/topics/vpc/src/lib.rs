@@ -7,6 +7,7 @@ mod comic;
 pub mod model;
 mod state;
 mod view;
+mod workshop;
 
 pub use state::VpcPanel;
 

@@ -49,6 +49,7 @@ impl TopicInfo for Playground {
         title: "How Amazon VPC works (AWS VPC User Guide)",
         url: "https://docs.aws.amazon.com/vpc/latest/userguide/how-it-works.html",
     };
+    const WORKSHOP: &'static [techshack_core::workshop::Block] = crate::workshop::BLOCKS;
 }
 
 impl PlaygroundTopic for Playground {
