@@ -36,6 +36,7 @@ function writeTimers(timers) {
 }
 
 let page = null; // the text of workshop.html, fetched once
+let qrModule = null; // techshack-qr.js, instantiated on the first QR code
 let sheet = null; // workshop.css, added once
 
 function fetchPage() {
@@ -47,6 +48,18 @@ function fetchPage() {
     page = null;
   });
   return page;
+}
+
+/// The QR module (crates/qr): `qrSvg(text)` draws a link's QR code in Rust.
+function qr() {
+  qrModule ??= import(new URL("techshack-qr.js", SITE).href).then(async (m) => {
+    await m.default({ module_or_path: new URL("techshack-qr_bg.wasm", SITE) });
+    return m;
+  });
+  qrModule.catch(() => {
+    qrModule = null;
+  });
+  return qrModule;
 }
 
 /// The plan a link asks for: `{ ids, error }`, with the whole agenda and a
@@ -248,10 +261,52 @@ function startSession(slot, html, route) {
       step: tour?.step,
       onChange: (state) => {
         box.dataset.state = state;
+        drawQr(id);
       },
     });
     panels.set(id, handle);
     return handle;
+  }
+
+  // ---- QR codes: the block's panel as it is now, for attendees' phones.
+
+  const panelLink = (id) => {
+    const b = blocks.get(id);
+    const state = b.querySelector("[data-panel]").dataset.state;
+    return new URL(`#/${b.dataset.topic}${state ? `?s=${state}` : ""}`, SITE).href;
+  };
+
+  function drawQr(id) {
+    const b = blocks.get(id);
+    const figure = b.querySelector(".block-qr");
+    if (figure.hidden) return;
+    const link = panelLink(id);
+    const caption = figure.querySelector("[data-qr-caption]");
+    const art = figure.querySelector("[data-qr]");
+    if (!art.firstChild) art.textContent = "Drawing the QR code…";
+    qr().then(
+      (m) => {
+        if (figure.hidden || panelLink(id) !== link) return;
+        try {
+          art.innerHTML = m.qrSvg(link);
+          caption.textContent = `Scan to open this panel as it is now: ${link}`;
+        } catch (error) {
+          art.replaceChildren();
+          caption.textContent = `No QR code: ${error.message}. Share the topic's page instead: ${new URL(`#/${b.dataset.topic}`, SITE).href}`;
+        }
+      },
+      (error) => {
+        art.replaceChildren();
+        caption.textContent = `The QR code could not load (${error.message}). Check the connection and try again.`;
+      },
+    );
+  }
+
+  function toggleQr(id, button) {
+    const figure = blocks.get(id).querySelector(".block-qr");
+    figure.hidden = !figure.hidden;
+    button.setAttribute("aria-expanded", String(!figure.hidden));
+    drawQr(id);
   }
 
   function unmountPanel(id) {
@@ -276,7 +331,10 @@ function startSession(slot, html, route) {
   }
 
   function resetAll() {
-    for (const id of [...panels.keys()]) mountPanel(id);
+    for (const id of [...panels.keys()]) {
+      mountPanel(id);
+      drawQr(id);
+    }
     say(panels.size ? "Every panel is back at its start." : "Every panel is at its start.");
   }
 
@@ -314,6 +372,9 @@ function startSession(slot, html, route) {
         break;
       case "timer-reset":
         resetTimer(id);
+        break;
+      case "qr":
+        toggleQr(id, button);
         break;
       case "earlier":
         move(id, -1);

@@ -185,3 +185,26 @@ test("axe finds nothing on the session page in light, dark and presenter mode, n
     assert.deepEqual(problems, [], look);
   }
 });
+
+test("a block's QR code carries its panel's link as it is now, drawn by the QR module", async () => {
+  const { page, problems } = await open();
+  const id = (await blockIds(page))[0];
+  const block = page.locator(`.block[data-block="${id}"]`);
+  const topic = await block.getAttribute("data-topic");
+  const button = block.getByRole("button", { name: /^QR code of the panel of / });
+  await button.click();
+  assert.equal(await button.getAttribute("aria-expanded"), "true");
+  const code = block.locator(".block-qr [data-qr] svg");
+  await code.waitFor();
+  assert.equal(await code.getAttribute("aria-label"), `QR code of ${site.server.url}#/${topic}`, "the panel at its start");
+  assert.ok((await code.locator("path").getAttribute("d")).length > 500, "modules drawn");
+  // A tour step changes the panel; the code follows its state.
+  await block.locator(".block-tours > li > a").first().click();
+  await page.waitForFunction((b) => document.querySelector(`.block[data-block="${b}"] [data-panel]`).dataset.state, id, { timeout: 30000 });
+  await page.waitForFunction((b) => document.querySelector(`.block[data-block="${b}"] .block-qr svg`)?.getAttribute("aria-label").includes("?s="), id);
+  assert.match(await block.locator(".block-qr figcaption").textContent(), /^Scan to open this panel as it is now: http/);
+  await button.click();
+  assert.equal(await block.locator(".block-qr").isHidden(), true);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, []);
+});
