@@ -234,17 +234,29 @@ function startSession(slot, html, route) {
     timers[id] = t.since === null ? { left: t.left, since: Date.now() } : { left: leftOf(t), since: null };
     writeTimers(timers);
     showTimer(id);
+    schedule();
   }
 
   function resetTimer(id) {
     delete timers[id];
     writeTimers(timers);
     showTimer(id);
+    schedule();
   }
 
-  const tick = setInterval(() => {
-    for (const id of known) if (timerOf(id).since !== null) showTimer(id);
-  }, 250);
+  // The clocks are redrawn when a running one's shown second changes, not
+  // on a polling interval, so each second shows for a whole second.
+  let tick = null;
+  function schedule() {
+    clearTimeout(tick);
+    const running = known.map(timerOf).filter((t) => t.since !== null);
+    if (running.length === 0) return;
+    const next = Math.min(...running.map((t) => ((leftOf(t) % 1000) + 1000) % 1000 || 1000));
+    tick = setTimeout(() => {
+      for (const id of known) if (timerOf(id).since !== null) showTimer(id);
+      schedule();
+    }, next);
+  }
 
   // ---- Panels: each block's own, mounted as it comes near the screen.
 
@@ -421,10 +433,11 @@ function startSession(slot, html, route) {
 
   apply(route);
   for (const id of known) showTimer(id);
+  schedule();
   return {
     apply,
     close() {
-      clearInterval(tick);
+      clearTimeout(tick);
       near.disconnect();
       for (const id of [...panels.keys()]) unmountPanel(id);
     },

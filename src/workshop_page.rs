@@ -84,7 +84,7 @@ fn block(e: &Entry, tours: &[TourSheet]) -> String {
             "      <div class=\"block-tools\">\n",
             "        <span class=\"timer\" role=\"timer\" aria-label=\"Time left for {title}\" data-timer=\"\">{min}:00</span>\n",
             "        <button type=\"button\" data-action=\"timer\" aria-label=\"Start the timer for {title}\">Start</button>\n",
-            "        <button type=\"button\" data-action=\"timer-reset\" aria-label=\"Reset the timer for {title}\">Reset timer</button>\n",
+            "        <button type=\"button\" data-action=\"timer-reset\" aria-label=\"Reset timer for {title}\">Reset timer</button>\n",
             "        <button type=\"button\" data-action=\"earlier\" aria-label=\"Move {title} earlier\">Earlier</button>\n",
             "        <button type=\"button\" data-action=\"later\" aria-label=\"Move {title} later\">Later</button>\n",
             "        <button type=\"button\" data-action=\"drop\" aria-label=\"Drop {title} from the plan\">Drop</button>\n",

@@ -98,30 +98,55 @@ test("a block's timer counts down, pauses and resets", async () => {
   await block.getByRole("button", { name: /^Resume the timer/ }).click();
   await page.clock.runFor(5_000);
   assert.equal(await timer.textContent(), `${minutes - 2}:50`);
-  await block.getByRole("button", { name: /^Reset the timer/ }).click();
+  await block.getByRole("button", { name: /^Reset timer for / }).click();
   assert.equal(await timer.textContent(), `${minutes}:00`);
   assert.ok(await block.getByRole("button", { name: /^Start the timer/ }).isVisible());
   assert.deepEqual(problems, []);
 });
 
+/// Each block's panel once mounted and settled, with the state it reports
+/// (the message store opens on a scenario, so its start has a link state).
+async function settledStates(page) {
+  const states = {};
+  for (const id of await blockIds(page)) {
+    const box = page.locator(`.block[data-block="${id}"] [data-panel]`);
+    await box.scrollIntoViewIfNeeded();
+    await box.locator("techshack-panel .panel").waitFor({ timeout: 30000 });
+  }
+  // A panel writes its state a moment after it changes.
+  await page.waitForTimeout(1500);
+  for (const id of await blockIds(page)) {
+    states[id] = await page.locator(`.block[data-block="${id}"] [data-panel]`).getAttribute("data-state");
+  }
+  return states;
+}
+
 test("a block's step link opens that step in the block's panel, and Reset all panels takes every panel back to its start", async () => {
-  const { page, problems } = await open();
+  // The facilitator's view links every step; the last step of a block's
+  // first tour has every earlier step's actions behind it.
+  const { page, problems } = await open("#/workshop?view=facilitator");
+  const start = await settledStates(page);
   for (const id of await blockIds(page)) {
     const block = page.locator(`.block[data-block="${id}"]`);
-    await block.locator(".block-tours > li > a").first().click();
+    await block.locator(".block-tours > li").first().locator(".say a").last().click();
     const host = block.locator("[data-panel] techshack-panel");
     await host.locator(".tour").waitFor({ timeout: 30000 });
-    // The opened tour's setup is in the panel's state, as its link says.
-    await page.waitForFunction((b) => document.querySelector(`.block[data-block="${b}"] [data-panel]`).dataset.state, id, { timeout: 15000 });
     assert.match(await page.getByRole("status").first().textContent(), /^Opened /);
+  }
+  // The opened tours' setups are in the panels' states, as their links say.
+  for (const id of await blockIds(page)) {
+    await page.waitForFunction(
+      ([b, s]) => (document.querySelector(`.block[data-block="${b}"] [data-panel]`).dataset.state ?? null) !== s,
+      [id, start[id]],
+      { timeout: 15000 },
+    );
   }
   await page.getByRole("button", { name: "Reset all panels" }).click();
   assert.equal(await page.locator(".workshop-status").textContent(), "Every panel is back at its start.");
+  const after = await settledStates(page);
+  assert.deepEqual(after, start, "every panel reports its start again");
   for (const id of await blockIds(page)) {
-    const box = page.locator(`.block[data-block="${id}"] [data-panel]`);
-    await box.locator("techshack-panel .panel").waitFor({ timeout: 30000 });
-    assert.equal(await box.getAttribute("data-state"), null, `${id}: no state of its own`);
-    assert.equal(await box.locator("techshack-panel .tour").count(), 0, `${id}: no tour open`);
+    assert.equal(await page.locator(`.block[data-block="${id}"] techshack-panel .tour`).count(), 0, `${id}: no tour open`);
   }
   assert.deepEqual(problems, []);
 });
@@ -196,12 +221,20 @@ test("a block's QR code carries its panel's link as it is now, drawn by the QR m
   assert.equal(await button.getAttribute("aria-expanded"), "true");
   const code = block.locator(".block-qr [data-qr] svg");
   await code.waitFor();
-  assert.equal(await code.getAttribute("aria-label"), `QR code of ${site.server.url}#/${topic}`, "the panel at its start");
+  const state = await block.locator("[data-panel]").getAttribute("data-state");
+  const startLabel = `QR code of ${site.server.url}#/${topic}${state ? `?s=${state}` : ""}`;
+  assert.equal(await code.getAttribute("aria-label"), startLabel, "the panel at its start");
   assert.ok((await code.locator("path").getAttribute("d")).length > 500, "modules drawn");
   // A tour step changes the panel; the code follows its state.
   await block.locator(".block-tours > li > a").first().click();
-  await page.waitForFunction((b) => document.querySelector(`.block[data-block="${b}"] [data-panel]`).dataset.state, id, { timeout: 30000 });
-  await page.waitForFunction((b) => document.querySelector(`.block[data-block="${b}"] .block-qr svg`)?.getAttribute("aria-label").includes("?s="), id);
+  await page.waitForFunction(
+    ([b, l]) => {
+      const label = document.querySelector(`.block[data-block="${b}"] .block-qr svg`)?.getAttribute("aria-label");
+      return label && label !== l && label.includes("?s=");
+    },
+    [id, startLabel],
+    { timeout: 30000 },
+  );
   assert.match(await block.locator(".block-qr figcaption").textContent(), /^Scan to open this panel as it is now: http/);
   await button.click();
   assert.equal(await block.locator(".block-qr").isHidden(), true);
