@@ -123,11 +123,23 @@ function showChrome(on) {
   }
 }
 
-/// Puts a copy of the page's template in <main> and returns its root.
+/// Puts a copy of the page's template in <main> and returns its root. A
+/// root with `data-src` gets its text from that file (About's).
 function show(page, topicId) {
   const selector = page === "topic" ? `template[data-page=topic][data-topic="${topicId}"]` : `template[data-page="${page}"]`;
   main.replaceChildren(site.querySelector(selector).content.cloneNode(true));
-  return main.firstElementChild;
+  const shown = main.firstElementChild;
+  const src = shown.dataset.src;
+  if (src) {
+    fetch(src)
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then(
+        (html) => shown.isConnected && (shown.innerHTML = html),
+        (e) => shown.isConnected && (shown.querySelector("[role=status]").textContent = `This page could not load (${e.message}). Check the connection and reload.`),
+      )
+      .finally(() => shown.removeAttribute("aria-busy"));
+  }
+  return shown;
 }
 
 function routeOf(route) {

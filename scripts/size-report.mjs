@@ -29,6 +29,9 @@ const ids = (await import(pathToFileURL(resolve(dist, "techshack-live.js")).href
 const routes = [
   { route: "#/", budget: BUDGETS.page, ready: "main .cards" },
   { route: "#/about", budget: BUDGETS.page, ready: "main .prose" },
+  // A teacher's page: the agenda, hand-outs and answers (workshop.html), and
+  // the panel of the first block, which is on screen at once. No budget.
+  { route: "#/workshop", budget: null, ready: "main .agenda" },
   ...ids.map((id) => ({ route: `#/${id}`, budget: BUDGETS.topic, ready: "main .panel" })),
   ...ids.map((id) => ({ route: `#/embed/${id}`, budget: BUDGETS.topic, ready: "main .panel" })),
   { route: "embed-example.html", budget: null, ready: "#embed-status:has-text('Mounted')" },
