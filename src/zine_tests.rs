@@ -9,6 +9,7 @@ use techshack_core::sketch::texts_in;
 /// The zine ids each topic draws, so a page that goes missing fails here.
 const PAGES: &[(&str, &[&str])] = &[
     ("message-store", &["billions"]),
+    ("vpc", &["networking"]),
     ("pipeline", &["migrations", "ordering"]),
 ];
 
@@ -113,6 +114,9 @@ fn writes_the_zines_when_asked() {
 
 #[path = "zine_figures_message_store.rs"]
 mod message_store;
+
+#[path = "zine_figures_vpc.rs"]
+mod vpc;
 
 #[path = "zine_figures_pipeline.rs"]
 mod pipeline;

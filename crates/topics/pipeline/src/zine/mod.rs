@@ -4,6 +4,7 @@
 
 mod board;
 mod migrations;
+mod migrations_release;
 mod ordering;
 mod scenes;
 
