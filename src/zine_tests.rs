@@ -10,6 +10,7 @@ use techshack_core::sketch::texts_in;
 const PAGES: &[(&str, &[&str])] = &[
     ("message-store", &["billions"]),
     ("vpc", &["networking"]),
+    ("svm", &["street"]),
     ("pipeline", &["migrations", "ordering"]),
 ];
 
@@ -117,6 +118,9 @@ mod message_store;
 
 #[path = "zine_figures_vpc.rs"]
 mod vpc;
+
+#[path = "zine_figures_svm.rs"]
+mod svm;
 
 #[path = "zine_figures_pipeline.rs"]
 mod pipeline;
