@@ -3,7 +3,8 @@
 use super::assert_says;
 use topic_pipeline::model::budget::{Availability, Window};
 use topic_pipeline::model::gameday::{FailureClass, FailureKind, Remediation};
-use topic_pipeline::model::{Action, Playground};
+use topic_pipeline::model::presets::Preset;
+use topic_pipeline::model::{Action, ConfigErrorKind, Playground};
 
 fn after(actions: &[Action]) -> Playground {
     let mut pg = Playground::default();
@@ -95,4 +96,54 @@ fn the_ordering_comic_says_why_each_target_waits() {
     figures.push(format!("after {}", order[2]));
     figures.push("awaiting approval".into());
     assert_says("pipeline", "ordering", &figures);
+}
+
+#[test]
+fn the_airbnb_page_says_the_cycle_the_canary_and_the_budget_saved() {
+    let broken = after(&[Action::LoadPreset(Preset::BrokenCycle)]);
+    let path = broken
+        .editor_errors()
+        .iter()
+        .find_map(|e| match &e.kind {
+            ConfigErrorKind::Cycle { path } => Some(path.join(" → ")),
+            _ => None,
+        })
+        .expect("the broken preset has a cycle");
+    let fresh = Playground::default();
+    assert_eq!(
+        broken.pipeline(),
+        fresh.pipeline(),
+        "the old pipeline stays"
+    );
+    let canary = fresh.pipeline().find("canary").unwrap();
+    let rate = fresh.pipeline().target(canary).unwrap().health.unwrap();
+    let bad = bad_release(99.9);
+    let trip = bad.release().unwrap().trips().next().unwrap().describe();
+    let cowboy = after(&[
+        Action::SetSlo(99.9),
+        Action::CowboyDeploy { bad_build: true },
+        Action::Advance { minutes: 10 },
+    ]);
+    let (saved, burnt) = (bad.budget().consumed(), cowboy.budget().consumed());
+    assert!(burnt > saved, "the canary spent less than the cowboy");
+    assert_says(
+        "pipeline",
+        "airbnb",
+        &[
+            format!("Refused: {path} is a cycle."),
+            format!("in force: {} targets", fresh.pipeline().len()),
+            format!(
+                "stops above {}% errors",
+                rate.max_error_rate.unwrap() * 100.0
+            ),
+            trip,
+            format!(
+                "allows {} per 30 days",
+                bad.budget().allowed().format_minutes()
+            ),
+            format!("through the pipeline: {}", saved.format_minutes()),
+            format!("cowboy, 10 minutes: {}", burnt.format_minutes()),
+            "blocked: canary was rolled back".into(),
+        ],
+    );
 }

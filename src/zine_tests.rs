@@ -11,7 +11,7 @@ const PAGES: &[(&str, &[&str])] = &[
     ("message-store", &["billions"]),
     ("vpc", &["networking"]),
     ("svm", &["street"]),
-    ("pipeline", &["migrations", "ordering"]),
+    ("pipeline", &["airbnb", "migrations", "ordering"]),
 ];
 
 /// The words of topic `topic`'s zine `id`, joined with spaces: a figure that

@@ -95,3 +95,36 @@ pub(super) fn draw(z: &mut Zine, (x, y): (f64, f64), rows: &[Row]) -> Rect {
     }
     Rect::new(x, y, BOX_WIDTH, rows.len() as f64 * step - 10.0)
 }
+
+/// The config as its owner wrote it: each target and what it waits on.
+pub(super) fn config(z: &mut Zine, k: usize, pg: &Playground, caption: &str) {
+    let a = z.caption(k, caption);
+    let p = pg.pipeline();
+    let (left, top) = (a.x + 150.0, a.y + 56.0);
+    let card = Pen::ink().fill("var(--surface)").solid();
+    z.rect(left, top - 6.0, 206.0, 30.0 + 24.0 * p.len() as f64, &card);
+    let service = format!("service = \"{}\"", p.service());
+    z.text((left + 10.0, top + 16.0), &service, 14.0, Anchor::Start);
+    for (i, t) in p.targets().iter().enumerate() {
+        let deps: Vec<&str> = t.depends_on.iter().map(|d| d.id.as_str()).collect();
+        let line = if deps.is_empty() {
+            t.id.clone()
+        } else {
+            format!("{} needs {}", t.id, deps.join(", "))
+        };
+        z.text(
+            (left + 10.0, top + 40.0 + i as f64 * 24.0),
+            &line,
+            13.0,
+            Anchor::Start,
+        );
+    }
+    z.stick_figure((a.x + 40.0, a.bottom()), 100.0, &Pen::ink().width(2.0));
+    let head = (a.x + 40.0, a.bottom() - 100.0);
+    z.say(
+        "Owner",
+        (a.x + 4.0, a.y, 136.0, 56.0),
+        head,
+        "My pipeline, as config.",
+    );
+}

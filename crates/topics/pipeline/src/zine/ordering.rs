@@ -19,7 +19,12 @@ pub(super) fn draw() -> Zine {
         6,
     );
     let pg = Playground::default();
-    config(&mut z, 0, &pg);
+    board::config(
+        &mut z,
+        0,
+        &pg,
+        "A pipeline is data: the service owner writes each target and what it depends on.",
+    );
     order(&mut z, 1, &pg);
     let a = z.caption(
         2,
@@ -35,42 +40,6 @@ pub(super) fn draw() -> Zine {
     board::draw(&mut z, (a.x + 4.0, a.y + 6.0), &board::rows(&bad));
     no_skipping(&mut z, 5, &bad);
     z
-}
-
-/// The config as its owner wrote it: each target and what it waits on.
-fn config(z: &mut Zine, k: usize, pg: &Playground) {
-    let a = z.caption(
-        k,
-        "A pipeline is data: the service owner writes each target and what it depends on.",
-    );
-    let p = pg.pipeline();
-    let (left, top) = (a.x + 150.0, a.y + 56.0);
-    let card = Pen::ink().fill("var(--surface)").solid();
-    z.rect(left, top - 6.0, 206.0, 30.0 + 24.0 * p.len() as f64, &card);
-    let service = format!("service = \"{}\"", p.service());
-    z.text((left + 10.0, top + 16.0), &service, 14.0, Anchor::Start);
-    for (i, t) in p.targets().iter().enumerate() {
-        let deps: Vec<&str> = t.depends_on.iter().map(|d| d.id.as_str()).collect();
-        let line = if deps.is_empty() {
-            t.id.clone()
-        } else {
-            format!("{} needs {}", t.id, deps.join(", "))
-        };
-        z.text(
-            (left + 10.0, top + 40.0 + i as f64 * 24.0),
-            &line,
-            13.0,
-            Anchor::Start,
-        );
-    }
-    z.stick_figure((a.x + 40.0, a.bottom()), 100.0, &Pen::ink().width(2.0));
-    let head = (a.x + 40.0, a.bottom() - 100.0);
-    z.say(
-        "Owner",
-        (a.x + 4.0, a.y, 136.0, 56.0),
-        head,
-        "My pipeline, as config.",
-    );
 }
 
 /// The deploy order the model computed, each target after what it needs.
