@@ -39,3 +39,6 @@ mod tests;
 
 #[cfg(test)]
 mod story_tests;
+
+#[cfg(test)]
+mod zine_tests;

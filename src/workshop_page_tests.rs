@@ -89,7 +89,7 @@ fn the_facilitator_has_every_answer_and_the_key_counts_every_exercise() {
         .find(|n| n.attribute("class") == Some("answer-key"))
         .expect("an answer key");
     assert_eq!(
-        key.children().find(|c| c.is_element()).map(|h| text_of(h)),
+        key.children().find(|c| c.is_element()).map(text_of),
         Some("Answer key".to_string()),
         "the key starts with its heading"
     );

@@ -52,6 +52,10 @@ pub trait PlaygroundTopic: Playground + TopicInfo + PartialEq + Debug + 'static 
     fn export(_kind: &str, _snapshot: Self::Snapshot) -> Option<String> {
         None
     }
+    /// See `PanelModel::zines`.
+    fn zines() -> Vec<(&'static str, crate::sketch::Zine)> {
+        Vec::new()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -154,6 +158,10 @@ impl<T: PlaygroundTopic> PanelModel for PlaygroundPanel<T> {
 
     fn export(kind: &str, snapshot: T::Snapshot) -> Option<String> {
         T::export(kind, snapshot)
+    }
+
+    fn zines() -> Vec<(&'static str, crate::sketch::Zine)> {
+        T::zines()
     }
 
     fn goal_holds(&self, goal: &str) -> Option<bool> {

@@ -4,6 +4,7 @@
 //! `PanelModel` into a panel with undo, links, embedding, tours and the comic.
 
 use crate::embed::{mount, PanelMount};
+use crate::sketch::{Layout, Zine};
 use crate::state::history::Undoable;
 use crate::state::url_codec::{decode, encode};
 use crate::tour::Tour;
@@ -89,6 +90,15 @@ pub trait PanelModel:
         None
     }
 
+    /// The topic's zine pages and longer comics (`sketch::Zine`), each with
+    /// an id: drawn from fixed states of the model, so the figures they say
+    /// are the model's, and left unfinished so the site can check their
+    /// layout. Only the site draws them, natively; no panel calls this, so
+    /// no shipped module carries them.
+    fn zines() -> Vec<(&'static str, Zine)> {
+        Vec::new()
+    }
+
     /// The comic of this state, drawn here (tests, and builds without an
     /// extras module).
     fn comic(&self) -> String {
@@ -153,6 +163,11 @@ pub trait Topic: Sync {
     fn mount(&self, element: JsValue, options: JsValue) -> Result<PanelMount, JsError>;
     /// The comic of the default state (the panel draws the live one).
     fn default_comic(&self) -> String;
+    /// The topic's zine pages and longer comics: id and SVG (see
+    /// `PanelModel::zines`).
+    fn zines(&self) -> Vec<(&'static str, String)>;
+    /// What each zine page put where, for the layout checks.
+    fn zine_layouts(&self) -> Vec<(&'static str, Layout)>;
     /// Each tour's title and step count.
     fn tour_outline(&self) -> Vec<(String, usize)>;
     /// Each tour's id and the text of each step (the story's links name them).
@@ -212,6 +227,18 @@ impl<M: PanelModel> Topic for Registered<M> {
     }
     fn default_comic(&self) -> String {
         M::initial().comic()
+    }
+    fn zines(&self) -> Vec<(&'static str, String)> {
+        M::zines()
+            .into_iter()
+            .map(|(id, page)| (id, page.finish()))
+            .collect()
+    }
+    fn zine_layouts(&self) -> Vec<(&'static str, Layout)> {
+        M::zines()
+            .into_iter()
+            .map(|(id, page)| (id, page.layout().clone()))
+            .collect()
     }
     fn tour_outline(&self) -> Vec<(String, usize)> {
         M::tours()

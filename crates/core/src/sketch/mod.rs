@@ -11,6 +11,7 @@ mod path;
 mod rough;
 mod strip;
 mod svg;
+mod zine;
 
 pub use layout::{
     assert_comics_read, check_comics, tour_scripts, Kind, Layout, Mark, Rect, EM_PER_CHAR, MIN_TEXT,
@@ -18,6 +19,7 @@ pub use layout::{
 pub use num::{Tenths, Whole};
 pub use strip::{Frame, Strip};
 pub use svg::escape;
+pub use zine::{Zine, ZINE_HEIGHT, ZINE_WIDTH};
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -237,6 +239,29 @@ impl Sketch {
         });
     }
 
+    /// A speech bubble filled with `colour` (the page's surface, a warning,
+    /// the punchline), as the comic frames (`Strip`, `Zine`) draw them.
+    pub fn bubble_on(
+        &mut self,
+        colour: &str,
+        bubble: (f64, f64, f64, f64),
+        speaker: (f64, f64),
+        text: &str,
+        size: f64,
+    ) {
+        let pen = Pen::ink().fill(colour);
+        self.speech_bubble(bubble, speaker, text, size, &pen);
+    }
+
+    /// A numbered comic panel: its frame (everything else must stay inside
+    /// one) and its number in the top left corner, for the reading order.
+    pub(super) fn frame_panel(&mut self, panel: Rect, n: usize) {
+        let what = format!("panel {n}");
+        self.layout.add(Kind::Panel, panel, &what, 0.0);
+        self.rect(panel.x, panel.y, panel.w, panel.h, &Pen::ink().width(2.0));
+        self.panel_number((panel.x + 18.0, panel.y + 18.0), n);
+    }
+
     /// A line of text: a label, or part of the figure being drawn.
     pub fn text(&mut self, at: (f64, f64), text: &str, size: f64, anchor: Anchor) {
         self.text_coloured(at, text, size, anchor, "var(--ink)");
@@ -339,6 +364,19 @@ pub fn words_in(svg: &str) -> usize {
         .filter_map(|n| n.text())
         .map(|t| t.split_whitespace().count())
         .sum()
+}
+
+/// The text of every `<text>` element of a drawn SVG, in drawing order, so
+/// a test can look for the figures a drawing says. Panics on SVG that is not
+/// well-formed.
+#[cfg(any(feature = "testing", all(test, not(target_arch = "wasm32"))))]
+pub fn texts_in(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{e}"));
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]

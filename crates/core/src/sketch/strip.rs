@@ -3,7 +3,7 @@
 //! them, speech bubbles, and an accessible title that reads the whole strip
 //! in order. A topic's comic draws only its characters and its lines.
 
-use super::{Anchor, Kind, Pen, Rect, Sketch};
+use super::{Anchor, Rect, Sketch};
 use std::ops::{Deref, DerefMut};
 
 /// Margin around the strip and gap between its panels.
@@ -43,14 +43,10 @@ impl Strip {
             sketch: Sketch::new(seed, frame.width, frame.height),
             frame,
         };
-        let pen = Pen::ink().width(2.0);
         for k in 0..frame.panels {
             let x = frame.left(k);
             let panel = Rect::new(x, GUTTER, frame.panel_width, frame.height - 2.0 * GUTTER);
-            let what = format!("panel {}", k + 1);
-            strip.sketch.layout.add(Kind::Panel, panel, &what, 0.0);
-            strip.sketch.rect(panel.x, panel.y, panel.w, panel.h, &pen);
-            strip.sketch.panel_number((x + 18.0, 26.0), k + 1);
+            strip.sketch.frame_panel(panel, k + 1);
         }
         strip
     }
@@ -85,8 +81,7 @@ impl Strip {
         text: &str,
         size: f64,
     ) {
-        let pen = Pen::ink().fill(colour);
-        self.sketch.speech_bubble(bubble, speaker, text, size, &pen);
+        self.sketch.bubble_on(colour, bubble, speaker, text, size);
     }
 
     /// The finished SVG. Its title reads the strip: "Comic. Who: line …".

@@ -85,7 +85,7 @@ fn bucket(s: &mut Strip, feet: (f64, f64)) {
     s.name(feet.0, "Bucket");
 }
 
-fn bucket_body(s: &mut Sketch, (x, y): (f64, f64)) {
+pub(crate) fn bucket_body(s: &mut Sketch, (x, y): (f64, f64)) {
     let body = Pen::ink().width(2.0).fill("var(--accent-soft)");
     s.polygon(
         &[
@@ -121,7 +121,7 @@ fn tombstone(s: &mut Strip, feet: (f64, f64)) {
     s.name(feet.0, "Tombstone");
 }
 
-fn tombstone_body(s: &mut Sketch, (x, y): (f64, f64)) {
+pub(crate) fn tombstone_body(s: &mut Sketch, (x, y): (f64, f64)) {
     let mut outline = vec![(x - 26.0, y), (x - 26.0, y - 60.0)];
     for k in 0..=8 {
         let a = std::f64::consts::PI * (1.0 - k as f64 / 8.0);

@@ -11,6 +11,7 @@ mod refusal;
 mod state;
 mod view;
 mod workshop;
+mod zine;
 
 pub use state::MessageStorePanel;
 

@@ -443,6 +443,10 @@ impl PanelModel for MessageStorePanel {
         super::comic::draw(script)
     }
 
+    fn zines() -> Vec<(&'static str, techshack_core::sketch::Zine)> {
+        super::zine::zines()
+    }
+
     fn view(handle: PanelHandle<Self>) -> Html {
         html! { <MessageStoreView {handle} /> }
     }

@@ -148,7 +148,7 @@ pub fn script(pg: &Playground) -> Script {
 }
 
 /// The Canary: a bird with a beak, an eye (crossed when sick) and legs.
-fn bird(s: &mut Sketch, at: (f64, f64), sick: bool) {
+pub(crate) fn bird(s: &mut Sketch, at: (f64, f64), sick: bool) {
     s.figure("Canary", |s| bird_body(s, at, sick));
 }
 

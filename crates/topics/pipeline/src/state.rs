@@ -107,6 +107,10 @@ impl PlaygroundTopic for Playground {
         super::comic::draw(script)
     }
 
+    fn zines() -> Vec<(&'static str, techshack_core::sketch::Zine)> {
+        super::zine::all()
+    }
+
     fn view(handle: PanelHandle<PipelinePanel>) -> Html {
         html! { <super::view::PipelineView {handle} /> }
     }

@@ -6,6 +6,8 @@ pub mod model;
 mod state;
 mod view;
 mod workshop;
+/// The zine page; its point set is public so the site's tests can train on it.
+pub mod zine;
 
 pub use state::SvmPanel;
 

@@ -110,6 +110,10 @@ impl PlaygroundTopic for Playground {
         super::comic::draw(script)
     }
 
+    fn zines() -> Vec<(&'static str, techshack_core::sketch::Zine)> {
+        super::zine::zines()
+    }
+
     fn view(handle: PanelHandle<SvmPanel>) -> Html {
         html! { <super::view::SvmView {handle} /> }
     }

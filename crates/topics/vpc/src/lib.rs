@@ -8,6 +8,7 @@ pub mod model;
 mod state;
 mod view;
 mod workshop;
+mod zine;
 
 pub use state::VpcPanel;
 

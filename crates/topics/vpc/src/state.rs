@@ -127,6 +127,10 @@ impl PlaygroundTopic for Playground {
         super::comic::draw(script)
     }
 
+    fn zines() -> Vec<(&'static str, techshack_core::sketch::Zine)> {
+        super::zine::zines()
+    }
+
     fn export(kind: &str, snapshot: model::Snapshot) -> Option<String> {
         match kind {
             TERRAFORM => Playground::from_snapshot(snapshot)
