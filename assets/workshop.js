@@ -37,6 +37,7 @@ function writeTimers(timers) {
 
 let page = null; // the text of workshop.html, fetched once
 let qrModule = null; // techshack-qr.js, instantiated on the first QR code
+let zines = null; // zines.html's figures, fetched once the page is up
 let sheet = null; // workshop.css, added once
 
 function fetchPage() {
@@ -48,6 +49,22 @@ function fetchPage() {
     page = null;
   });
   return page;
+}
+
+/// The blocks' zine pages (zines.html), as a template of figures each
+/// naming its block.
+function fetchZines() {
+  zines ??= fetch(new URL("zines.html", SITE))
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`zines.html: HTTP ${r.status}`))))
+    .then((html) => {
+      const t = document.createElement("template");
+      t.innerHTML = html;
+      return t.content;
+    });
+  zines.catch(() => {
+    zines = null;
+  });
+  return zines;
 }
 
 /// The QR module (crates/qr): `qrSvg(text)` draws a link's QR code in Rust.
@@ -430,6 +447,38 @@ function startSession(slot, html, route) {
     plan = ids;
     layout();
   }
+
+  // ---- Zine pages: printed after each block's hand-out, and shown in the
+  // block on request. They come after the page is up: printing before they
+  // arrive gives the hand-outs without them.
+
+  const zinesOf = (all, id) => [...all.querySelectorAll(`figure[data-block="${id}"]`)].map((f) => f.cloneNode(true));
+  fetchZines().then(
+    (all) => {
+      for (const slot of handouts.querySelectorAll(".handout-zines")) slot.replaceChildren(...zinesOf(all, slot.dataset.zines));
+    },
+    () => {},
+  );
+  root.addEventListener(
+    "toggle",
+    (e) => {
+      const details = e.target.closest?.(".block-zines");
+      if (!details) return;
+      const slot = details.querySelector(".zine-slot");
+      if (!details.open) {
+        slot.replaceChildren();
+        return;
+      }
+      slot.textContent = "Loading the zine…";
+      fetchZines().then(
+        (all) => details.open && slot.replaceChildren(...zinesOf(all, details.dataset.zines)),
+        (error) => {
+          slot.textContent = `The zine could not load (${error.message}). Close and open this again to retry.`;
+        },
+      );
+    },
+    true,
+  );
 
   apply(route);
   for (const id of known) showTimer(id);

@@ -18,6 +18,9 @@ use techshack_core::workshop::{StepSheet, TourSheet};
 
 /// Where the page is written, relative to the repository root.
 pub const PATH: &str = "assets/workshop.html";
+/// Where the blocks' zine pages are written: a file of their own, fetched
+/// once the session page is up (the SVM's alone is ~110 KB gzip).
+pub const ZINES_PATH: &str = "assets/zines.html";
 
 pub fn page() -> String {
     let agenda = agenda();
@@ -40,6 +43,30 @@ pub fn page() -> String {
     }
     out.push_str(&answer_key(&sheets));
     out.push_str("  </div>\n</div>\n");
+    out
+}
+
+/// Every block's zine pages, each a figure naming its block and zine.
+pub fn zines_page() -> String {
+    let mut out = String::from(
+        "<!-- Made by `cargo test` from each topic's zine pages and workshop blocks (src/workshop_page.rs): edit those, not this. -->\n",
+    );
+    for e in agenda() {
+        let drawn = e.topic.zines();
+        for id in e.block.zines {
+            let (_, svg) = drawn.iter().find(|(z, _)| z == id).unwrap_or_else(|| {
+                panic!(
+                    "block {} names zine {id}, which {} does not draw",
+                    e.block.id,
+                    e.topic.id()
+                )
+            });
+            out.push_str(&format!(
+                "<figure class=\"zine\" data-block=\"{}\" data-zine=\"{id}\">{svg}</figure>\n",
+                e.block.id
+            ));
+        }
+    }
     out
 }
 
@@ -105,6 +132,13 @@ fn block(e: &Entry, tours: &[TourSheet]) -> String {
         out.push_str(&tour_item(e.topic.id(), t));
     }
     out.push_str("      </ol>\n");
+    if !b.zines.is_empty() {
+        out.push_str(&format!(
+            "      <details class=\"block-zines\" data-zines=\"{}\"><summary>The zine {}</summary><div class=\"zine-slot\"></div></details>\n",
+            b.id,
+            if b.zines.len() == 1 { "page" } else { "pages" }
+        ));
+    }
     out.push_str(&format!(
         "      <div class=\"block-panel\" data-panel=\"\" aria-label=\"{title}: the panel\" role=\"region\"></div>\n    </li>\n"
     ));
@@ -181,6 +215,12 @@ fn handout(e: &Entry, tours: &[TourSheet]) -> String {
     }
     out.push_str("      </ol>\n      <h3>Sources</h3>\n");
     out.push_str(&sources(e.topic.id()));
+    if !b.zines.is_empty() {
+        out.push_str(&format!(
+            "      <div class=\"handout-zines\" data-zines=\"{}\"></div>\n",
+            b.id
+        ));
+    }
     out.push_str("    </section>\n");
     out
 }

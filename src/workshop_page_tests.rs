@@ -1,15 +1,67 @@
 use super::*;
 use crate::registry;
 
-/// The page as written, rewritten (and the test failed) when stale, so one
-/// local run fixes it and CI catches a stale commit.
+/// A made file as written, rewritten (and the test failed) when stale, so
+/// one local run fixes it and CI catches a stale commit.
+fn check_made(path: &str, want: String) {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    if std::fs::read_to_string(&full).ok().as_deref() != Some(want.as_str()) {
+        std::fs::write(&full, &want).unwrap_or_else(|e| panic!("{path}: {e}"));
+        panic!("{path} was stale; it has been rewritten: review and commit it");
+    }
+}
+
 #[test]
 fn the_workshop_page_is_current() {
-    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(PATH);
-    let want = page();
-    if std::fs::read_to_string(&full).ok().as_deref() != Some(want.as_str()) {
-        std::fs::write(&full, &want).unwrap_or_else(|e| panic!("{PATH}: {e}"));
-        panic!("{PATH} was stale; it has been rewritten: review and commit it");
+    check_made(PATH, page());
+}
+
+#[test]
+fn the_zine_pages_are_current() {
+    check_made(ZINES_PATH, zines_page());
+}
+
+#[test]
+fn every_block_prints_the_zines_it_names() {
+    let zines = format!("<div>{}</div>", zines_page());
+    let doc = roxmltree::Document::parse(&zines).expect("the zines parse");
+    let figures: Vec<(String, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("figure"))
+        .map(|f| {
+            (
+                f.attribute("data-block").unwrap().into(),
+                f.attribute("data-zine").unwrap().into(),
+            )
+        })
+        .collect();
+    let mut named = 0;
+    for e in agenda() {
+        for z in e.block.zines {
+            assert!(
+                figures.contains(&(e.block.id.into(), z.to_string())),
+                "{} lacks {z}",
+                e.block.id
+            );
+            named += 1;
+        }
+        let has_slot = page().contains(&format!("data-zines=\"{}\"", e.block.id));
+        assert_eq!(
+            has_slot,
+            !e.block.zines.is_empty(),
+            "{}: a place for its zines",
+            e.block.id
+        );
+    }
+    assert_eq!(figures.len(), named);
+    for t in registry() {
+        assert!(
+            agenda()
+                .iter()
+                .any(|e| e.topic.id() == t.id() && !e.block.zines.is_empty()),
+            "{}'s zine is in no block",
+            t.id()
+        );
     }
 }
 

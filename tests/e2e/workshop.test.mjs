@@ -172,6 +172,8 @@ test("the facilitator's view shows the answers and what to say that the session 
 test("printing the session page gives one hand-out per block, then the answer key on a page of its own", async () => {
   const { page, problems } = await open();
   const blocks = await page.locator(".agenda > .block").evaluateAll((bs) => bs.map((b) => b.dataset.title));
+  // The zine pages arrive once the page is up.
+  await page.waitForFunction(() => [...document.querySelectorAll(".handout-zines")].every((s) => s.querySelector("svg")));
   const pdf = await page.pdf({ format: "A4", printBackground: true });
   const dir = mkdtempSync(join(tmpdir(), "workshop-print-"));
   const file = join(dir, "workshop.pdf");
@@ -189,6 +191,9 @@ test("printing the session page gives one hand-out per block, then the answer ke
   }
   assert.ok(texts.every((t) => !t.includes("Reset all panels")), "no screen tools on paper");
   assert.ok(texts[0].includes("Exercises") && texts.join("").includes("Sources"), "exercises and sources");
+  const zine = texts.findIndex((t) => t.includes("How Discord stores billions of messages"));
+  const second = texts.findIndex((t) => t.trim().startsWith(`Hand-out: ${blocks[1]}`));
+  assert.ok(zine > 0 && zine < second, "the first block's zine page prints after its hand-out, before the next");
   const key = texts.findIndex((t) => t.trim().startsWith("Answer key"));
   assert.ok(key > at, "the answer key comes after the hand-outs, on a page of its own");
   assert.ok(texts.slice(0, key).every((t) => !t.includes("Answer key")), "no answers before the key's page");
@@ -239,5 +244,19 @@ test("a block's QR code carries its panel's link as it is now, drawn by the QR m
   await button.click();
   assert.equal(await block.locator(".block-qr").isHidden(), true);
   assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, []);
+});
+
+test("each block's zine page shows on request and prints after its hand-out", async () => {
+  const { page, problems } = await open();
+  const block = page.locator(".agenda > .block").first();
+  await block.locator(".block-zines summary").click();
+  const zine = block.locator(".block-zines .zine svg");
+  await zine.first().waitFor({ timeout: 15000 });
+  assert.match(await zine.first().locator("title").textContent(), /^Zine: /);
+  // Printed: each block with zines gets its pages after its hand-out's text.
+  await page.waitForFunction(() => [...document.querySelectorAll(".handout-zines")].every((s) => s.querySelector("svg")));
+  const printed = await page.locator(".handout .zine").count();
+  assert.ok(printed >= (await page.locator(".agenda > .block").count()), `${printed} zine pages in the hand-outs`);
   assert.deepEqual(problems, []);
 });

@@ -19,6 +19,8 @@ pub struct Block {
     pub minutes: u32,
     /// The topic's tour ids the block walks, in order.
     pub tours: &'static [&'static str],
+    /// The topic's zine pages (`PanelModel::zines` ids) its hand-out prints.
+    pub zines: &'static [&'static str],
 }
 
 /// A tour as words on paper: no actions, only what a reader reads.
