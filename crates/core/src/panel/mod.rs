@@ -99,11 +99,15 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
     let copied = use_state(|| None::<String>);
     let timer = use_mut_ref(|| None::<Timeout>);
 
+    // A replay under way (a tour step whose actions the model does in
+    // slices) changes the state every slice.
+    let going = reducer.history.going();
     {
         let on_share = props.on_share.clone();
         let story = props.story.clone();
         use_effect_with(reducer.present.clone(), move |present| {
-            if story.shown() {
+            // The story's numbers follow once the work is done.
+            if story.shown() && !going {
                 story.show(present.story_values());
             }
             let present = present.clone();
@@ -128,9 +132,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
             },
         ));
     }
-    // A replay under way (a tour step whose actions the model does in
-    // slices): one slice per task, each sized from the last one's time.
-    let going = reducer.history.going();
+    // One slice per task, each sized from the last one's time.
     let work = use_mut_ref(|| (FIRST_WORK, None::<f64>, None::<Timeout>));
     {
         let d = dispatcher.clone();
@@ -356,8 +358,17 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
         })
     };
 
+    // While the work goes on, the body and the comic keep showing the state
+    // it started from (the same `Rc`, so yew leaves them be): drawing a store
+    // that grows by thousands of rows a slice would make every slice a long
+    // task. They catch up with the slice that ends the work.
+    let shown = use_mut_ref(|| present.clone());
+    if !going {
+        *shown.borrow_mut() = present.clone();
+    }
+    let shown = shown.borrow().clone();
     let handle = PanelHandle {
-        state: present.clone(),
+        state: shown.clone(),
         dispatch,
     };
     let history = &reducer.history;
@@ -432,7 +443,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
             </ContextProvider<Extras>>
 
             if *comic_open {
-                <ComicView<M> state={present} extras={props.extras.clone()} />
+                <ComicView<M> state={shown} extras={props.extras.clone()} />
             }
         </section>
     }

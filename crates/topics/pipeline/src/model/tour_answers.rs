@@ -96,6 +96,28 @@ pub fn yaml_needs(_: &Playground, pg: &Playground) -> String {
     format!("`needs` (e.g. {needs}). The manual gate becomes the \"{gated}\" environment; give it required reviewers and the job waits for approval.")
 }
 
+/// Where the release stands once it has reached the canary: who passed it
+/// on, and how many real users the canary now serves.
+pub fn reached_canary(_: &Playground, pg: &Playground) -> String {
+    let Some(r) = pg.release() else {
+        return String::new();
+    };
+    if let Some(t) = r.trips().next() {
+        return format!(
+            "{} caught it at minute {}: {}.",
+            pg.pipeline().id(t.target),
+            t.tick,
+            t.describe()
+        );
+    }
+    let passed = ids(pg, |i| r.status(i) == TargetStatus::Succeeded).join(" and ");
+    let canary = (0..pg.pipeline().len()).find(|&i| pg.pipeline().id(i) == "canary");
+    let weight = canary.map_or(0, |i| r.new_traffic(i));
+    format!(
+        "Neither: {passed} passed it on, since only real users' traffic triggers the bug. The canary now sends {weight}% of real users to the new build."
+    )
+}
+
 pub fn who_caught(_: &Playground, pg: &Playground) -> String {
     let Some(r) = pg.release() else {
         return String::new();

@@ -105,6 +105,30 @@ pub fn caught_by(_: &Playground, pg: &Playground) -> Guess {
     Guess::choice(&CHOICES, first)
 }
 
+/// Whether dev or staging stopped the release before the canary had users.
+pub fn past_staging(_: &Playground, pg: &Playground) -> Guess {
+    const CHOICES: [&str; 3] = [
+        "dev catches it",
+        "staging catches it",
+        "Neither: the canary gets it",
+    ];
+    let caught = pg
+        .release()
+        .and_then(|r| r.trips().next().map(|t| t.target));
+    let right = match caught.map(|t| pg.pipeline().id(t)) {
+        Some("dev") => 0,
+        Some("staging") => 1,
+        _ if canary_serves(pg) => 2,
+        _ => NONE_FITS,
+    };
+    Guess::choice(&CHOICES, right)
+}
+
+fn canary_serves(pg: &Playground) -> bool {
+    let canary = (0..pg.pipeline().len()).find(|&i| pg.pipeline().id(i) == "canary");
+    canary.is_some_and(|i| pg.release().is_some_and(|r| r.new_traffic(i) > 0))
+}
+
 /// The weight a failed canary's traffic goes back to.
 pub fn canary_weight_after(_: &Playground, pg: &Playground) -> Guess {
     const CHOICES: [&str; 3] = ["It stays at 10%", "Back to 0%", "On to 50%"];

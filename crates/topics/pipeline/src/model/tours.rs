@@ -84,6 +84,13 @@ fn ordering() -> ScriptedTour {
     s.finish()
 }
 
+/// Whether the release's canary serves real users yet.
+fn canary_has_users(pg: &super::playground::Playground) -> bool {
+    let canary = (0..pg.pipeline().len()).find(|&i| pg.pipeline().id(i) == "canary");
+    canary.is_some_and(|i| pg.release().is_some_and(|r| r.new_traffic(i) > 0))
+        || pg.release().is_some_and(|r| r.trips().next().is_some())
+}
+
 fn canary() -> ScriptedTour {
     let mut s = Script::new("canary", "A bad build meets the canary");
     s.seed(
@@ -93,29 +100,30 @@ fn canary() -> ScriptedTour {
         "v43 has a bug that only real users' traffic triggers.",
         vec![Action::StartRelease { bad_build: true }],
     );
+    // The run stops where the canary first takes real users, so each of
+    // the next two bets has its own reveal: dev and staging's verdict, then
+    // what the canary's failure does to its traffic.
+    let to_canary = minutes_until(s.playground(), canary_has_users);
     s.bet(
-        "Next, run until the release stops.",
+        "Next, run it through dev and staging.",
         vec![],
         "Do dev and staging catch the bug?",
-        vec![Action::RunUntilBlocked],
-        guess::caught_by,
-        ans::who_caught,
+        vec![Action::Advance { minutes: to_canary }],
+        guess::past_staging,
+        ans::reached_canary,
     );
     s.bet(
-        "Look at the canary's timeline.",
+        "The canary serves real users now, and its analysis is about to fail. Next, run until the release stops.",
         vec![],
-        "The canary's analysis failed at 10% weight. Where did its weight go?",
-        vec![],
+        "Where will the canary's weight go?",
+        vec![Action::RunUntilBlocked],
         guess::canary_weight_after,
         ans::canary_abort,
     );
-    s.bet(
-        "Count the damage in the error budget.",
+    let damage = ans::budget_used(s.playground(), s.playground());
+    s.step(
+        format!("Count the damage in the error budget: the users the canary served cost {damage}"),
         vec![],
-        "How much of the 30-day error budget did the users on the canary cost?",
-        vec![],
-        guess::budget_burnt,
-        ans::budget_used,
     );
     let manual = Preset::Airbnb
         .toml()

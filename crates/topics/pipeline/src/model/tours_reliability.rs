@@ -160,14 +160,10 @@ pub(super) fn broken() -> ScriptedTour {
         guess::import_kept,
         ans::in_force,
     );
-    s.bet(
-        "Read the errors under the editor.",
-        vec![],
-        "Which cycle does the error name?",
-        vec![],
-        guess::cycle_closes,
-        ans::first_error,
-    );
+    // What the editor says is on screen once the config is loaded: the
+    // tour says it rather than asking it.
+    let error = ans::first_error(s.playground(), s.playground());
+    s.step(format!("Read the errors under the editor: {error}"), vec![]);
     let typo = Preset::Airbnb
         .toml()
         .replacen("depends_on = [\"dev\"]", "depnds_on = [\"dev\"]", 1);

@@ -30,24 +30,33 @@ fn dest_guess(pg: &Playground) -> Guess {
     ])
 }
 
+/// The subnet the tour's first bet adds: small, so its usable count is not
+/// one the diagram already shows for a /24.
+const BASTION: &str = "subnet-bastion";
+
 pub(super) fn cidr_and_routes() -> Scripted {
     Script::new("cidr-and-routes", "Addresses, routes and blackholes")
         .seed("Subnets carve up the VPC's block, routes pick the longest match, and deleted targets leave blackholes.")
         .bet(
-            "The article's VPC, with the local route corrected to 10.0.0.0/16. Its subnet 10.0.1.0/24 holds 256 addresses.",
-            vec![],
-            "How many of them can instances use?",
+            "The article's VPC, with the local route corrected to 10.0.0.0/16. Next, a small subnet for a bastion host: 10.0.7.0/28 in us-east-1a, 16 addresses.",
             vec![load(PresetId::Article)],
+            "How many of them can instances use?",
+            vec![Action::AddSubnet {
+                id: BASTION.into(),
+                vpc: "vpc-123".into(),
+                cidr: "10.0.7.0/28".into(),
+                az: "us-east-1a".into(),
+            }],
             |_, pg| {
-                let usable = pg.explain_subnet("subnet-public-a").map(|x| x.usable);
+                let usable = pg.explain_subnet(BASTION).map(|x| x.usable);
                 pick(&[
-                    ("256", usable == Some(256)),
-                    ("254", usable == Some(254)),
-                    ("251", usable == Some(251)),
-                    ("250", usable == Some(250)),
+                    ("16", usable == Some(16)),
+                    ("14", usable == Some(14)),
+                    ("11", usable == Some(11)),
+                    ("8", usable == Some(8)),
                 ])
             },
-            Ask::Usable("subnet-public-a"),
+            Ask::Usable(BASTION),
         )
         .bet(
             "app-a's security group, sg-app, allows port 8080 from members of sg-web: a group, not an address range.",

@@ -32,8 +32,12 @@ fn before_bets(id: &str) -> Vec<Action> {
             Approve("production".into()),
             RunUntilBlocked,
         ],
+        // The run to the canary's stop is cut in two, at the minute the
+        // canary first serves real users: dev and staging's verdict is the
+        // first bet's reveal, the canary's failure the second's.
         "canary" => vec![
             bad(),
+            Advance { minutes: 14 },
             RunUntilBlocked,
             EditConfig(airbnb.replace("mode = \"automatic\"", "mode = \"manual\"")),
             bad(),
@@ -115,15 +119,12 @@ fn every_tour_plays_the_actions_it_played_before_its_bets() {
     }
 }
 
-/// The bets whose question is about what the panel already shows (a
-/// timeline, the budget, the errors, the exported workflow), so there is
-/// nothing left to reveal: every other bet's reveal changes the state.
-const READING: [(&str, usize); 4] = [
-    ("ordering", 5),
-    ("canary", 2),
-    ("canary", 3),
-    ("broken-config", 2),
-];
+/// The bets whose reveal changes no state: the GitHub Actions keyword,
+/// which the panel shows only in its Export, behind More. Every other
+/// bet's reveal changes the state. (The canary's budget and the cycle the
+/// editor names, which were on screen before their bets, are said in their
+/// steps' words now.)
+const READING: [(&str, usize); 1] = [("ordering", 5)];
 
 #[test]
 fn a_reveal_produces_its_answer() {
@@ -172,7 +173,10 @@ fn no_predictions_are_left_and_right_answers_move_about() {
             }
         }
     }
-    assert_eq!(bets, 35, "every former question is a bet");
+    // 35 questions became bets; two (the canary's budget, the cycle the
+    // editor names) were answered on screen before they were asked, and
+    // their steps say them now.
+    assert_eq!(bets, 33, "every former question is a bet");
     for position in 0..3 {
         let n = rights.iter().filter(|&&r| r == position).count();
         assert!(n >= 5, "only {n} right answers at choice {}", position + 1);
@@ -196,9 +200,8 @@ fn bets_hold_the_models_answers() {
     assert_eq!(
         answers("canary"),
         vec![
-            "Neither: the canary does",
+            "Neither: the canary gets it",
             "Back to 0%",
-            "Under 1%",
             "No: the failed release must be rolled back first",
             "dev, staging and canary",
         ]
@@ -248,7 +251,6 @@ fn bets_hold_the_models_answers() {
         answers("broken-config"),
         vec![
             "The old one, unchanged",
-            "staging → production → canary → staging",
             "Unknown field, with a did-you-mean",
             "Two",
             "They go: the valid config replaces the editor's text",

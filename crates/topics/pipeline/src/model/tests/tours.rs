@@ -68,10 +68,10 @@ fn key_answers_say_what_the_domain_says() {
     let all = tours();
     let answer = |tour: &str, contains: &str| {
         all.iter().find(|t| t.id == tour).is_some_and(|t| {
-            t.steps
-                .iter()
-                .filter_map(|s| s.bet.as_ref())
-                .any(|b| b.why.contains(contains))
+            t.steps.iter().any(|s| {
+                s.text.contains(contains)
+                    || s.bet.as_ref().is_some_and(|b| b.why.contains(contains))
+            })
         })
     };
     assert!(answer("error-budget", "1.008 min a week"));

@@ -10,8 +10,8 @@ use techshack_core::tour::{Answer, Bet};
 
 /// The one bet whose reveal changes nothing: its answer (a subnet's usable
 /// addresses) is a fact of the layout the tour opens on, not of a trace.
-fn reveals_nothing(tour: &str, step: usize) -> bool {
-    (tour, step) == ("cidr-and-routes", 0)
+fn reveals_nothing(_tour: &str, _step: usize) -> bool {
+    false
 }
 
 #[test]
@@ -133,8 +133,8 @@ fn the_other_lessons() {
     assert_eq!(a[5].0, "Yes");
 
     let a = answers("cidr-and-routes");
-    assert_eq!(a[0].0, "251");
-    assert!(a[0].1.starts_with("251: 256 addresses"), "{}", a[0].1);
+    assert_eq!(a[0].0, "11");
+    assert!(a[0].1.starts_with("11: 16 addresses"), "{}", a[0].1);
     assert_eq!(a[1].0, "Yes");
     assert_eq!(a[2].0, "Its private address, 10.0.1.10");
     assert!(a[2].1.starts_with("It sees 10.0.1.10"), "{}", a[2].1);
