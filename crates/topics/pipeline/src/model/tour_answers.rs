@@ -118,28 +118,6 @@ pub fn reached_canary(_: &Playground, pg: &Playground) -> String {
     )
 }
 
-pub fn who_caught(_: &Playground, pg: &Playground) -> String {
-    let Some(r) = pg.release() else {
-        return String::new();
-    };
-    let passed = ids(pg, |i| r.status(i) == TargetStatus::Succeeded);
-    let caught = r
-        .trips()
-        .next()
-        .map_or("Nothing caught it.".to_owned(), |t| {
-            format!(
-                "{} caught it at minute {}: {}.",
-                pg.pipeline().id(t.target),
-                t.tick,
-                t.describe()
-            )
-        });
-    format!(
-        "No: {} succeeded, because their synthetic traffic never hits the bug. {caught}",
-        passed.join(" and ")
-    )
-}
-
 pub fn canary_abort(_: &Playground, pg: &Playground) -> String {
     let Some(r) = pg.release() else {
         return String::new();

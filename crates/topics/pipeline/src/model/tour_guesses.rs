@@ -90,21 +90,6 @@ pub fn yaml_keyword(_: &Playground, pg: &Playground) -> Guess {
     Guess::choice(&CHOICES, right)
 }
 
-/// Where a bad build was first caught, on the Airbnb pipeline.
-pub fn caught_by(_: &Playground, pg: &Playground) -> Guess {
-    const CHOICES: [&str; 4] = [
-        "dev catches it",
-        "staging catches it",
-        "Neither: the canary does",
-        "Nothing catches it",
-    ];
-    let first = pg
-        .release()
-        .and_then(|r| r.trips().next().map(|t| t.target))
-        .map_or(3, |t| t.min(2));
-    Guess::choice(&CHOICES, first)
-}
-
 /// Whether dev or staging stopped the release before the canary had users.
 pub fn past_staging(_: &Playground, pg: &Playground) -> Guess {
     const CHOICES: [&str; 3] = [

@@ -126,19 +126,6 @@ pub fn import_kept(before: &Playground, pg: &Playground) -> Guess {
     )
 }
 
-pub fn cycle_closes(_: &Playground, pg: &Playground) -> Guess {
-    const CHOICES: [&str; 3] = [
-        "dev → staging → dev",
-        "staging → production → canary → staging",
-        "canary → production → canary",
-    ];
-    let said = pg.editor_errors().first().map(ToString::to_string);
-    let right = said
-        .and_then(|e| CHOICES.iter().position(|c| e.contains(c)))
-        .unwrap_or(NONE_FITS);
-    Guess::choice(&CHOICES, right)
-}
-
 pub fn typo_verdict(_: &Playground, pg: &Playground) -> Guess {
     let first = pg.editor_errors().first().map(ToString::to_string);
     let right = match first {
