@@ -255,6 +255,15 @@ export function framePanel(box, topic, view, base) {
     });
   slot.addEventListener("click", (event) => {
     if (event.target.closest?.(".tour-menu li a") && event.defaultPrevented) focusTour(60);
+    // The comic's downloads and alt text are static markup in the panel,
+    // worked by comic-export.js, fetched the first time one is used.
+    const tool = event.target.closest?.("[data-comic-export]");
+    if (tool) {
+      import("./comic-export.js").then(
+        (m) => m.handle(tool, topic.id),
+        (e) => (tool.closest(".comic").querySelector("span[role=status]").textContent = e.message),
+      );
+    }
   });
   followTourFocus(slot);
   framed.add(slot);
