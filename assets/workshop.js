@@ -1,6 +1,7 @@
 // The session page, #/workshop: a teacher's plan over the workshop blocks
 // (`workshop.html`, written by `cargo test` from each topic's blocks and
-// tours), a timer per block, each block's live panel (mounted as an embed
+// tours), a timer per block (workshop-timers.js), a QR code of each block's
+// panel (workshop-qr.js), each block's live panel (mounted as an embed
 // once it comes near the screen), "Reset all panels", and the facilitator's
 // view (?view=facilitator) with what to say and every answer. Printing the
 // page gives each block's hand-out and then the answer key (workshop.css).
@@ -10,33 +11,12 @@
 // agenda. Reordering or dropping a block rewrites the address at once, so
 // the link a teacher copies is always the plan on screen.
 import { mount, stylesheet, showFailure } from "./techshack-live.js";
+import { blockTimers } from "./workshop-timers.js";
+import { drawQr, toggleQr } from "./workshop-qr.js";
 
 const SITE = new URL(".", import.meta.url);
 
-// Timers outlive the page's visits (a teacher follows a tour link and comes
-// back), and a reload: they are kept per block in sessionStorage as the time
-// left and, while one runs, the moment it started.
-const TIMERS_KEY = "techshack-workshop-timers";
-
-function readTimers() {
-  try {
-    const t = JSON.parse(sessionStorage.getItem(TIMERS_KEY));
-    return t && typeof t === "object" ? t : {};
-  } catch {
-    return {};
-  }
-}
-
-function writeTimers(timers) {
-  try {
-    sessionStorage.setItem(TIMERS_KEY, JSON.stringify(timers));
-  } catch {
-    // Storage may be off: the timers last for this visit.
-  }
-}
-
 let page = null; // the text of workshop.html, fetched once
-let qrModule = null; // techshack-qr.js, instantiated on the first QR code
 let zines = null; // zines.html's figures, fetched once the page is up
 let sheet = null; // workshop.css, added once
 
@@ -67,18 +47,6 @@ function fetchZines() {
   return zines;
 }
 
-/// The QR module (crates/qr): `qrSvg(text)` draws a link's QR code in Rust.
-function qr() {
-  qrModule ??= import(new URL("techshack-qr.js", SITE).href).then(async (m) => {
-    await m.default({ module_or_path: new URL("techshack-qr_bg.wasm", SITE) });
-    return m;
-  });
-  qrModule.catch(() => {
-    qrModule = null;
-  });
-  return qrModule;
-}
-
 /// The plan a link asks for: `{ ids, error }`, with the whole agenda and a
 /// reason when the link's plan names a block twice or one that is not there.
 export function parsePlan(value, known) {
@@ -100,11 +68,6 @@ export function planLink(ids, known, facilitator) {
   if (facilitator) query.push("view=facilitator");
   if (ids.join(",") !== known.join(",")) query.push(`plan=${ids.join(",")}`);
   return query.length ? `#/workshop?${query.join("&")}` : "#/workshop";
-}
-
-function clock(ms) {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
 /// Opens the session page in `slot` for `route` ({ view, plan }); returns
@@ -158,6 +121,7 @@ function startSession(slot, html, route) {
     status.textContent = text;
   };
   const title = (id) => blocks.get(id).dataset.title;
+  const timers = blockTimers(blocks, say);
 
   // ---- The plan: order, drop, add back; the address follows.
 
@@ -217,64 +181,6 @@ function startSession(slot, html, route) {
     say(`${title(id)} is now block ${to + 1} of ${plan.length}.`);
   }
 
-  // ---- Timers, one per block.
-
-  const timers = readTimers();
-  const timerOf = (id) => {
-    const full = Number(blocks.get(id).dataset.minutes) * 60_000;
-    const t = timers[id];
-    return t && Number.isFinite(t.left) ? t : { left: full, since: null };
-  };
-  const leftOf = (t) => (t.since === null ? t.left : t.left - (Date.now() - t.since));
-
-  function showTimer(id) {
-    const b = blocks.get(id);
-    const t = timerOf(id);
-    const left = leftOf(t);
-    b.querySelector("[data-timer]").textContent = clock(left);
-    b.querySelector("[data-timer]").classList.toggle("over", left <= 0);
-    const button = b.querySelector("[data-action=timer]");
-    const running = t.since !== null;
-    const full = Number(b.dataset.minutes) * 60_000;
-    button.textContent = running ? "Pause" : t.left < full ? "Resume" : "Start";
-    button.setAttribute("aria-label", `${button.textContent} the timer for ${title(id)}`);
-    if (running && left <= 0) {
-      timers[id] = { left: 0, since: null };
-      writeTimers(timers);
-      showTimer(id);
-      say(`Time is up for ${title(id)}.`);
-    }
-  }
-
-  function toggleTimer(id) {
-    const t = timerOf(id);
-    timers[id] = t.since === null ? { left: t.left, since: Date.now() } : { left: leftOf(t), since: null };
-    writeTimers(timers);
-    showTimer(id);
-    schedule();
-  }
-
-  function resetTimer(id) {
-    delete timers[id];
-    writeTimers(timers);
-    showTimer(id);
-    schedule();
-  }
-
-  // The clocks are redrawn when a running one's shown second changes, not
-  // on a polling interval, so each second shows for a whole second.
-  let tick = null;
-  function schedule() {
-    clearTimeout(tick);
-    const running = known.map(timerOf).filter((t) => t.since !== null);
-    if (running.length === 0) return;
-    const next = Math.min(...running.map((t) => ((leftOf(t) % 1000) + 1000) % 1000 || 1000));
-    tick = setTimeout(() => {
-      for (const id of known) if (timerOf(id).since !== null) showTimer(id);
-      schedule();
-    }, next);
-  }
-
   // ---- Panels: each block's own, mounted as it comes near the screen.
 
   const panels = new Map();
@@ -290,52 +196,11 @@ function startSession(slot, html, route) {
       step: tour?.step,
       onChange: (state) => {
         box.dataset.state = state;
-        drawQr(id);
+        drawQr(b);
       },
     });
     panels.set(id, handle);
     return handle;
-  }
-
-  // ---- QR codes: the block's panel as it is now, for attendees' phones.
-
-  const panelLink = (id) => {
-    const b = blocks.get(id);
-    const state = b.querySelector("[data-panel]").dataset.state;
-    return new URL(`#/${b.dataset.topic}${state ? `?s=${state}` : ""}`, SITE).href;
-  };
-
-  function drawQr(id) {
-    const b = blocks.get(id);
-    const figure = b.querySelector(".block-qr");
-    if (figure.hidden) return;
-    const link = panelLink(id);
-    const caption = figure.querySelector("[data-qr-caption]");
-    const art = figure.querySelector("[data-qr]");
-    if (!art.firstChild) art.textContent = "Drawing the QR code…";
-    qr().then(
-      (m) => {
-        if (figure.hidden || panelLink(id) !== link) return;
-        try {
-          art.innerHTML = m.qrSvg(link);
-          caption.textContent = `Scan to open this panel as it is now: ${link}`;
-        } catch (error) {
-          art.replaceChildren();
-          caption.textContent = `No QR code: ${error.message}. Share the topic's page instead: ${new URL(`#/${b.dataset.topic}`, SITE).href}`;
-        }
-      },
-      (error) => {
-        art.replaceChildren();
-        caption.textContent = `The QR code could not load (${error.message}). Check the connection and try again.`;
-      },
-    );
-  }
-
-  function toggleQr(id, button) {
-    const figure = blocks.get(id).querySelector(".block-qr");
-    figure.hidden = !figure.hidden;
-    button.setAttribute("aria-expanded", String(!figure.hidden));
-    drawQr(id);
   }
 
   function unmountPanel(id) {
@@ -362,7 +227,7 @@ function startSession(slot, html, route) {
   function resetAll() {
     for (const id of [...panels.keys()]) {
       mountPanel(id);
-      drawQr(id);
+      drawQr(blocks.get(id));
     }
     say(panels.size ? "Every panel is back at its start." : "Every panel is at its start.");
   }
@@ -397,13 +262,13 @@ function startSession(slot, html, route) {
     const id = button.closest(".block")?.dataset.block;
     switch (button.dataset.action) {
       case "timer":
-        toggleTimer(id);
+        timers.toggle(id);
         break;
       case "timer-reset":
-        resetTimer(id);
+        timers.reset(id);
         break;
       case "qr":
-        toggleQr(id, button);
+        toggleQr(blocks.get(id), button);
         break;
       case "earlier":
         move(id, -1);
@@ -481,12 +346,10 @@ function startSession(slot, html, route) {
   );
 
   apply(route);
-  for (const id of known) showTimer(id);
-  schedule();
   return {
     apply,
     close() {
-      clearTimeout(tick);
+      timers.close();
       near.disconnect();
       for (const id of [...panels.keys()]) unmountPanel(id);
     },

@@ -358,17 +358,8 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
         })
     };
 
-    // While the work goes on, the body and the comic keep showing the state
-    // it started from (the same `Rc`, so yew leaves them be): drawing a store
-    // that grows by thousands of rows a slice would make every slice a long
-    // task. They catch up with the slice that ends the work.
-    let shown = use_mut_ref(|| present.clone());
-    if !going {
-        *shown.borrow_mut() = present.clone();
-    }
-    let shown = shown.borrow().clone();
     let handle = PanelHandle {
-        state: shown.clone(),
+        state: present.clone(),
         dispatch,
     };
     let history = &reducer.history;
@@ -443,7 +434,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
             </ContextProvider<Extras>>
 
             if *comic_open {
-                <ComicView<M> state={shown} extras={props.extras.clone()} />
+                <ComicView<M> state={present} extras={props.extras.clone()} />
             }
         </section>
     }
