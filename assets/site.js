@@ -123,11 +123,24 @@ function showChrome(on) {
   }
 }
 
+/// A topic page as it stands before its module arrives: its heading and
+/// introduction (from the loader's table), the panel's place, and an empty
+/// place for the topic's story (`story.js`).
+function outline(topic) {
+  const page = document.createElement("div");
+  page.className = "topic-page";
+  page.innerHTML = '<header class="topic-head"><h1><span aria-hidden="true"></span> </h1><p></p></header><div class="panel-slot"></div><section class="story"></section>';
+  page.querySelector("span").textContent = topic.icon;
+  page.querySelector("h1").append(topic.title);
+  page.querySelector("p").textContent = topic.summary;
+  return page;
+}
+
 /// Puts a copy of the page's template in <main> and returns its root. A
 /// root with `data-src` gets its text from that file (About's).
-function show(page, topicId) {
-  const selector = page === "topic" ? `template[data-page=topic][data-topic="${topicId}"]` : `template[data-page="${page}"]`;
-  main.replaceChildren(site.querySelector(selector).content.cloneNode(true));
+function show(page, topic) {
+  if (page === "topic") main.replaceChildren(outline(topic));
+  else main.replaceChildren(site.querySelector(`template[data-page="${page}"]`).content.cloneNode(true));
   const shown = main.firstElementChild;
   const src = shown.dataset.src;
   if (src) {
@@ -324,7 +337,7 @@ function render() {
   const same = (a, b) => a.view === b.view && a.state === b.state && a.tour === b.tour && a.step === b.step;
   if (current && current.key === routeOf(route) && same(current, route)) return;
   unmountPanel();
-  const page = show("topic", topic.id);
+  const page = show("topic", topic);
   page.querySelector(".topic-head h1").classList.toggle("sr-only", embedded);
   page.querySelector(".topic-head p").hidden = embedded;
   if (embedded) page.querySelector(".story")?.remove();

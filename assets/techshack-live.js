@@ -18,10 +18,10 @@
 
 export const TOPICS = [
   // registry:topics (made from the registry by `cargo test`: see src/pages.rs)
-  { id: "message-store", title: "Message-store playground", summary: "How Discord stored billions of messages in Cassandra: Snowflake IDs, 10-day buckets, tombstones and the ring.", article: { title: "How Discord Stores Billions of Messages (Discord blog, 2017)", url: "https://discord.com/blog/how-discord-stores-billions-of-messages" } },
-  { id: "vpc", title: "Clickable VPC diagram", summary: "AWS networking you can click and break: subnets over three AZs, gateways, route tables, security groups, NACLs and a packet tracer.", article: { title: "How Amazon VPC works (AWS VPC User Guide)", url: "https://docs.aws.amazon.com/vpc/latest/userguide/how-it-works.html" } },
-  { id: "svm", title: "Live SVM margin visualizer", summary: "Click to add points and watch an exact SMO solver draw the boundary, the margins and the support vectors.", article: { title: "LIBSVM, the solver this one follows (Chang & Lin)", url: "https://www.csie.ntu.edu.tw/~cjlin/libsvm/" } },
-  { id: "pipeline", title: "Pipeline stepper", summary: "Airbnb-style deploy pipelines as config, stepped release by release, with gamedays, rollback and error budgets.", article: { title: "Introducing Deploy Pipelines to Airbnb (Airbnb Engineering, 2018)", url: "https://medium.com/airbnb-engineering/introducing-deploy-pipelines-to-airbnb-fc804ac2a157" } },
+  { id: "message-store", icon: "💬", title: "Message-store playground", summary: "How Discord stored billions of messages in Cassandra: Snowflake IDs, 10-day buckets, tombstones and the ring.", article: { title: "How Discord Stores Billions of Messages (Discord blog, 2017)", url: "https://discord.com/blog/how-discord-stores-billions-of-messages" } },
+  { id: "vpc", icon: "🌐", title: "Clickable VPC diagram", summary: "AWS networking you can click and break: subnets over three AZs, gateways, route tables, security groups, NACLs and a packet tracer.", article: { title: "How Amazon VPC works (AWS VPC User Guide)", url: "https://docs.aws.amazon.com/vpc/latest/userguide/how-it-works.html" } },
+  { id: "svm", icon: "📈", title: "Live SVM margin visualizer", summary: "Click to add points and watch an exact SMO solver draw the boundary, the margins and the support vectors.", article: { title: "LIBSVM, the solver this one follows (Chang & Lin)", url: "https://www.csie.ntu.edu.tw/~cjlin/libsvm/" } },
+  { id: "pipeline", icon: "🚦", title: "Pipeline stepper", summary: "Airbnb-style deploy pipelines as config, stepped release by release, with gamedays, rollback and error budgets.", article: { title: "Introducing Deploy Pipelines to Airbnb (Airbnb Engineering, 2018)", url: "https://medium.com/airbnb-engineering/introducing-deploy-pipelines-to-airbnb-fc804ac2a157" } },
   // /registry:topics
 ];
 

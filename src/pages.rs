@@ -1,7 +1,8 @@
 //! The parts of the static site that list topics, made from the registry:
-//! `index.html`'s module links, navigation, home cards and the topic pages'
-//! outlines (shown from the first paint, before the topic's wasm arrives),
-//! and the id table in the embed loader. Each part sits between marker
+//! `index.html`'s module links, navigation and home cards, and the topic
+//! table in the embed loader (from which `site.js` also draws a topic
+//! page's outline, its heading and introduction, shown before the topic's
+//! wasm arrives; every route downloads the table anyway). Each part sits between marker
 //! comments in its file; `cargo test` rewrites stale parts (see
 //! `tests::site_files_match_the_registry`), so adding a topic to the registry
 //! is all it takes.
@@ -87,36 +88,7 @@ pub fn index_regions() -> Vec<Region> {
                 )
             }),
         },
-        Region {
-            open: "<!-- registry:outlines -->",
-            close: "    <!-- /registry:outlines -->",
-            body: each(outline),
-        },
     ]
-}
-
-/// A topic page as it stands before its module arrives: the heading, the
-/// intro, a placeholder where the panel will be, so a reader on a slow link
-/// reads something useful from the first paint, and an empty place for the
-/// topic's story (`<id>-story.html`, which the page fetches beside the
-/// module: no embed and no other page downloads it).
-fn outline(t: &dyn Topic) -> String {
-    format!(
-        concat!(
-            "    <template data-page=\"topic\" data-topic=\"{id}\"><div class=\"topic-page\">\n",
-            "        <header class=\"topic-head\">\n",
-            "          <h1><span aria-hidden=\"true\">{icon}</span> {title}</h1>\n",
-            "          <p>{summary}</p>\n",
-            "        </header>\n",
-            "        <div class=\"panel-slot\"></div>\n",
-            "        <section class=\"story\"></section>\n",
-            "    </div></template>\n"
-        ),
-        id = t.id(),
-        icon = t.icon(),
-        title = escape(t.title()),
-        summary = escape(t.summary()),
-    )
 }
 
 /// The topic's story as written in its crate (`crates/topics/<id>/<id>-story.html`).
@@ -133,8 +105,9 @@ pub fn loader_regions() -> Vec<Region> {
         close: "  // /registry:topics",
         body: each(|t| {
             format!(
-                "  {{ id: {}, title: {}, summary: {}, article: {{ title: {}, url: {} }} }},\n",
+                "  {{ id: {}, icon: {}, title: {}, summary: {}, article: {{ title: {}, url: {} }} }},\n",
                 js_string(t.id()),
+                js_string(t.icon()),
                 js_string(t.title()),
                 js_string(t.summary()),
                 js_string(t.article().title),
