@@ -136,11 +136,25 @@ function outline(topic) {
   return page;
 }
 
+/// A topic's card on the home page.
+function card(topic) {
+  const li = document.createElement("li");
+  li.className = "card";
+  li.innerHTML = '<h2><a><span aria-hidden="true" class="icon"></span> </a></h2><p></p>';
+  const a = li.querySelector("a");
+  a.href = `#/${topic.id}`;
+  a.firstChild.textContent = topic.icon;
+  a.append(topic.title);
+  li.querySelector("p").textContent = topic.summary;
+  return li;
+}
+
 /// Puts a copy of the page's template in <main> and returns its root. A
 /// root with `data-src` gets its text from that file (About's).
 function show(page, topic) {
   if (page === "topic") main.replaceChildren(outline(topic));
   else main.replaceChildren(site.querySelector(`template[data-page="${page}"]`).content.cloneNode(true));
+  if (page === "home") main.querySelector(".cards").append(...TOPICS.map(card));
   const shown = main.firstElementChild;
   const src = shown.dataset.src;
   if (src) {

@@ -1,8 +1,9 @@
 //! The parts of the static site that list topics, made from the registry:
-//! `index.html`'s module links, navigation and home cards, and the topic
-//! table in the embed loader (from which `site.js` also draws a topic
-//! page's outline, its heading and introduction, shown before the topic's
-//! wasm arrives; every route downloads the table anyway). Each part sits between marker
+//! `index.html`'s module links and navigation, and the topic table in the
+//! embed loader, from which `site.js` also draws the home page's cards and a
+//! topic page's outline (its heading and introduction, shown before the
+//! topic's wasm arrives): every route downloads the table anyway, so the
+//! words are sent once. Each part sits between marker
 //! comments in its file; `cargo test` rewrites stale parts (see
 //! `tests::site_files_match_the_registry`), so adding a topic to the registry
 //! is all it takes.
@@ -72,19 +73,6 @@ pub fn index_regions() -> Vec<Region> {
                     t.id(),
                     t.icon(),
                     escape(t.title())
-                )
-            }),
-        },
-        Region {
-            open: "<!-- registry:cards -->",
-            close: "          <!-- /registry:cards -->",
-            body: each(|t| {
-                format!(
-                    "          <li class=\"card\">\n            <h2><a href=\"#/{}\"><span aria-hidden=\"true\" class=\"icon\">{}</span> {}</a></h2>\n            <p>{}</p>\n          </li>\n",
-                    t.id(),
-                    t.icon(),
-                    escape(t.title()),
-                    escape(t.summary())
                 )
             }),
         },
