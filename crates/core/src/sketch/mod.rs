@@ -184,6 +184,24 @@ impl Sketch {
         }
     }
 
+    /// A small plain marker at `centre` (a circle, or a square when
+    /// `square`): for plots with many points, where rough outlines would
+    /// weigh the drawing down.
+    pub fn dot(&mut self, centre: (f64, f64), r: f64, square: bool, pen: &Pen) {
+        self.grow(Rect::new(centre.0 - r, centre.1 - r, 2.0 * r, 2.0 * r));
+        svg::marker(&mut self.body, centre, r, square, pen);
+    }
+
+    /// A plain filled box with no outline: a cell of a shaded region.
+    pub fn block(&mut self, x: f64, y: f64, w: f64, h: f64, colour: &str) {
+        self.grow(Rect::new(x, y, w, h));
+        svg::filled_polygon(
+            &mut self.body,
+            &[(x, y), (x + w, y), (x + w, y + h), (x, y + h)],
+            colour,
+        );
+    }
+
     /// A line with an open arrow head at `to`.
     pub fn arrow(&mut self, from: (f64, f64), to: (f64, f64), pen: &Pen) {
         self.line(from, to, pen);

@@ -193,7 +193,7 @@ fn support(z: &mut Zine, k: usize, pts: &[Point], fit: Option<&Fit>) {
 fn only_support(z: &mut Zine, k: usize, pts: &[Point], fit: Option<&Fit>) {
     let a = z.caption(
         k,
-        "Delete every other point and train again: the street does not move.",
+        "Keep only the support vectors and train again: the street does not move.",
     );
     let (p, x) = plot_area(a);
     let Some(fit) = fit else { return };

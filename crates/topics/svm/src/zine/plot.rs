@@ -22,14 +22,24 @@ pub(super) fn scatter(z: &mut Zine, plot: Rect, points: &[Point], ringed: &[usiz
     let frame = Pen::ink().stroke("var(--muted)").width(1.0);
     z.rect(plot.x, plot.y, plot.w, plot.h, &frame);
     let smallest = points.iter().map(|p| p.label).min().unwrap_or(0);
-    // A crowd gets smaller markers, so its classes still read.
-    let r = if points.len() > 40 { 3.0 } else { 4.5 };
+    // A crowd gets smaller, plain markers, so its classes still read and
+    // the page stays light (rough outlines made a 100-point plot 300 KB).
+    let crowd = points.len() > 40;
+    let r = if crowd { 3.0 } else { 4.5 };
     for (i, p) in points.iter().enumerate() {
         let at = to_screen(plot, (p.x, p.y));
-        if p.label == smallest {
-            z.ellipse(at, r, r, &Pen::ink().width(1.0).fill("var(--blue)").solid());
+        let circle = p.label == smallest;
+        let fill = if circle {
+            "var(--blue)"
         } else {
-            let pen = Pen::ink().width(1.0).fill("var(--accent)").solid();
+            "var(--accent)"
+        };
+        let pen = Pen::ink().width(1.0).fill(fill).solid();
+        if crowd {
+            z.dot(at, r, !circle, &pen);
+        } else if circle {
+            z.ellipse(at, r, r, &pen);
+        } else {
             z.rect(at.0 - r, at.1 - r, 2.0 * r, 2.0 * r, &pen);
         }
         if ringed.contains(&i) {
@@ -81,7 +91,7 @@ pub(super) fn street(z: &mut Zine, plot: Rect, l: &LinearBoundary) {
 pub(super) fn regions(z: &mut Zine, plot: Rect, fit: &Fit) {
     const CELLS: usize = 16;
     let (cw, ch) = (plot.w / CELLS as f64, plot.h / CELLS as f64);
-    let pen = Pen::ink().stroke("none").fill("var(--accent-soft)").solid();
+
     for j in 0..CELLS {
         let y = HI - (j as f64 + 0.5) / CELLS as f64 * (HI - LO);
         let larger = |i: usize| {
@@ -97,7 +107,7 @@ pub(super) fn regions(z: &mut Zine, plot: Rect, fit: &Fit) {
             }
             if i > start {
                 let (sx, sy) = (plot.x + start as f64 * cw, plot.y + j as f64 * ch);
-                z.rect(sx, sy, (i - start) as f64 * cw, ch, &pen);
+                z.block(sx, sy, (i - start) as f64 * cw, ch, "var(--accent-soft)");
             }
             i += 1;
         }
