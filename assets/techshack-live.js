@@ -183,6 +183,10 @@ function followTourFocus(slot) {
   const mark = () => {
     queued = false;
     const bar = slot.querySelector(".tour[data-focus]");
+    // While a step's work runs in slices, every slice changes the panel:
+    // reading the bar's height here would force a layout each time. The
+    // mark waits for the work to end (the cue's removal is a change too).
+    if (bar?.querySelector(".tour-working")) return;
     // A task's hint opens by itself after a while on its step.
     if (bar && hinted !== bar.dataset.step) {
       hinted = bar.dataset.step;

@@ -320,6 +320,10 @@ impl Undoable for MessageStorePanel {
     fn working(&self) -> Option<String> {
         use model::playground::SliceKind;
         let (kind, done, total) = self.pg().slice_progress()?;
+        // In 5% steps: a cue that changed with every slice made the page
+        // redo its accessibility tree (a live region) as often.
+        let step = (total / 20).max(1);
+        let done = done / step * step;
         let (done, total) = (
             super::view::format::count(done),
             super::view::format::count(total),
