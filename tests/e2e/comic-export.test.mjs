@@ -207,7 +207,10 @@ test("a panel mounted in a shadow root (embed-example.html): a tap saves both fi
   const [w, h] = viewBox(text);
   assert.deepEqual(pngSize(png.bytes), [w * 2, h * 2]);
   await comic.locator("summary:text-is('Alt text')").tap();
-  assert.equal(await comic.locator("details p").textContent(), (await comic.locator("svg title").textContent()).trim());
+  // comic-export.js writes the text in once the tap reaches it (a promise later).
+  const alt = comic.locator("details p");
+  await alt.filter({ hasText: /\S/ }).waitFor();
+  assert.equal(await alt.textContent(), (await comic.locator("svg title").textContent()).trim());
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, []);
   await context.close();
