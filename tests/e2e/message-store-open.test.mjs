@@ -31,6 +31,8 @@ async function watchLongTasks(context) {
       const cue = document.querySelector(".tour-working");
       const text = cue?.textContent;
       if (text && window.__cues.at(-1) !== text) {
+        // The panel below the cue is marked busy while the work goes on.
+        window.__busyWithCue = (window.__busyWithCue ?? true) && !!document.querySelector(".panel-body[aria-busy='true']");
         window.__cues.push(text);
         window.__cueTimes.push([performance.now(), text]);
         window.__cueLive = cue.getAttribute("aria-live");
@@ -158,6 +160,17 @@ test("message store: the incident's first step works in slices behind a working 
   await count(page, 1, 4).waitFor();
   await bet(page).waitFor();
   assert.equal((await measured(page, since)).cues.length, cuesBefore, "going back makes nothing again");
+  assert.equal(await page.evaluate(() => window.__busyWithCue), true, "the panel is aria-busy while the cue shows");
+  assert.equal(await page.locator(".panel-body[aria-busy]").count(), 0, "and not once the work is done");
+
+  // The partition of 120 000 tombstones lists the newest 25, and more on request.
+  const part = page.locator(".ms-partition");
+  assert.equal(await part.locator("tbody tr").count(), 25);
+  assert.match(await part.textContent(), /… and 119\s975 older rows in this partition\./);
+  await part.getByRole("button", { name: "Show 100 more" }).click();
+  await part.locator("tbody tr").nth(124).waitFor();
+  assert.equal(await part.locator("tbody tr").count(), 125);
+  assert.match(await part.textContent(), /… and 119\s875 older rows/);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, []);
   await context.close();

@@ -16,7 +16,7 @@ use crate::state::history::{Change, History};
 use crate::state::link::panel_link;
 use crate::state::url_codec::encode;
 use crate::tour::{tour_link, Landing, Tour, TourLink, Wager};
-use crate::{PanelHandle, PanelModel};
+use crate::{PanelHandle, PanelModel, Shared};
 use bet_box::BetCard;
 use comic::ComicView;
 use embed_dialog::EmbedDialog;
@@ -98,6 +98,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
     let uid = crate::use_panel_uid("panel");
     let copied = use_state(|| None::<String>);
     let timer = use_mut_ref(|| None::<Timeout>);
+    let held = use_mut_ref(|| None::<(Shared<M>, u64)>);
 
     // A replay under way (a tour step whose actions the model does in
     // slices) changes the state every slice.
@@ -268,7 +269,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
             if t.steps.get(pos.step).is_some_and(|s| s.bet.is_some()) {
                 bets.borrow_mut().push((pos, w));
                 // The replay renders the panel, which reads the bet.
-                d.dispatch(Change::Replay(t.actions_revealed(pos.step)));
+                d.dispatch(Change::Reveal(t.actions_revealed(pos.step)));
             }
         })
     };
@@ -279,7 +280,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let Some(pos) = *tour else { return };
             if let Some(t) = tours.borrow().as_ref().and_then(|l| l.get(pos.tour)) {
-                d.dispatch(Change::Replay(t.actions_revealed(pos.step)));
+                d.dispatch(Change::Reveal(t.actions_revealed(pos.step)));
             }
         })
     };
@@ -358,8 +359,25 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
         })
     };
 
+    // While a replay works in slices, the body and the comic keep the state
+    // they showed before it began: redrawing the whole panel every slice was
+    // most of each slice's time and its long layouts, and the reader watches
+    // the working cue meanwhile. They catch up once the work is done.
+    // The body's key (see below) is held likewise, so a tour step that begins
+    // its work keeps the body it had rather than making it afresh twice.
+    let (shown, body_key) = {
+        let mut held = held.borrow_mut();
+        match &*held {
+            Some(last) if going => last.clone(),
+            _ => {
+                let now = (present.clone(), reducer.history.jumps());
+                *held = Some(now.clone());
+                now
+            }
+        }
+    };
     let handle = PanelHandle {
-        state: present.clone(),
+        state: shown.clone(),
         dispatch,
     };
     let history = &reducer.history;
@@ -430,11 +448,11 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
                 // Keyed on the history's jumps: after a reset or a tour step
                 // the view is made afresh, so no form keeps drafts from a
                 // state that is gone.
-                <div class="panel-body" key={history.jumps().to_string()}>{ M::view(handle) }</div>
+                <div class="panel-body" key={body_key.to_string()} aria-busy={going.then_some("true")}>{ M::view(handle) }</div>
             </ContextProvider<Extras>>
 
             if *comic_open {
-                <ComicView<M> state={present} extras={props.extras.clone()} />
+                <ComicView<M> state={shown} extras={props.extras.clone()} />
             }
         </section>
     }

@@ -30,6 +30,11 @@ pub enum Change<A> {
     /// a heavy action of the script in slices (`Undoable::begin`); the
     /// replay then goes on in `Work` changes.
     Replay(Vec<A>),
+    /// A tour step's reveal: a `Replay` of the step's script and its reveal,
+    /// which continues the state on screen, so the view is kept as it is
+    /// (`jumps` is unchanged) rather than made afresh: after a bet the
+    /// reader's forms stay, and only what the reveal changed is redrawn.
+    Reveal(Vec<A>),
     /// An action that continues the step before it, whatever its kind (one
     /// scrub of a story number is one undo step, however far it goes).
     Continue(A),
@@ -178,6 +183,10 @@ impl<M: Undoable> History<M> {
                 self.push_step(next);
                 self.jumps += 1;
             }
+            Change::Reveal(actions) => {
+                let next = self.trail.replay(&self.start, actions);
+                self.push_step(next);
+            }
             Change::Continue(action) => {
                 self.trail.forget();
                 Rc::make_mut(&mut self.present).apply(&action);
@@ -273,6 +282,11 @@ mod tests {
         h.change(Change::Reset);
         h.change(Change::Replay(vec![Act::Add(2)]));
         assert_eq!(h.jumps(), 2);
+        // A step's reveal continues it: the same state, and no jump.
+        h.change(Change::Reveal(vec![Act::Add(2), Act::Add(3)]));
+        assert_eq!((h.present().0, h.jumps()), (5, 2));
+        h.change(Change::Undo);
+        assert_eq!(h.present().0, 2, "a reveal is an undo step of its own");
     }
 
     #[test]

@@ -486,11 +486,11 @@ fn the_incident_step_is_made_in_slices_with_a_cue_and_ends_as_a_whole_apply() {
     // The cue moves in 5% steps (6 000 of 120 000), not every slice.
     let cue = h.present().working().unwrap_or_default();
     assert!(cue.starts_with("writing message 0 of"), "{cue}");
-    // 120 000 writes and 120 000 deletes: each begins with 250 rows, then
-    // 7 000 a slice (18 slices), and the delete first finds its rows, 7 000
-    // looked at a slice after a first 250 (1 + 18); the first slice was
-    // taken above.
-    assert_eq!(settle(&mut h), (1 + 18) + (1 + 18) + (1 + 18) - 1);
+    // 120 000 writes and 120 000 deletes: each begins with 250 rows and
+    // doubles (250 + 500 + 1 000 + 2 000 + 4 000 = 7 750 in 5 slices), then
+    // 7 000 a slice (17 slices), and the delete first finds its rows the
+    // same way (5 + 17); the first slice was taken above.
+    assert_eq!(settle(&mut h), (5 + 17) + (5 + 17) + (5 + 17) - 1);
     assert_eq!(h.present().working(), None);
     let mut whole = MessageStorePanel::initial();
     for a in t.actions_through(0) {

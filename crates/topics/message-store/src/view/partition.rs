@@ -18,8 +18,14 @@ use std::rc::Rc;
 use techshack_core::widgets::field_error;
 use yew::prelude::*;
 
-/// Rows listed; the rest of a big partition is counted.
-pub const ROWS_SHOWN: usize = 100;
+/// Rows listed at first; the rest of a big partition is counted, and shown
+/// `ROWS_MORE` at a time on request. A short list keeps the panel light:
+/// this table was two thirds of the panel's elements, and a tour step that
+/// fills a partition draws the panel afresh in one go when it is done.
+pub const ROWS_SHOWN: usize = 25;
+const ROWS_MORE: usize = 100;
+/// Rows listed at most, however often more are asked for.
+const ROWS_MAX: usize = 1_000;
 
 /// A row as the partition view shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -156,9 +162,15 @@ pub fn PartitionView(props: &PartitionProps) -> Html {
     let newest = Lane::of_newest(pg.store(), channel);
     drop(pg);
     let bucket = s.focus.bucket.or(newest);
+    // How many rows to list, for the partition they were asked for on.
+    let more = use_state(|| (channel, bucket, ROWS_SHOWN));
+    let limit = match *more {
+        (c, b, n) if (c, b) == (channel, bucket) => n,
+        _ => ROWS_SHOWN,
+    };
     let data: Rc<Option<(PartitionImage, usize)>> =
-        use_memo((s.data_version, channel, bucket), |(_, c, b)| {
-            b.map(|b| s.pg().store().partition_newest(*c, b, ROWS_SHOWN))
+        use_memo((s.data_version, channel, bucket, limit), |(_, c, b, n)| {
+            b.map(|b| s.pg().store().partition_newest(*c, b, *n))
         });
     let Some(b) = bucket else {
         return html! {
@@ -177,6 +189,7 @@ pub fn PartitionView(props: &PartitionProps) -> Html {
     let total = data.as_ref().as_ref().map_or(0, |(_, n)| *n);
     let part_del = data.as_ref().as_ref().and_then(|(img, _)| img.deletion);
     let dead = rows.iter().filter(|r| r.deleted.is_some()).count();
+    let next = (limit + ROWS_MORE).min(ROWS_MAX);
     html! {
         <section role="group" class="card-box ms-partition" aria-labelledby={p.id("part-h")}>
             <h2 id={p.id("part-h")}>{ format!("Partition ({channel}, {b})") }</h2>
@@ -208,7 +221,16 @@ pub fn PartitionView(props: &PartitionProps) -> Html {
                         </tbody>
                     </table>
                     if total > rows.len() {
-                        <p class="ms-hint">{ format!("… and {} older rows in this partition.", count((total - rows.len()) as u64)) }</p>
+                        <p class="ms-hint">
+                            { format!("… and {} older rows in this partition.", count((total - rows.len()) as u64)) }
+                            if next > rows.len() {
+                                { " " }
+                                <button type="button" class="ms-small" onclick={
+                                    let more = more.clone();
+                                    move |_| more.set((channel, bucket, next))
+                                }>{ format!("Show {} more", (total.min(next) - rows.len())) }</button>
+                            }
+                        </p>
                     }
                 </div>
             }

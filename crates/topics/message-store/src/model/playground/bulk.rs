@@ -23,8 +23,17 @@ pub(super) struct Pending {
 /// A burst or bulk delete of more than this many rows may be applied in
 /// slices (see `begin_sliced`).
 pub const SLICED_OVER: u32 = 1_000;
-/// Rows in the first slice of each: its code is cold then.
+/// Rows in the first slice of each phase: its code is cold then.
 pub const FIRST_SLICE: u64 = 250;
+
+/// The most rows the next slice of a phase may take: from `FIRST_SLICE`,
+/// doubling with each slice of the phase. The caller sizes slices by the
+/// time the last one took, and a phase's rows cost differently from the
+/// last phase's (a delete costs more than a look for one): a caller's size
+/// learnt on cheap looks made the first slices of deletes take 100 ms.
+fn ramp_cap(ramp: u32) -> u64 {
+    FIRST_SLICE << ramp.min(24)
+}
 
 /// A burst, checked and sized for.
 #[derive(Clone, Debug)]
@@ -67,6 +76,8 @@ pub(super) struct Slicing {
     mark: usize,
     /// Rows done so far.
     done: u64,
+    /// Slices taken in the current phase (see `ramp_cap`).
+    ramp: u32,
     work: SliceWork,
 }
 
@@ -282,6 +293,7 @@ impl Playground {
             action: action.clone(),
             mark: self.statements.len(),
             done: 0,
+            ramp: 0,
             work,
         });
         Ok(true)
@@ -301,10 +313,8 @@ impl Playground {
             picking: picking @ Some(_),
         } = &mut s.work
         {
-            // Looking at a row costs about what deleting one does; the
-            // first look is small, as its code is cold.
             let from = picking.unwrap_or(0);
-            let scan = if from == 0 { FIRST_SLICE } else { n.max(1) };
+            let scan = n.clamp(1, ramp_cap(s.ramp));
             *picking = self.store.newest_live_ids_part(
                 *channel,
                 *count as usize,
@@ -313,12 +323,15 @@ impl Playground {
                 scan as usize,
                 ids,
             );
+            // The deletes are a new phase, with rows of another cost.
+            s.ramp = if picking.is_some() { s.ramp + 1 } else { 0 };
             self.slicing = Some(s);
             return Ok(false);
         }
-        let n = if s.done == 0 { n.min(FIRST_SLICE) } else { n };
+        let n = n.clamp(1, ramp_cap(s.ramp));
+        s.ramp += 1;
         let total = s.total();
-        let to = (s.done + n.max(1)).min(total);
+        let to = (s.done + n).min(total);
         match &s.work {
             SliceWork::Burst(b) => self.burst_rows(b, s.done, to)?,
             SliceWork::Delete { channel, ids, .. } => {

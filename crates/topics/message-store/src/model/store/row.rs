@@ -16,7 +16,7 @@ pub const NO_EXTRA: u32 = u32::MAX;
 const AUTHOR_INLINE: u8 = 1;
 const CONTENT_INLINE: u8 = 2;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Row {
     pub id: u64,
     /// Primary-key liveness (the "row marker" an INSERT writes); NO_TS if none.

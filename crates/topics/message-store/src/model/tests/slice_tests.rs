@@ -60,12 +60,12 @@ fn slices_end_where_a_whole_apply_does() {
         assert_eq!(p.statements(), whole.statements(), "{n}");
         assert_eq!(p.store().totals(), whole.store().totals(), "{n}");
     }
-    // Each begins with a small slice (its code is cold), and the delete
-    // first finds its rows, likewise: 250, 1 250, ... 5 000 written, then
-    // 250, 1 250, ... 5 250 rows looked at (6 slices), and 250, 1 250, ...
-    // 5 000 deleted.
+    // Each phase begins with a small slice (its code is cold) and at most
+    // doubles from there, and the delete first finds its rows, likewise:
+    // 250, 750, 1 750, ... 5 000 written (7 slices), then 250, 750, 1 750,
+    // ... 5 001 rows looked at (7), and 250, 750, 1 750, ... 5 000 deleted (7).
     let (_, slices) = sliced(&actions, 1_000);
-    assert_eq!(slices, 5 + (6 + 5), "all but the last slice of each");
+    assert_eq!(slices, 6 + (7 + 6), "all but the last slice of each");
 }
 
 #[test]
@@ -84,7 +84,8 @@ fn progress_names_the_work_and_small_actions_apply_whole() {
     p.slice_step(2_000).unwrap();
     assert_eq!(
         p.slice_progress(),
-        Some((SliceKind::Writing, FIRST_SLICE + 2_000, 5_000))
+        Some((SliceKind::Writing, FIRST_SLICE * 3, 5_000)),
+        "the next is at most twice the last"
     );
     while !p.slice_step(2_000).unwrap() {}
     assert_eq!(p.slice_progress(), None);
@@ -103,6 +104,12 @@ fn progress_names_the_work_and_small_actions_apply_whole() {
         p.slice_step(2_000).unwrap();
     }
     assert_eq!(p.slice_progress(), Some((SliceKind::Deleting, 0, 5_000)));
+    p.slice_step(2_000).unwrap();
+    assert_eq!(
+        p.slice_progress(),
+        Some((SliceKind::Deleting, FIRST_SLICE, 5_000)),
+        "the deletes are a phase of their own, and begin small again"
+    );
     let small = Action::Burst {
         channel: channel_at(MAR_1_2016, 6),
         author: AUTHOR,
