@@ -234,6 +234,14 @@ impl Playground {
     pub fn release(&self) -> Option<&Release> {
         self.release.as_ref()
     }
+    /// The share of real users (percent) the release sends to the new build
+    /// on the target named `canary`, if there is a release and such a target:
+    /// what the canary tours ask about.
+    pub fn canary_traffic(&self) -> Option<u8> {
+        let p = self.pipeline();
+        let canary = (0..p.len()).find(|&i| p.id(i) == "canary")?;
+        self.release().map(|r| r.new_traffic(canary))
+    }
     pub fn seed(&self) -> u64 {
         self.seed
     }

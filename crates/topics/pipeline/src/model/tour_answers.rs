@@ -111,8 +111,7 @@ pub fn reached_canary(_: &Playground, pg: &Playground) -> String {
         );
     }
     let passed = ids(pg, |i| r.status(i) == TargetStatus::Succeeded).join(" and ");
-    let canary = (0..pg.pipeline().len()).find(|&i| pg.pipeline().id(i) == "canary");
-    let weight = canary.map_or(0, |i| r.new_traffic(i));
+    let weight = pg.canary_traffic().unwrap_or(0);
     format!(
         "Neither: {passed} passed it on, since only real users' traffic triggers the bug. The canary now sends {weight}% of real users to the new build."
     )

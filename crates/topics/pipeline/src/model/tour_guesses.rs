@@ -110,16 +110,13 @@ pub fn past_staging(_: &Playground, pg: &Playground) -> Guess {
 }
 
 fn canary_serves(pg: &Playground) -> bool {
-    let canary = (0..pg.pipeline().len()).find(|&i| pg.pipeline().id(i) == "canary");
-    canary.is_some_and(|i| pg.release().is_some_and(|r| r.new_traffic(i) > 0))
+    pg.canary_traffic().is_some_and(|w| w > 0)
 }
 
 /// The weight a failed canary's traffic goes back to.
 pub fn canary_weight_after(_: &Playground, pg: &Playground) -> Guess {
     const CHOICES: [&str; 3] = ["It stays at 10%", "Back to 0%", "On to 50%"];
-    let canary = (0..pg.pipeline().len()).find(|&i| pg.pipeline().id(i) == "canary");
-    let weight = canary.and_then(|i| pg.release().map(|r| r.new_traffic(i)));
-    let right = match weight {
+    let right = match pg.canary_traffic() {
         Some(10) => 0,
         Some(0) => 1,
         Some(50) => 2,

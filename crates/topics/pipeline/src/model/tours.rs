@@ -86,8 +86,7 @@ fn ordering() -> ScriptedTour {
 
 /// Whether the release's canary serves real users yet.
 fn canary_has_users(pg: &super::playground::Playground) -> bool {
-    let canary = (0..pg.pipeline().len()).find(|&i| pg.pipeline().id(i) == "canary");
-    canary.is_some_and(|i| pg.release().is_some_and(|r| r.new_traffic(i) > 0))
+    pg.canary_traffic().is_some_and(|w| w > 0)
         || pg.release().is_some_and(|r| r.trips().next().is_some())
 }
 

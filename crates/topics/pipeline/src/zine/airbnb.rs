@@ -8,7 +8,7 @@ use super::{board, scenes};
 use crate::comic::{bird, script};
 use crate::model::budget::Availability;
 use crate::model::presets::Preset;
-use crate::model::{Action, CanaryStep, ConfigErrorKind, Playground};
+use crate::model::{Action, ConfigErrorKind, Playground};
 use techshack_core::sketch::{Anchor, Pen, Whole, Zine};
 
 pub(super) const ID: &str = "airbnb";
@@ -96,28 +96,8 @@ fn canary(z: &mut Zine, k: usize, pg: &Playground) {
     let Some(t) = pg.pipeline().target(c) else {
         return;
     };
-    let mut weights: Vec<u8> = t
-        .canary_steps
-        .iter()
-        .filter_map(|s| match s {
-            CanaryStep::SetWeight(w) => Some(*w),
-            _ => None,
-        })
-        .collect();
-    weights.push(100);
     bird(z, (a.x + 40.0, a.bottom() - 30.0), false);
-    let base = a.bottom() - 2.0;
-    for (i, w) in weights.iter().enumerate() {
-        let x = a.x + 120.0 + i as f64 * 78.0;
-        let h = 140.0 * f64::from(*w) / 100.0;
-        z.rect(x, base - h, 52.0, h, &Pen::ink().fill("var(--accent)"));
-        z.text(
-            (x + 26.0, base - h - 8.0),
-            &format!("{w}%"),
-            15.0,
-            Anchor::Middle,
-        );
-    }
+    scenes::canary_bars(z, pg, (a.x + 120.0, a.bottom() - 2.0), 78.0, 140.0);
     if let Some(rate) = t.health.and_then(|h| h.max_error_rate) {
         let line = format!("stops above {}% errors", Whole(rate * 100.0));
         z.text((a.x + 4.0, a.y + 16.0), &line, 15.0, Anchor::Start);

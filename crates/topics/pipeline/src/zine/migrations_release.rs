@@ -4,7 +4,7 @@
 use super::scenes;
 use crate::comic::{bird, script};
 use crate::model::budget::Availability;
-use crate::model::{CanaryStep, Playground};
+use crate::model::Playground;
 use techshack_core::sketch::{Anchor, Pen, Tenths, Zine};
 
 pub(super) fn steps(z: &mut Zine, k: usize, pg: &Playground) {
@@ -12,34 +12,8 @@ pub(super) fn steps(z: &mut Zine, k: usize, pg: &Playground) {
         k,
         "Make incremental changes: the new build meets a few users first, then more.",
     );
-    let c = scenes::canary(pg);
-    let mut weights: Vec<u8> = pg
-        .pipeline()
-        .target(c)
-        .map(|t| {
-            t.canary_steps
-                .iter()
-                .filter_map(|s| match s {
-                    CanaryStep::SetWeight(w) => Some(*w),
-                    _ => None,
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    weights.push(100);
     bird(z, (a.x + 36.0, a.bottom() - 30.0), false);
-    let base = a.bottom() - 2.0;
-    for (i, w) in weights.iter().enumerate() {
-        let x = a.x + 110.0 + i as f64 * 76.0;
-        let h = 100.0 * f64::from(*w) / 100.0;
-        z.rect(x, base - h, 52.0, h, &Pen::ink().fill("var(--accent)"));
-        z.text(
-            (x + 26.0, base - h - 8.0),
-            &format!("{w}%"),
-            15.0,
-            Anchor::Middle,
-        );
-    }
+    scenes::canary_bars(z, pg, (a.x + 110.0, a.bottom() - 2.0), 76.0, 100.0);
 }
 
 pub(super) fn rollback(z: &mut Zine, k: usize, pg: &Playground) {

@@ -3,7 +3,8 @@
 //! every number a page says is one the model computed.
 
 use crate::model::gameday::{FailureClass, FailureKind, Remediation};
-use crate::model::{Action, EnvironmentKind, Playground};
+use crate::model::{Action, CanaryStep, EnvironmentKind, Playground};
+use techshack_core::sketch::{Anchor, Pen, Zine};
 
 /// The default playground after `actions`. The scripts are fixed and the
 /// pages' tests check the figures they lead to, so a refused action (which
@@ -55,4 +56,40 @@ pub(super) fn canary(pg: &Playground) -> usize {
     ts.iter()
         .position(|t| t.environment == EnvironmentKind::Canary)
         .unwrap_or(0)
+}
+
+/// The canary's traffic steps, then 100%, as labelled bars standing on
+/// `base`: the first at `x`, each `gap` further on, 100% drawn `full` tall.
+pub(super) fn canary_bars(
+    z: &mut Zine,
+    pg: &Playground,
+    (x, base): (f64, f64),
+    gap: f64,
+    full: f64,
+) {
+    let mut weights: Vec<u8> = pg
+        .pipeline()
+        .target(canary(pg))
+        .map(|t| {
+            t.canary_steps
+                .iter()
+                .filter_map(|s| match s {
+                    CanaryStep::SetWeight(w) => Some(*w),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    weights.push(100);
+    for (i, w) in weights.iter().enumerate() {
+        let x = x + i as f64 * gap;
+        let h = full * f64::from(*w) / 100.0;
+        z.rect(x, base - h, 52.0, h, &Pen::ink().fill("var(--accent)"));
+        z.text(
+            (x + 26.0, base - h - 8.0),
+            &format!("{w}%"),
+            15.0,
+            Anchor::Middle,
+        );
+    }
 }
