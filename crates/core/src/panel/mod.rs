@@ -6,17 +6,19 @@ mod boot;
 mod comic;
 mod embed_dialog;
 mod reducer;
+mod replay;
 mod story;
 mod task_box;
 mod toolbar;
 mod tour_bar;
+mod tour_nav;
 
 use crate::extras::Extras;
 use crate::state::history::{Change, History};
 use crate::state::link::panel_link;
 use crate::state::url_codec::encode;
-use crate::tour::{tour_link, Landing, Tour, TourLink, Wager};
-use crate::{PanelHandle, PanelModel, Shared};
+use crate::tour::{tour_link, Tour, TourLink, Wager};
+use crate::{PanelHandle, PanelModel};
 use bet_box::BetCard;
 use comic::ComicView;
 use embed_dialog::EmbedDialog;
@@ -26,9 +28,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use task_box::TaskCard;
 use toolbar::Toolbar;
-use tour_bar::{tour_bar, TourBarProps, TourPos};
+use tour_bar::{score, tour_bar, TourBarProps, TourPos};
 use wasm_bindgen::JsCast;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 pub use boot::boot;
@@ -63,7 +64,7 @@ pub struct PanelProps {
 }
 
 /// The tours, once fetched from the extras module.
-type Tours<A> = Rc<RefCell<Option<Rc<Vec<Tour<A>>>>>>;
+pub(crate) type Tours<A> = Rc<RefCell<Option<Rc<Vec<Tour<A>>>>>>;
 
 /// Link updates wait for changes to settle, so a drag does not rewrite the
 /// address bar sixty times a second.
@@ -98,7 +99,6 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
     let uid = crate::use_panel_uid("panel");
     let copied = use_state(|| None::<String>);
     let timer = use_mut_ref(|| None::<Timeout>);
-    let held = use_mut_ref(|| None::<(Shared<M>, u64)>);
 
     // A replay under way (a tour step whose actions the model does in
     // slices) changes the state every slice.
@@ -133,33 +133,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
             },
         ));
     }
-    // One slice per task, each sized from the last one's time.
-    let work = use_mut_ref(|| (FIRST_WORK, None::<f64>, None::<Timeout>));
-    {
-        let d = dispatcher.clone();
-        let work = work.clone();
-        use_effect_with((going, reducer.present.clone()), move |(going, _)| {
-            let mut w = work.borrow_mut();
-            // The slice just drawn: its work and its render.
-            if let Some(began) = w.1.take() {
-                w.0 = next_work(w.0, js_sys::Date::now() - began);
-            }
-            w.2 = None;
-            if *going {
-                let work = work.clone();
-                w.2 = Some(Timeout::new(0, move || {
-                    let size = {
-                        let mut w = work.borrow_mut();
-                        w.1 = Some(js_sys::Date::now());
-                        w.0
-                    };
-                    d.dispatch(Change::Work(size));
-                }));
-            } else {
-                w.0 = FIRST_WORK;
-            }
-        });
-    }
+    replay::use_work_slices(going, reducer.present.clone(), dispatcher.clone());
     let dispatch = use_callback(dispatcher.clone(), |a: M::Action, d| {
         d.dispatch(Change::Do(a))
     });
@@ -190,63 +164,15 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
         }
     };
 
-    let go_to = {
-        let tours = tours.clone();
-        let tour = tour.clone();
-        let note = tours_note.clone();
-        let extras = props.extras.clone();
-        let d = dispatcher.clone();
-        let notice = notice.clone();
-        let bets = bets.clone();
-        Callback::from(move |pos: Option<TourPos>| {
-            bets.borrow_mut().retain(|(at, _)| Some(*at) != pos);
-            let show = {
-                let (tour, d, notice) = (tour.clone(), d.clone(), notice.clone());
-                move |list: &[Tour<M::Action>], pos: Option<TourPos>| {
-                    let Some((p, t)) = pos.and_then(|p| Some((p, list.get(p.tour)?))) else {
-                        tour.set(None);
-                        return;
-                    };
-                    // Only a link can ask for a step past the end.
-                    let landing = Landing {
-                        tour: p.tour,
-                        step: p.step,
-                        note: None,
-                    }
-                    .clamp(&t.title, t.steps.len());
-                    if let Some(note) = landing.note {
-                        notice.set(Some(note));
-                    }
-                    let p = TourPos {
-                        step: landing.step,
-                        ..p
-                    };
-                    d.dispatch(Change::Replay(t.actions_through(p.step)));
-                    tour.set(Some(p));
-                }
-            };
-            let loaded = tours.borrow().clone();
-            match (loaded, pos) {
-                (Some(list), _) => show(&list, pos),
-                (None, None) => tour.set(None),
-                (None, Some(_)) => {
-                    note.set(Some("Loading the tours…".into()));
-                    let (tours, note, extras) = (tours.clone(), note.clone(), extras.clone());
-                    spawn_local(async move {
-                        match extras.tours::<M>().await {
-                            Ok(list) => {
-                                let list = Rc::new(list);
-                                *tours.borrow_mut() = Some(list.clone());
-                                note.set(None);
-                                show(&list, pos);
-                            }
-                            Err(why) => note.set(Some(format!("The tours could not load: {why}."))),
-                        }
-                    });
-                }
-            }
-        })
-    };
+    let go_to = tour_nav::go_to::<M>(tour_nav::Handles {
+        tours: tours.clone(),
+        tour: tour.clone(),
+        note: tours_note.clone(),
+        extras: props.extras.clone(),
+        dispatcher: dispatcher.clone(),
+        notice: notice.clone(),
+        bets: bets.clone(),
+    });
 
     // A bet applies the step's reveal, so the reader sees what they bet on.
     let on_bet = {
@@ -359,23 +285,7 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
         })
     };
 
-    // While a replay works in slices, the body and the comic keep the state
-    // they showed before it began: redrawing the whole panel every slice was
-    // most of each slice's time and its long layouts, and the reader watches
-    // the working cue meanwhile. They catch up once the work is done.
-    // The body's key (see below) is held likewise, so a tour step that begins
-    // its work keeps the body it had rather than making it afresh twice.
-    let (shown, body_key) = {
-        let mut held = held.borrow_mut();
-        match &*held {
-            Some(last) if going => last.clone(),
-            _ => {
-                let now = (present.clone(), reducer.history.jumps());
-                *held = Some(now.clone());
-                now
-            }
-        }
-    };
+    let (shown, body_key) = replay::use_held_view(going, &present, reducer.history.jumps());
     let handle = PanelHandle {
         state: shown.clone(),
         dispatch,
@@ -456,33 +366,4 @@ pub fn Panel<M: PanelModel>(props: &PanelProps) -> Html {
             }
         </section>
     }
-}
-
-/// Units in a replay's first work slice: small, because the model's code is
-/// still cold then.
-const FIRST_WORK: u64 = 1_000;
-/// What a work slice, with its render, should take: well under the 50 ms
-/// long-task line, so that a machine three times slower still stays under.
-const WORK_MS: f64 = 8.0;
-
-/// The next work slice's size, from the last one's size and time:
-/// proportional, growing at most 1.5-fold a slice.
-fn next_work(size: u64, took_ms: f64) -> u64 {
-    let want = (size as f64 * WORK_MS / took_ms.max(0.25)) as u64;
-    want.clamp(200, (size + size / 2).max(200))
-}
-
-/// The reader's bets on `tour` so far: how many were right, and how many made
-/// ("Show me" is not a bet).
-fn score<A>(bets: &[(TourPos, Wager)], t: &Tour<A>, tour: usize) -> (usize, usize) {
-    bets.iter()
-        .filter(|(at, w)| at.tour == tour && *w != Wager::Skip)
-        .fold((0, 0), |(right, made), (at, w)| {
-            let ok = t
-                .steps
-                .get(at.step)
-                .and_then(|s| s.bet.as_ref())
-                .is_some_and(|b| b.guess.judge(*w));
-            (right + usize::from(ok), made + 1)
-        })
 }

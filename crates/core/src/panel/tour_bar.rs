@@ -8,7 +8,7 @@
 
 use super::bet_box::{bet_box, BetCard};
 use super::task_box::{task_box, TaskCard};
-use crate::tour::Wager;
+use crate::tour::{Tour, Wager};
 use crate::Article;
 use yew::prelude::*;
 
@@ -126,4 +126,19 @@ pub fn tour_bar(p: TourBarProps) -> Html {
             </nav>
         </aside>
     }
+}
+
+/// The reader's bets on `tour` so far: how many were right, and how many made
+/// ("Show me" is not a bet).
+pub(super) fn score<A>(bets: &[(TourPos, Wager)], t: &Tour<A>, tour: usize) -> (usize, usize) {
+    bets.iter()
+        .filter(|(at, w)| at.tour == tour && *w != Wager::Skip)
+        .fold((0, 0), |(right, made), (at, w)| {
+            let ok = t
+                .steps
+                .get(at.step)
+                .and_then(|s| s.bet.as_ref())
+                .is_some_and(|b| b.guess.judge(*w));
+            (right + usize::from(ok), made + 1)
+        })
 }

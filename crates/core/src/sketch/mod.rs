@@ -8,6 +8,7 @@
 mod layout;
 mod num;
 mod path;
+mod pen;
 mod rough;
 mod strip;
 mod svg;
@@ -17,6 +18,7 @@ pub use layout::{
     assert_comics_read, check_comics, tour_scripts, Kind, Layout, Mark, Rect, EM_PER_CHAR, MIN_TEXT,
 };
 pub use num::{Tenths, Whole};
+pub use pen::{Anchor, Pen};
 pub use strip::{Frame, Strip};
 pub use svg::escape;
 pub use zine::{Zine, ZINE_HEIGHT, ZINE_WIDTH};
@@ -24,57 +26,6 @@ pub use zine::{Zine, ZINE_HEIGHT, ZINE_WIDTH};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use std::fmt::Write;
-
-/// Stroke and fill of one shape. Colours are CSS values or `var(--name)`, so a
-/// comic follows the page's light or dark theme.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Pen {
-    pub stroke: String,
-    pub width: f64,
-    pub fill: Option<String>,
-    /// Solid fills for small shapes, hachure for large ones.
-    pub hachure: bool,
-}
-
-impl Default for Pen {
-    fn default() -> Self {
-        Pen {
-            stroke: "var(--ink)".into(),
-            width: 1.6,
-            fill: None,
-            hachure: true,
-        }
-    }
-}
-
-impl Pen {
-    pub fn ink() -> Self {
-        Pen::default()
-    }
-    pub fn stroke(mut self, colour: &str) -> Self {
-        self.stroke = colour.into();
-        self
-    }
-    pub fn width(mut self, w: f64) -> Self {
-        self.width = w;
-        self
-    }
-    pub fn fill(mut self, colour: &str) -> Self {
-        self.fill = Some(colour.into());
-        self
-    }
-    pub fn solid(mut self) -> Self {
-        self.hachure = false;
-        self
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Anchor {
-    Start,
-    Middle,
-    End,
-}
 
 pub struct Sketch {
     rng: ChaCha8Rng,
