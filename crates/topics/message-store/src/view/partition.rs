@@ -225,7 +225,7 @@ pub fn PartitionView(props: &PartitionProps) -> Html {
                             { format!("… and {} older rows in this partition.", count((total - rows.len()) as u64)) }
                             if next > rows.len() {
                                 { " " }
-                                <button type="button" class="ms-small" onclick={
+                                <button type="button" onclick={
                                     let more = more.clone();
                                     move |_| more.set((channel, bucket, next))
                                 }>{ format!("Show {} more", (total.min(next) - rows.len())) }</button>
