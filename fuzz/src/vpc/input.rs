@@ -1,0 +1,248 @@
+//! The shapes a session's bytes take: `arbitrary` reads them.
+
+use arbitrary::Arbitrary;
+use topic_vpc::model::PresetId;
+
+#[derive(Arbitrary, Debug, Clone, Copy)]
+pub enum Kind {
+    Vpc,
+    Subnet,
+    Table,
+    Igw,
+    Nat,
+    Instance,
+    Group,
+    Acl,
+    Peering,
+}
+
+#[derive(Arbitrary, Debug)]
+pub enum Id {
+    /// One of the layout's ids of the field's kind.
+    Existing(u8),
+    /// Any id of the layout, whatever its kind.
+    Other(u8),
+    /// A new, well-formed id.
+    Fresh(u8),
+    Raw(String),
+}
+
+#[derive(Arbitrary, Debug)]
+pub enum Zone {
+    Existing(u8),
+    Known(u8),
+    Raw(String),
+}
+
+#[derive(Arbitrary, Debug)]
+pub enum CidrIn {
+    /// A block inside one of the layout's blocks (VPCs, subnets, routes).
+    Inside {
+        of: u8,
+        grow: u8,
+        index: u32,
+        host: u16,
+    },
+    /// One of the layout's blocks as it is.
+    Existing(u8),
+    Any {
+        addr: u32,
+        prefix: u8,
+    },
+    Raw(String),
+}
+
+#[derive(Arbitrary, Debug)]
+pub enum IpIn {
+    InSubnet { subnet: u8, host: u16 },
+    Any(u32),
+    Raw(String),
+}
+
+#[derive(Arbitrary, Debug)]
+pub enum PortIn {
+    Common(u8),
+    Any(u32),
+}
+
+#[derive(Arbitrary, Debug, Clone, Copy)]
+pub enum Proto {
+    Tcp,
+    Udp,
+    Icmp,
+    All,
+}
+
+#[derive(Arbitrary, Debug)]
+pub enum EndpointIn {
+    Instance(Id),
+    Internet,
+    Ip(IpIn),
+}
+
+#[derive(Arbitrary, Debug)]
+pub enum TargetIn {
+    Local,
+    Igw(Id),
+    Nat(Id),
+    Instance(Id),
+    Peering(Id),
+}
+
+#[derive(Arbitrary, Debug)]
+pub enum PeerIn {
+    Cidr(CidrIn),
+    Group(Id),
+}
+
+#[derive(Arbitrary, Debug)]
+pub enum FAction {
+    LoadPreset(u8),
+    SetVpcCidr {
+        vpc: Id,
+        cidr: CidrIn,
+    },
+    AddSecondaryCidr {
+        vpc: Id,
+        cidr: CidrIn,
+    },
+    RemoveSecondaryCidr {
+        vpc: Id,
+        cidr: CidrIn,
+    },
+    AddSubnet {
+        id: Id,
+        vpc: Id,
+        cidr: CidrIn,
+        az: Zone,
+    },
+    EditSubnetCidr {
+        subnet: Id,
+        cidr: CidrIn,
+    },
+    RemoveSubnet {
+        subnet: Id,
+    },
+    AddRouteTable {
+        id: Id,
+        vpc: Id,
+    },
+    AddRoute {
+        table: Id,
+        destination: CidrIn,
+        target: TargetIn,
+    },
+    RemoveRoute {
+        table: Id,
+        destination: CidrIn,
+    },
+    SetAssociation {
+        subnet: Id,
+        table: Option<Id>,
+    },
+    AddNetworkAcl {
+        id: Id,
+        vpc: Id,
+    },
+    SetAclAssociation {
+        subnet: Id,
+        acl: Option<Id>,
+    },
+    AddNaclRule {
+        acl: Id,
+        number: PortIn,
+        egress: bool,
+        allow: bool,
+        protocol: Proto,
+        from_port: PortIn,
+        to_port: PortIn,
+        cidr: CidrIn,
+    },
+    RemoveNaclRule {
+        acl: Id,
+        number: PortIn,
+        egress: bool,
+    },
+    AddSecurityGroup {
+        id: Id,
+        vpc: Id,
+    },
+    AddSgRule {
+        group: Id,
+        egress: bool,
+        protocol: Proto,
+        from_port: PortIn,
+        to_port: PortIn,
+        peer: PeerIn,
+    },
+    RemoveSgRule {
+        group: Id,
+        egress: bool,
+        index: u8,
+    },
+    AddInstance {
+        id: Id,
+        subnet: Id,
+        private_ip: IpIn,
+        public_ip: Option<IpIn>,
+        security_groups: Vec<Id>,
+    },
+    RemoveInstance {
+        id: Id,
+    },
+    SetSourceDestCheck {
+        instance: Id,
+        enabled: bool,
+    },
+    AddNat {
+        id: Id,
+        subnet: Id,
+        private_ip: IpIn,
+        elastic_ip: IpIn,
+    },
+    DeleteNat {
+        nat: Id,
+    },
+    AddIgw {
+        id: Id,
+        vpc: Id,
+    },
+    DeleteIgw {
+        igw: Id,
+    },
+    AddPeering {
+        id: Id,
+        requester: Id,
+        accepter: Id,
+    },
+    DeletePeering {
+        id: Id,
+    },
+    FailAz {
+        az: Zone,
+        failed: bool,
+    },
+    SetTrace {
+        src: EndpointIn,
+        dst: EndpointIn,
+        protocol: Proto,
+        port: PortIn,
+    },
+    SetEphemeralPort {
+        port: PortIn,
+    },
+    SetMatrix {
+        protocol: Proto,
+        port: PortIn,
+    },
+}
+
+#[derive(Arbitrary, Debug)]
+pub struct Session {
+    pub preset: u8,
+    pub actions: Vec<FAction>,
+}
+
+pub fn preset(n: u8) -> PresetId {
+    PresetId::ALL[usize::from(n) % PresetId::ALL.len()]
+}
