@@ -25,6 +25,7 @@ mod matrix;
 mod packet;
 mod playground;
 mod presets;
+mod sorted;
 mod story;
 mod synth;
 mod terraform;
@@ -74,6 +75,7 @@ pub use packet::{
 };
 pub use playground::{Playground, Snapshot, Stats};
 pub use presets::PresetId;
+pub use sorted::{SortedMap, SortedSet};
 pub use synth::{synthetic, SynthParams};
 pub use terraform::{resource_name, to_terraform};
 pub use tours::tours;
