@@ -26,6 +26,7 @@ mod packet;
 mod playground;
 mod presets;
 mod sorted;
+mod split_bar;
 mod story;
 mod synth;
 mod terraform;
@@ -76,6 +77,7 @@ pub use packet::{
 pub use playground::{Playground, Snapshot, Stats};
 pub use presets::PresetId;
 pub use sorted::{SortedMap, SortedSet};
+pub use split_bar::{SplitBar, SplitRefusal};
 pub use synth::{synthetic, SynthParams};
 pub use terraform::{resource_name, to_terraform};
 pub use tours::tours;

@@ -14,6 +14,7 @@ mod hops;
 mod inspector;
 mod matrix;
 mod select;
+mod split_bar;
 mod terraform;
 mod tracer;
 

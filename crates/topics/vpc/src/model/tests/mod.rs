@@ -6,6 +6,7 @@ mod reply_path_tests;
 mod robustness_tests;
 mod routing_tests;
 mod snapshot_tests;
+mod split_bar_tests;
 mod support;
 mod terraform_hostile_tests;
 mod terraform_tests;
