@@ -22,6 +22,7 @@ mod layout;
 mod limits;
 mod lookup;
 mod matrix;
+mod nat_cost;
 mod packet;
 mod playground;
 mod presets;
@@ -70,6 +71,10 @@ pub use lookup::{
     RouteEntry,
 };
 pub use matrix::{reachability_matrix, Cell, Matrix};
+pub use nat_cost::{
+    break_even_gb, dollars, nat_per_az, parse_gb, parse_price, shared_nat, DesignCost, NatPrices,
+    HOURS_PER_MONTH, MAX_GB_PER_AZ, US_EAST_1,
+};
 pub use packet::{
     Blocker, Code, CodeSet, ComponentKind, Endpoint, Explanation, Faults, Header, Hop, Matched,
     Path, Trace, TraceSpec, DEFAULT_EPHEMERAL_PORT, INTERNET_HOST,

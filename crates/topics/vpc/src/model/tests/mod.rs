@@ -1,6 +1,7 @@
 mod association_tests;
 mod cidr_tests;
 mod matrix_tests;
+mod nat_cost_tests;
 mod playground_tests;
 mod reply_path_tests;
 mod robustness_tests;
