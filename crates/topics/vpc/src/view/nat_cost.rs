@@ -138,7 +138,7 @@ pub fn NatCost(props: &NatCostProps) -> Html {
                 <thead><tr><td></td><th scope="col">{ "One shared NAT" }</th><th scope="col">{ "NAT per AZ" }</th></tr></thead>
                 <tbody>
                     { money_rows(&s, &e) }
-                    { row("If an AZ fails", "the NAT's AZ takes every AZ's outbound internet down".into(),
+                    { row("If an AZ fails", "if it is the NAT's AZ, every AZ loses outbound internet".into(),
                         "only that AZ loses outbound internet".into()) }
                 </tbody>
             </table>
