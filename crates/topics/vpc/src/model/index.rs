@@ -2,7 +2,7 @@
 //! lists by id. Built from any layout without panicking: missing references
 //! just become `None`.
 
-use std::collections::BTreeMap;
+use super::sorted::SortedMap;
 use std::net::Ipv4Addr;
 
 use super::filters::{AclRule, NetworkAcl};
@@ -21,11 +21,11 @@ pub(super) enum Eni {
 
 pub(super) struct Index<'a> {
     pub net: &'a Network,
-    pub vpcs: BTreeMap<&'a str, usize>,
-    pub instances: BTreeMap<&'a str, usize>,
-    pub nats: BTreeMap<&'a str, usize>,
-    pub groups: BTreeMap<&'a str, usize>,
-    pub peerings: BTreeMap<&'a str, usize>,
+    pub vpcs: SortedMap<&'a str, usize>,
+    pub instances: SortedMap<&'a str, usize>,
+    pub nats: SortedMap<&'a str, usize>,
+    pub groups: SortedMap<&'a str, usize>,
+    pub peerings: SortedMap<&'a str, usize>,
     pub subnet_vpc: Vec<Option<usize>>,
     pub subnet_failed: Vec<bool>,
     pub subnet_table: Vec<Option<usize>>,
@@ -35,14 +35,14 @@ pub(super) struct Index<'a> {
     pub acl_rules: Vec<(Vec<&'a AclRule>, Vec<&'a AclRule>)>,
     pub instance_subnet: Vec<Option<usize>>,
     pub nat_subnet: Vec<Option<usize>>,
-    pub private: BTreeMap<(usize, Ipv4Addr), Eni>,
-    pub public: BTreeMap<Ipv4Addr, Eni>,
+    pub private: SortedMap<(usize, Ipv4Addr), Eni>,
+    pub public: SortedMap<Ipv4Addr, Eni>,
     pub vpc_igw: Vec<Option<usize>>,
 }
 
 impl<'a> Index<'a> {
     pub fn new(net: &'a Network, faults: &Faults) -> Index<'a> {
-        let ids = |list: Vec<&'a str>| -> BTreeMap<&'a str, usize> {
+        let ids = |list: Vec<&'a str>| -> SortedMap<&'a str, usize> {
             list.into_iter()
                 .enumerate()
                 .map(|(k, id)| (id, k))
@@ -109,8 +109,8 @@ impl<'a> Index<'a> {
             acl_rules,
             instance_subnet,
             nat_subnet,
-            private: BTreeMap::new(),
-            public: BTreeMap::new(),
+            private: SortedMap::new(),
+            public: SortedMap::new(),
             vpc_igw,
         };
         ix.index_addresses();

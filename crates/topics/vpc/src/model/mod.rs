@@ -22,9 +22,12 @@ mod layout;
 mod limits;
 mod lookup;
 mod matrix;
+mod nat_cost;
 mod packet;
 mod playground;
 mod presets;
+mod sorted;
+mod split_bar;
 mod story;
 mod synth;
 mod terraform;
@@ -68,12 +71,18 @@ pub use lookup::{
     RouteEntry,
 };
 pub use matrix::{reachability_matrix, Cell, Matrix};
+pub use nat_cost::{
+    break_even_gb, dollars, nat_per_az, parse_gb, parse_price, shared_nat, DesignCost, NatPrices,
+    HOURS_PER_MONTH, MAX_GB_PER_AZ, US_EAST_1,
+};
 pub use packet::{
     Blocker, Code, CodeSet, ComponentKind, Endpoint, Explanation, Faults, Header, Hop, Matched,
     Path, Trace, TraceSpec, DEFAULT_EPHEMERAL_PORT, INTERNET_HOST,
 };
 pub use playground::{Playground, Snapshot, Stats};
 pub use presets::PresetId;
+pub use sorted::{SortedMap, SortedSet};
+pub use split_bar::{SplitBar, SplitRefusal};
 pub use synth::{synthetic, SynthParams};
 pub use terraform::{resource_name, to_terraform};
 pub use tours::tours;

@@ -2,9 +2,9 @@
 //! hops with the headers leaving each component, the rule that matched,
 //! and explanation codes named as AWS names them.
 
+use super::sorted::SortedSet;
 use ipnet::Ipv4Net;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use std::net::Ipv4Addr;
 
 use super::filters::{AclAction, Protocol};
@@ -43,7 +43,7 @@ fn default_src_port() -> u16 {
 /// Availability zones marked as failed for what-if traces.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Faults {
-    pub failed_azs: BTreeSet<String>,
+    pub failed_azs: SortedSet<String>,
 }
 
 impl Faults {

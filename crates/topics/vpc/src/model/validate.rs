@@ -1,8 +1,8 @@
 //! Whole-layout validation with AWS's rules. The first violation found is
 //! returned; `apply` relies on this to refuse an edit and keep the old layout.
 
+use super::sorted::SortedSet;
 use ipnet::Ipv4Net;
-use std::collections::BTreeSet;
 
 use super::cidr::{check_block_size, overlaps};
 use super::error::VpcError;
@@ -79,7 +79,7 @@ fn check_ids(net: &Network) -> Check {
             net.peerings.iter().map(|v| &v.id).collect(),
         ),
     ];
-    let mut seen = BTreeSet::new();
+    let mut seen = SortedSet::new();
     for (kind, list) in ids {
         for id in list {
             if id.trim().is_empty() {
@@ -205,7 +205,7 @@ fn check_subnets(net: &Network) -> Check {
 }
 
 fn check_peerings(net: &Network) -> Check {
-    let mut pairs = BTreeSet::new();
+    let mut pairs = SortedSet::new();
     for p in &net.peerings {
         let a = net
             .vpc(&p.requester)

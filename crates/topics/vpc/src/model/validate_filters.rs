@@ -1,7 +1,7 @@
 //! Validation of security groups and network ACLs: ports, rule numbers,
 //! references and one ACL per subnet.
 
-use std::collections::{BTreeMap, BTreeSet};
+use super::sorted::{SortedMap, SortedSet};
 
 use super::error::VpcError;
 use super::filters::{PortRange, SgPeer, ACL_RULE_MAX, ACL_RULE_MIN, MAX_PORT};
@@ -65,14 +65,14 @@ pub(super) fn check_security_groups(net: &Network) -> Check {
 }
 
 pub(super) fn check_acls(net: &Network) -> Check {
-    let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut owner: SortedMap<&str, &str> = SortedMap::new();
     for a in &net.network_acls {
         vpc_exists(net, &a.vpc, &a.id)?;
         for egress in [false, true] {
             let n = a.rules.iter().filter(|r| r.egress == egress).count();
             cap(n, MAX_ACL_RULES, "rules in one network ACL direction")?;
         }
-        let mut numbers = BTreeSet::new();
+        let mut numbers = SortedSet::new();
         for r in &a.rules {
             if !(ACL_RULE_MIN..=ACL_RULE_MAX).contains(&r.number) {
                 return Err(VpcError::AclRuleNumber {

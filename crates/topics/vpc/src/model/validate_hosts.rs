@@ -1,8 +1,8 @@
 //! Validation of everything that holds an address: internet and NAT
 //! gateways and instances (subnet, reserved addresses, uniqueness, groups).
 
+use super::sorted::{SortedMap, SortedSet};
 use ipnet::Ipv4Net;
-use std::collections::{BTreeMap, BTreeSet};
 use std::net::Ipv4Addr;
 
 use super::cidr::reserved_role;
@@ -14,7 +14,7 @@ use super::validate::{cap, unknown, vpc_exists};
 type Check = Result<(), VpcError>;
 
 pub(super) fn check_gateways(net: &Network) -> Check {
-    let mut attached = BTreeSet::new();
+    let mut attached = SortedSet::new();
     for g in &net.internet_gateways {
         vpc_exists(net, &g.vpc, &g.id)?;
         if !attached.insert(g.vpc.as_str()) {
@@ -63,8 +63,8 @@ fn public_ip_outside_vpcs(net: &Network, owner: &str, ip: Ipv4Addr) -> Check {
 
 pub(super) fn check_instances(net: &Network) -> Check {
     // Private IPs are unique per VPC (unpeered VPCs may overlap); public ones globally.
-    let mut private: BTreeMap<(&str, Ipv4Addr), &str> = BTreeMap::new();
-    let mut public: BTreeMap<Ipv4Addr, &str> = BTreeMap::new();
+    let mut private: SortedMap<(&str, Ipv4Addr), &str> = SortedMap::new();
+    let mut public: SortedMap<Ipv4Addr, &str> = SortedMap::new();
     for n in &net.nat_gateways {
         let vpc = net.subnet(&n.subnet).map_or("", |s| s.vpc.as_str());
         if let Some(first) = private.insert((vpc, n.private_ip), &n.id) {

@@ -1,7 +1,7 @@
 //! Route-table rules: one main table per VPC, one table per subnet, and the
 //! AWS constraints on explicit routes next to the implicit local routes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use super::sorted::{SortedMap, SortedSet};
 
 use super::error::VpcError;
 use super::layout::{Network, RouteTable, Target};
@@ -11,7 +11,7 @@ use super::validate::{cap, network_address, unknown, vpc_exists};
 type Check = Result<(), VpcError>;
 
 pub(super) fn check_route_tables(net: &Network) -> Check {
-    let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut owner: SortedMap<&str, &str> = SortedMap::new();
     for t in &net.route_tables {
         vpc_exists(net, &t.vpc, &t.id)?;
         for s in &t.subnets {
@@ -56,7 +56,7 @@ fn check_routes(net: &Network, t: &RouteTable) -> Check {
     let Some(vpc) = net.vpc(&t.vpc) else {
         return Err(unknown("VPC", &t.vpc, &t.id));
     };
-    let mut seen = BTreeSet::new();
+    let mut seen = SortedSet::new();
     for r in &t.routes {
         let dest = r.destination;
         network_address(&format!("{} route destination", t.id), dest)?;

@@ -3,7 +3,7 @@
 //! hop and let the packet go on, so every blocker is listed; routing failures
 //! jump ahead to the known far end when there is one.
 
-use std::collections::BTreeMap;
+use super::sorted::SortedMap;
 use std::net::Ipv4Addr;
 
 use super::index::{Eni, Index};
@@ -51,7 +51,7 @@ pub(super) enum Step {
 }
 
 /// NAT translations of the traced connection: NAT gateway -> original source.
-pub(super) type Conn = BTreeMap<usize, Ipv4Addr>;
+pub(super) type Conn = SortedMap<usize, Ipv4Addr>;
 
 pub(super) struct Walker<'i, 'a> {
     pub ix: &'i Index<'a>,

@@ -111,6 +111,7 @@ pub fn CidrExplorer(props: &CidrProps) -> Html {
                     None => html! { { "this block cannot be split." } },
                 } }
             </p>
+            <super::split_bar::SplitBarView key={x.cidr.to_string()} block={x.cidr} uid={uid.clone()} />
         </section>
     }
 }

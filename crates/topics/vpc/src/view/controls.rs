@@ -1,5 +1,5 @@
-//! Presets, an AZ-failure switch per availability zone, and the layout's
-//! headline numbers.
+//! Presets, an AZ-failure switch per availability zone with the NAT cost of
+//! both designs beside them, and the layout's headline numbers.
 
 use super::super::model::{Action, PresetId};
 use super::super::state::Field;
@@ -63,6 +63,7 @@ pub fn controls(props: &Props) -> Html {
                 { for azs }
             </div>
             { field_error(&format!("{uid}-az-error"), props.state.refused(&Field::Az)) }
+            <super::nat_cost::NatCost azs={pg.network().azs().len()} uid={uid.clone()} />
             <dl class="stats vpc-stats">
                 { stat("VPCs", s.vpcs) }
                 { stat("Subnets", s.subnets) }

@@ -1,7 +1,7 @@
 //! Which diagram items a trace touches, in order, and which ones block it.
 //! Pure: maps hops to the keys of `geometry::Item`s.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::model::{SortedMap, SortedSet};
 
 use super::super::model::{ComponentKind, Hop, Path, Trace};
 use super::geometry::Stop;
@@ -38,9 +38,9 @@ pub fn hop_key(path: &Path, k: usize) -> Option<String> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Highlight {
     /// Each item the packet reaches and the step at which it lights up.
-    pub order: BTreeMap<String, usize>,
+    pub order: SortedMap<String, usize>,
     /// Every item that blocks the trace, on either path.
-    pub blocked: BTreeSet<String>,
+    pub blocked: SortedSet<String>,
     /// The drawn path: the request, then (only when the reply is what is
     /// blocked) the reply, cut at the first hop that blocks.
     pub stops: Vec<Stop>,
@@ -81,7 +81,7 @@ pub fn highlight(trace: &Trace) -> Highlight {
                 gap_before: hop.gap_before,
             });
         }
-        h.order.entry(key).or_insert_with(|| {
+        h.order.get_or_insert_with(key, || {
             step += 1;
             step - 1
         });

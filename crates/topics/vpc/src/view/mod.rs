@@ -13,7 +13,9 @@ mod highlight;
 mod hops;
 mod inspector;
 mod matrix;
+mod nat_cost;
 mod select;
+mod split_bar;
 mod terraform;
 mod tracer;
 

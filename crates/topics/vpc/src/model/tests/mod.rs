@@ -1,11 +1,13 @@
 mod association_tests;
 mod cidr_tests;
 mod matrix_tests;
+mod nat_cost_tests;
 mod playground_tests;
 mod reply_path_tests;
 mod robustness_tests;
 mod routing_tests;
 mod snapshot_tests;
+mod split_bar_tests;
 mod support;
 mod terraform_hostile_tests;
 mod terraform_tests;

@@ -3,7 +3,7 @@
 //! edges, instances inside their subnets, peering links underneath. Pure
 //! geometry (no yew), so it is tested natively.
 
-use std::collections::BTreeMap;
+use crate::model::SortedMap;
 
 use super::super::model::{Faults, Network};
 use super::select::Sel;
@@ -220,7 +220,7 @@ pub fn layout(net: &Network, faults: &Faults) -> Diagram {
         captions: Vec::new(),
     };
     let mut x = MARGIN;
-    let mut boxes: BTreeMap<String, (f64, f64, f64)> = BTreeMap::new();
+    let mut boxes: SortedMap<String, (f64, f64, f64)> = SortedMap::new();
     let mut bottom: f64 = TOP;
     for v in &net.vpcs {
         let (w, h) = b.vpc(v, x);
