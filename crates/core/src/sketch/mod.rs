@@ -17,7 +17,7 @@ mod zine;
 pub use layout::{
     assert_comics_read, check_comics, tour_scripts, Kind, Layout, Mark, Rect, EM_PER_CHAR, MIN_TEXT,
 };
-pub use num::{Tenths, Whole};
+pub use num::{grouped, Tenths, Whole};
 pub use pen::{Anchor, Pen};
 pub use strip::{Frame, Strip};
 pub use svg::escape;

@@ -5,6 +5,20 @@
 
 use std::fmt;
 
+/// `n` with its digits in groups of three: `grouped(1234567, ' ')` is
+/// "1 234 567".
+pub fn grouped(n: u64, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `x` rounded to one decimal place ("12.3", "-0.5", "7.0"); NaN prints as 0.0.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Tenths(pub f64);
@@ -33,6 +47,16 @@ impl fmt::Display for Whole {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn groups_digits_in_threes() {
+        assert_eq!(grouped(0, ' '), "0");
+        assert_eq!(grouped(999, ' '), "999");
+        assert_eq!(grouped(1_000, ','), "1,000");
+        assert_eq!(grouped(120_000, ' '), "120 000");
+        assert_eq!(grouped(1_234_567, ' '), "1 234 567");
+        assert_eq!(grouped(u64::MAX, ','), "18,446,744,073,709,551,615");
+    }
 
     #[test]
     fn prints_tenths_and_wholes() {

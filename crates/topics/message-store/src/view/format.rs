@@ -10,15 +10,7 @@ use super::super::model::bucket::DAY_MS;
 
 /// `1000000` → `1 000 000` (spaces group digits in every locale).
 pub fn count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
+    techshack_core::sketch::grouped(n, ' ')
 }
 
 /// Bytes as KB or MB with two significant decimals.

@@ -138,13 +138,6 @@ pub fn parse_gb(input: &str) -> Result<u64, String> {
 /// µ$ as dollars and cents, rounded to the nearest cent: "$1,234.56".
 pub fn dollars(micros: u64) -> String {
     let cents = micros.saturating_add(5_000) / 10_000;
-    let whole = (cents / 100).to_string();
-    let mut grouped = String::new();
-    for (k, c) in whole.chars().enumerate() {
-        if k > 0 && (whole.len() - k).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("${grouped}.{:02}", cents % 100)
+    let whole = techshack_core::sketch::grouped(cents / 100, ',');
+    format!("${whole}.{:02}", cents % 100)
 }
