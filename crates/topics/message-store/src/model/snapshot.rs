@@ -28,6 +28,7 @@ fn heavy(a: &Action) -> bool {
         Action::HotReads { .. }
         | Action::ConcurrentReads { .. }
         | Action::Compact
+        | Action::DeleteHistory { .. }
         | Action::Repair
         | Action::GenerateWorkload { .. } => true,
         _ => false,

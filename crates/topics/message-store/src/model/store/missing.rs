@@ -22,6 +22,7 @@ impl Store {
         cut: Option<u64>,
         limit: u32,
         record_top: bool,
+        gc_before: i64,
     ) -> Option<(u64, u64)> {
         let cache_on = self.config.empty_bucket_cache;
         let run = hi - lo + 1;
@@ -35,6 +36,7 @@ impl Store {
         page.stats.empty_buckets_visited += asked;
         page.stats.buckets_queried += asked;
         page.stats.partitions_touched += self.deleted_partitions_asked(channel, lo, hi);
+        self.count_empty_ranges(page, channel, lo, hi, gc_before);
         if cached == 0 {
             page.visit(BucketVisit::Missing { from: hi, to: lo });
         } else if asked == 0 {
@@ -115,5 +117,33 @@ impl Store {
             .filter(|(b, _)| (lo..=hi).contains(b))
             .filter(|(b, _)| !(cache_on && self.empty.contains(channel, *b)))
             .count() as u64
+    }
+
+    /// A bucket whose rows a range delete removed still holds the range
+    /// tombstone: the read asks for it and meets its markers.
+    fn count_empty_ranges(&self, page: &mut Page, channel: u64, lo: u64, hi: u64, gc_before: i64) {
+        let Some(ch) = self.channel(channel) else {
+            return;
+        };
+        let cache_on = self.config.empty_bucket_cache;
+        let mut seen: Vec<u64> = Vec::new();
+        for r in ch.range_tombstones() {
+            let b = r.bucket;
+            if !(lo..=hi).contains(&b)
+                || seen.contains(&b)
+                || (cache_on && self.empty.contains(channel, b))
+            {
+                continue;
+            }
+            seen.push(b);
+            let m = ch.markers(b, gc_before);
+            let purged =
+                m.bounds.iter().filter(|(_, p)| *p).count() as u64 + u64::from(m.close_purgeable);
+            page.stats.purgeable_skipped += purged;
+            page.stats.tombstones += m.bounds.len() as u64 + 1 - purged;
+            if ch.partition_deletion(b).is_none() {
+                page.stats.partitions_touched += 1;
+            }
+        }
     }
 }
