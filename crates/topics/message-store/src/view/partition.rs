@@ -239,6 +239,7 @@ pub fn PartitionView(props: &PartitionProps) -> Html {
                     { format!("Delete partition {b} (one tombstone)") }
                 </button>
             </div>
+            <super::history::HistoryDelete p={p.clone()} {channel} bucket={b} />
             { field_error(&p.id("part-error"), s.refused(&Field::Timeline)) }
         </section>
     }
