@@ -92,8 +92,10 @@ mod tests {
         assert_eq!(c.range.tombstones, 2);
         assert_eq!(c.range.live_rows, 1);
         // With the failure threshold out of the way every tombstone is read.
-        let mut open = StoreConfig::default();
-        open.failure_threshold = u32::MAX;
+        let open = StoreConfig {
+            failure_threshold: u32::MAX,
+            ..StoreConfig::default()
+        };
         let c = compare_history_deletes(1_000, open, DEFAULT_NOW_MS);
         assert_eq!(c.row_by_row.tombstones, 999);
         assert!(!c.row_by_row_failed);

@@ -13,11 +13,22 @@ use super::read_cost::readout;
 use super::Props;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct HistoryProps {
-    pub p: Props,
-    pub channel: u64,
-    pub bucket: u64,
+/// What the history controls keep between renders; the partition view
+/// owns it, so the controls need no component of their own.
+#[derive(Clone)]
+pub struct HistoryDrafts {
+    bound: UseStateHandle<String>,
+    local: UseStateHandle<Option<String>>,
+    compared: UseStateHandle<Option<HistoryComparison>>,
+}
+
+#[hook]
+pub fn use_history_drafts() -> HistoryDrafts {
+    HistoryDrafts {
+        bound: use_state(String::new),
+        local: use_state(|| None::<String>),
+        compared: use_state(|| None::<HistoryComparison>),
+    }
 }
 
 fn side(title: &str, words: String, cost: Html) -> Html {
@@ -51,30 +62,44 @@ fn comparison(c: &HistoryComparison, warn: u32, fail: u32) -> Html {
     }
 }
 
-#[function_component]
-pub fn HistoryDelete(props: &HistoryProps) -> Html {
-    let (p, channel, bucket) = (&props.p, props.channel, props.bucket);
-    let bound = use_state(String::new);
-    let local = use_state(|| None::<String>);
-    let compared = use_state(|| None::<HistoryComparison>);
+/// The range-delete control for partition `(channel, bucket)`, its range
+/// tombstones, and the comparison with row-by-row deletes.
+pub fn history(p: &Props, channel: u64, bucket: u64, d: &HistoryDrafts) -> Html {
+    let HistoryDrafts {
+        bound,
+        local,
+        compared,
+    } = d.clone();
     let s = &p.state;
     let pg = s.pg();
     let (now, config) = (pg.now_ms(), *pg.store().config());
     let ranges: Vec<_> = pg
         .store()
         .channel(channel)
-        .map(|c| c.range_tombstones().iter().filter(|r| r.bucket == bucket).copied().collect())
+        .map(|c| {
+            c.range_tombstones()
+                .iter()
+                .filter(|r| r.bucket == bucket)
+                .copied()
+                .collect()
+        })
         .unwrap_or_default();
     drop(pg);
     let on_delete = {
         let (p, bound, local) = (p.clone(), bound.clone(), local.clone());
-        Callback::from(move |_: MouseEvent| match parse_id("Delete before", &bound) {
-            Ok(before) => {
-                local.set(None);
-                p.act(Action::DeleteHistory { channel, bucket, before });
-            }
-            Err(e) => local.set(Some(e)),
-        })
+        Callback::from(
+            move |_: MouseEvent| match parse_id("Delete before", &bound) {
+                Ok(before) => {
+                    local.set(None);
+                    p.act(Action::DeleteHistory {
+                        channel,
+                        bucket,
+                        before,
+                    });
+                }
+                Err(e) => local.set(Some(e)),
+            },
+        )
     };
     let on_compare = {
         let compared = compared.clone();

@@ -11,6 +11,7 @@ use super::super::model::Action;
 use super::super::state::Field;
 use super::channel::label;
 use super::format::{count, date_time, duration};
+use super::history::{history, use_history_drafts};
 use super::text::MessageText;
 use super::timeline::Lane;
 use super::Props;
@@ -168,6 +169,7 @@ pub fn PartitionView(props: &PartitionProps) -> Html {
         (c, b, n) if (c, b) == (channel, bucket) => n,
         _ => ROWS_SHOWN,
     };
+    let drafts = use_history_drafts();
     let data: Rc<Option<(PartitionImage, usize)>> =
         use_memo((s.data_version, channel, bucket, limit), |(_, c, b, n)| {
             b.map(|b| s.pg().store().partition_newest(*c, b, *n))
@@ -239,7 +241,7 @@ pub fn PartitionView(props: &PartitionProps) -> Html {
                     { format!("Delete partition {b} (one tombstone)") }
                 </button>
             </div>
-            <super::history::HistoryDelete p={p.clone()} {channel} bucket={b} />
+            { history(p, channel, b, &drafts) }
             { field_error(&p.id("part-error"), s.refused(&Field::Timeline)) }
         </section>
     }

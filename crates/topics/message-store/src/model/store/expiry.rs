@@ -73,14 +73,12 @@ impl Store {
     /// (and drops the row marker), as a read or compaction at `now_s` sees
     /// it. Returns how many rows expired.
     pub fn expire(&mut self, now_s: u64) -> u64 {
-        let (due, waiting): (Vec<Expiring>, Vec<Expiring>) = self
-            .expiring
-            .iter()
-            .partition(|e| u64::from(e.expires) <= now_s);
-        if due.is_empty() {
+        let is_due = |e: &Expiring| u64::from(e.expires) <= now_s;
+        if !self.expiring.iter().any(is_due) {
             return 0;
         }
-        self.expiring = waiting;
+        let due: Vec<Expiring> = self.expiring.iter().copied().filter(is_due).collect();
+        self.expiring.retain(|e| !is_due(e));
         let mut n = 0;
         for e in due {
             let Some(&slot) = self.index.get(&e.channel) else {

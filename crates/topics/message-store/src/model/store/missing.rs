@@ -120,28 +120,30 @@ impl Store {
     }
 
     /// A bucket whose rows a range delete removed still holds the range
-    /// tombstone: the read asks for it and meets its markers.
+    /// tombstone: the read asks for it and meets its markers, one bound per
+    /// tombstone and the close bound they share (see `range::Markers`).
     fn count_empty_ranges(&self, page: &mut Page, channel: u64, lo: u64, hi: u64, gc_before: i64) {
         let Some(ch) = self.channel(channel) else {
             return;
         };
         let cache_on = self.config.empty_bucket_cache;
-        let mut seen: Vec<u64> = Vec::new();
-        for r in ch.range_tombstones() {
+        let ranges = ch.range_tombstones();
+        for (i, r) in ranges.iter().enumerate() {
             let b = r.bucket;
-            if !(lo..=hi).contains(&b)
-                || seen.contains(&b)
-                || (cache_on && self.empty.contains(channel, b))
-            {
+            if !(lo..=hi).contains(&b) || (cache_on && self.empty.contains(channel, b)) {
                 continue;
             }
-            seen.push(b);
-            let m = ch.markers(b, gc_before);
-            let purged =
-                m.bounds.iter().filter(|(_, p)| *p).count() as u64 + u64::from(m.close_purgeable);
-            page.stats.purgeable_skipped += purged;
-            page.stats.tombstones += m.bounds.len() as u64 + 1 - purged;
-            if ch.partition_deletion(b).is_none() {
+            let first = !ranges[..i].iter().any(|q| q.bucket == b);
+            // The close bound is counted with the bucket's first tombstone.
+            let close = first.then(|| ch.markers(b, gc_before).close_purgeable);
+            for purgeable in std::iter::once(r.deletion.purgeable(gc_before)).chain(close) {
+                if purgeable {
+                    page.stats.purgeable_skipped += 1;
+                } else {
+                    page.stats.tombstones += 1;
+                }
+            }
+            if first && ch.partition_deletion(b).is_none() {
                 page.stats.partitions_touched += 1;
             }
         }

@@ -112,7 +112,7 @@ pub struct Channel {
     extras: Vec<RowExtra>,
     /// Partition tombstones by bucket.
     partition_deletions: Vec<(u64, Deletion)>,
-    /// Range tombstones (`message_id < X` in one bucket).
+    /// Range tombstones (`message_id < X` in one bucket), highest bound first.
     ranges: Vec<RangeTombstone>,
     /// The newest row's ID, kept beside the vector so an append need not
     /// touch the vector's (probably uncached) tail to check order.

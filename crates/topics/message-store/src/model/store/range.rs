@@ -32,7 +32,8 @@ impl RangeTombstone {
 /// and meet at boundary markers, so `n` tombstones make `n + 1` markers.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Markers {
-    /// Upper bounds, highest first, each with whether it is purgeable.
+    /// Upper bounds, highest first (`ranges` is kept in that order), each
+    /// with whether it is purgeable.
     pub bounds: Vec<(u64, bool)>,
     /// Whether the shared close bound (the partition's start) is purgeable:
     /// only when every tombstone is.
@@ -60,7 +61,6 @@ impl Channel {
             m.close_purgeable &= purgeable;
             m.bounds.push((r.below, purgeable));
         }
-        m.bounds.sort_by(|a, b| b.0.cmp(&a.0));
         m
     }
 
@@ -106,7 +106,9 @@ impl Store {
         }
         ch.ranges
             .retain(|r| !(r.bucket == bucket && r.below <= below && d.supersedes(&r.deletion)));
-        ch.ranges.push(new);
+        // Highest bound first, the order a newest-first read meets them.
+        let at = ch.ranges.partition_point(|r| r.below > below);
+        ch.ranges.insert(at, new);
         let end = below.min(size.last_id(bucket).saturating_add(1));
         self.rows -= shadow_slice(ch, size.first_id(bucket), end, d);
         Ok(())
