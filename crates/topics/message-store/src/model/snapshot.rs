@@ -269,6 +269,7 @@ impl Playground {
             error,
         })?;
         self.now_ms = q.now_ms;
+        self.expire_due();
         self.reread("the clock moved on");
         Ok(())
     }

@@ -41,6 +41,8 @@ pub struct RowView {
     /// Cell tombstones still in the row, with the newest deletion time.
     pub cell_tombstones: u32,
     pub newest_cell_ldt: Option<u32>,
+    /// Whether anything in the row is live (its marker or a cell).
+    pub live: bool,
 }
 
 impl RowView {
@@ -55,6 +57,7 @@ impl RowView {
             outlived: None,
             cell_tombstones: 0,
             newest_cell_ldt: None,
+            live: false,
         };
         let mut live = r.marker.is_some_and(after);
         for (col, c) in &r.cells {
@@ -77,6 +80,7 @@ impl RowView {
                 (Some(_), _) => live = true,
             }
         }
+        v.live = live;
         if live {
             v.outlived = d;
         } else {
@@ -104,6 +108,7 @@ fn row_html(
     r: &RowView,
     now: u64,
     grace: u32,
+    expires: Option<u32>,
     on_delete: Option<Callback<MouseEvent>>,
     on_pick: Callback<MouseEvent>,
 ) -> Html {
@@ -116,8 +121,16 @@ fn row_html(
         (None, Some(d)) => {
             html! { <span class="ms-tomb">{ "🪦 row tombstone, outlived by a later write · " }{ grace_words(d.ldt, now, grace) }</span> }
         }
+        // What an expired TTL leaves: its cells, now tombstones, no marker.
+        _ if !r.live => {
+            html! { <span class="ms-tomb">{ "🪦 no live cells left (an expired TTL or deleted cells)" }</span> }
+        }
         _ => html! { <span class="badge good">{ "live" }</span> },
     };
+    let ttl = expires.map(|at| {
+        let left = u64::from(at).saturating_sub(now / 1000);
+        html! { <span class="ms-hint">{ format!(" · TTL: expires in {}", duration(left)) }</span> }
+    });
     html! {
         <tr key={r.id.to_string()} class={classes!(dead.then_some("ms-dead"))}>
             <td class="mono">
@@ -129,6 +142,7 @@ fn row_html(
             <td>{ if dead { html! { <span class="ms-null">{ "(shadowed)" }</span> } } else { html! { <MessageText text={r.content.clone().map(AttrValue::from)} /> } } }</td>
             <td>
                 { state }
+                { ttl }
                 if r.cell_tombstones > 0 {
                     <span class="ms-tomb ms-cells">
                         { format!(" 🪦 ×{} null-column tombstones", r.cell_tombstones) }
@@ -218,7 +232,8 @@ pub fn PartitionView(props: &PartitionProps) -> Html {
                             { for rows.iter().map(|r| {
                                 let del = r.deleted.is_none().then(|| p.send::<MouseEvent>(Action::DeleteMessage { channel, message: r.id }));
                                 let id = r.id;
-                                row_html(r, now, grace, del, props.on_pick.reform(move |_| id))
+                                let expires = s.pg().store().expiry_of(channel, id).map(|e| e.expires);
+                                row_html(r, now, grace, expires, del, props.on_pick.reform(move |_| id))
                             }) }
                         </tbody>
                     </table>
@@ -279,6 +294,24 @@ mod tests {
         assert_eq!(v.outlived, Some(del));
         assert_eq!(v.content.as_deref(), Some("y"));
         assert_eq!(v.author, None);
+    }
+
+    #[test]
+    fn an_expired_ttl_leaves_a_row_of_tombstones_that_is_not_live() {
+        // AbstractCell.purge: an expired cell becomes a tombstone, and an
+        // expired row marker is not live (LivenessInfo.isLive).
+        let expired = RowImage {
+            id: 1,
+            marker: None,
+            deletion: None,
+            cells: vec![
+                (Column::AuthorId, CellVersion::tombstone(5, 100)),
+                (Column::Content, CellVersion::tombstone(5, 100)),
+            ],
+        };
+        let v = RowView::of(&expired);
+        assert!(!v.live);
+        assert_eq!((v.deleted, v.cell_tombstones), (None, 2));
     }
 
     #[test]

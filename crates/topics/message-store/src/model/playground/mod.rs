@@ -187,7 +187,7 @@ impl Playground {
         ts
     }
 
-    fn expire_due(&mut self) {
+    pub(crate) fn expire_due(&mut self) {
         self.store.expire(self.now_ms / 1000);
     }
 

@@ -6,8 +6,12 @@
 //! `db/rows/RangeTombstoneBoundMarker` (a slice reads as an open and a
 //! close bound) and `RangeTombstoneBoundaryMarker` (where two slices meet).
 
+use super::super::action::Action;
 use super::super::cell::Deletion;
+use super::super::playground::{Outcome, Playground, DEFAULT_NOW_MS};
+use super::super::snapshot::Snapshot;
 use super::super::store::{QueryOutcome, QuerySpec, Store, DEFAULT_GC_GRACE_SECONDS};
+use super::playground_tests::ch;
 use super::store_tests::{delete, ids, insert, read_all, store, CH, NOW};
 use proptest::prelude::*;
 
@@ -166,6 +170,89 @@ fn a_paged_read_below_the_bound_still_meets_both_bounds() {
     };
     assert_eq!(ids(&p), vec![5]);
     assert_eq!(p.stats.tombstones, 2);
+}
+
+fn written(p: &Playground) -> u64 {
+    match p.outcome() {
+        Outcome::Wrote {
+            message_id: Some(id),
+            ..
+        } => *id,
+        o => panic!("{o:?}"),
+    }
+}
+
+#[test]
+fn a_link_with_range_deletes_and_ttls_round_trips_and_hostile_ones_are_refused() {
+    let mut p = Playground::new();
+    let mut last = 0;
+    for (i, ttl) in [None, Some(30), None].into_iter().enumerate() {
+        let (channel, author, content, at) = (ch(), 7, format!("m{i}"), DEFAULT_NOW_MS + i as u64);
+        let a = match ttl {
+            None => Action::WriteMessage {
+                channel,
+                author,
+                content,
+                at,
+            },
+            Some(ttl) => Action::WriteExpiring {
+                channel,
+                author,
+                content,
+                at,
+                ttl,
+            },
+        };
+        p.apply(&a).unwrap();
+        last = written(&p);
+    }
+    let bucket = p.store().config().bucket.bucket(last);
+    p.apply(&Action::DeleteHistory {
+        channel: ch(),
+        bucket,
+        before: last,
+    })
+    .unwrap();
+    p.apply(&Action::AdvanceClock { seconds: 60 }).unwrap();
+    assert!(p
+        .export_cql()
+        .contains(&format!("AND message_id < {last};")));
+    let link = techshack_core::state::encode(2, &p.snapshot());
+    let back: Snapshot = techshack_core::state::decode(2, &link).unwrap();
+    let q = Playground::from_snapshot(back).unwrap();
+    assert_eq!(q.snapshot(), p.snapshot());
+    assert_eq!(q.store().totals(), p.store().totals());
+    assert_eq!(q.export_cql(), p.export_cql());
+    // A crafted link: the bound before its bucket, a bucket past the last
+    // one, a TTL over 20 years. Each is refused, none panics.
+    for bad in [
+        Action::DeleteHistory {
+            channel: ch(),
+            bucket,
+            before: 0,
+        },
+        Action::DeleteHistory {
+            channel: ch(),
+            bucket: u64::MAX,
+            before: last,
+        },
+        Action::DeleteHistory {
+            channel: 0,
+            bucket,
+            before: u64::MAX,
+        },
+        Action::WriteExpiring {
+            channel: ch(),
+            author: 7,
+            content: "x".into(),
+            at: DEFAULT_NOW_MS,
+            ttl: u32::MAX,
+        },
+    ] {
+        let mut s = p.snapshot();
+        s.actions.push(bad.clone());
+        assert!(Playground::from_snapshot(s).is_err(), "{bad:?}");
+    }
 }
 
 proptest! {
