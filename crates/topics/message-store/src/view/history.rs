@@ -4,12 +4,11 @@
 
 use super::super::model::history::{compare_history_deletes, HistoryComparison, HISTORY_ROWS};
 use super::super::model::read_cost::Assumptions;
+use super::super::model::store::ReadStats;
 use super::super::model::Action;
 use super::super::state::Field;
 use super::field::{first_error, on_draft, parse_id, TextField};
-use super::format::count;
-use super::partition::grace_words;
-use super::read_cost::readout;
+use super::format::{count, heap, micros};
 use super::Props;
 use yew::prelude::*;
 
@@ -19,7 +18,8 @@ use yew::prelude::*;
 pub struct HistoryDrafts {
     bound: UseStateHandle<String>,
     local: UseStateHandle<Option<String>>,
-    compared: UseStateHandle<Option<HistoryComparison>>,
+    /// The comparison, in words, once asked for.
+    compared: UseStateHandle<Option<String>>,
 }
 
 #[hook]
@@ -27,39 +27,40 @@ pub fn use_history_drafts() -> HistoryDrafts {
     HistoryDrafts {
         bound: use_state(String::new),
         local: use_state(|| None::<String>),
-        compared: use_state(|| None::<HistoryComparison>),
+        compared: use_state(|| None::<String>),
     }
 }
 
-fn side(title: &str, words: String, cost: Html) -> Html {
-    html! {
-        <div class="ms-history-side">
-            <h4>{ title.to_string() }</h4>
-            <p class="ms-hint">{ words }</p>
-            { cost }
-        </div>
-    }
-}
-
-fn comparison(c: &HistoryComparison, warn: u32, fail: u32) -> Html {
+/// The two reads in words: counts, the thresholds and the estimated cost
+/// (the query box's cost model with its default assumptions).
+fn comparison(c: &HistoryComparison, warn: u32, fail: u32) -> String {
     let a = Assumptions::default();
+    let cost = |s: &ReadStats| {
+        let e = a.of_read(s);
+        let limit = if s.tombstones > u64::from(fail) {
+            format!("failed: over {} tombstones", count(u64::from(fail)))
+        } else if s.tombstones > u64::from(warn) {
+            format!("warned: over {} tombstones", count(u64::from(warn)))
+        } else {
+            format!("under the warning ({} tombstones)", count(u64::from(warn)))
+        };
+        format!(
+            "{limit}; about {} and {} of garbage",
+            micros(e.time_us),
+            heap(e.garbage_bytes)
+        )
+    };
     let deleted = count(u64::from(c.rows) - 1);
-    let rows = format!(
-        "{deleted} DELETE statements leave {deleted} row tombstones. The next read of the latest 50 counted {} tombstones{}.",
+    format!(
+        "Row by row (a scratch partition of {} messages): {deleted} row tombstones. The next read of the latest 50 counted {} tombstones{}: {}.\nOne range delete, message_id < {}: the same read counted {} tombstones, its open and close markers: {}.",
+        count(u64::from(c.rows)),
         count(c.row_by_row.tombstones),
-        if c.row_by_row_failed { " and was aborted" } else { "" }
-    );
-    let range = format!(
-        "One DELETE … AND message_id < {} leaves one range tombstone. The same read counted {} tombstones: its open and close markers.",
+        if c.row_by_row_failed { " and was aborted" } else { "" },
+        cost(&c.row_by_row),
         c.rows,
-        count(c.range.tombstones)
-    );
-    html! {
-        <div class="ms-history-compare" role="group" aria-label="Row deletes against one range delete">
-            { side("Row by row", rows, readout(&a, &c.row_by_row, warn, fail)) }
-            { side("One range delete", range, readout(&a, &c.range, warn, fail)) }
-        </div>
-    }
+        count(c.range.tombstones),
+        cost(&c.range)
+    )
 }
 
 /// The range-delete control for partition `(channel, bucket)`, its range
@@ -73,17 +74,17 @@ pub fn history(p: &Props, channel: u64, bucket: u64, d: &HistoryDrafts) -> Html 
     let s = &p.state;
     let pg = s.pg();
     let (now, config) = (pg.now_ms(), *pg.store().config());
-    let ranges: Vec<_> = pg
+    // "🪦 Range tombstone: message_id < X", one per line; its age against
+    // gc_grace_seconds is the partition tombstone's story, told above.
+    let ranges: String = pg
         .store()
         .channel(channel)
-        .map(|c| {
-            c.range_tombstones()
-                .iter()
-                .filter(|r| r.bucket == bucket)
-                .copied()
-                .collect()
-        })
-        .unwrap_or_default();
+        .map(|c| c.range_tombstones())
+        .unwrap_or_default()
+        .iter()
+        .filter(|r| r.bucket == bucket)
+        .map(|r| format!("🪦 Range tombstone: message_id < {}\n", r.below))
+        .collect();
     drop(pg);
     let on_delete = {
         let (p, bound, local) = (p.clone(), bound.clone(), local.clone());
@@ -104,16 +105,19 @@ pub fn history(p: &Props, channel: u64, bucket: u64, d: &HistoryDrafts) -> Html 
     let on_compare = {
         let compared = compared.clone();
         Callback::from(move |_: MouseEvent| {
-            compared.set(Some(compare_history_deletes(HISTORY_ROWS, config, now)))
+            let c = compare_history_deletes(HISTORY_ROWS, config, now);
+            compared.set(Some(comparison(
+                &c,
+                config.warn_threshold,
+                config.failure_threshold,
+            )))
         })
     };
     html! {
         <div class="ms-history">
-            { for ranges.iter().map(|r| html! {
-                <p class="ms-tomb ms-part-tomb">
-                    { format!("🪦 Range tombstone: message_id < {} · ", r.below) }{ grace_words(r.deletion.ldt, now, config.gc_grace_seconds) }
-                </p>
-            }) }
+            if !ranges.is_empty() {
+                <p class="ms-tomb ms-part-tomb">{ ranges }</p>
+            }
             <div class="controls">
                 <TextField id={p.id("history-before")} label="Delete history before message ID" value={(*bound).clone()}
                     oninput={on_draft(&bound)} numeric=true class="ms-id"
@@ -122,12 +126,9 @@ pub fn history(p: &Props, channel: u64, bucket: u64, d: &HistoryDrafts) -> Html 
             </div>
             <details class="ms-bulk">
                 <summary>{ "Row by row or one range delete: what the next read counts" }</summary>
-                <p class="ms-hint">{ format!(
-                    "Builds {} messages in a scratch partition twice, deletes all but the newest row by row in one and with one range delete in the other, then reads the latest 50 from each. Your playground is not touched.",
-                    count(u64::from(HISTORY_ROWS))) }</p>
                 <button type="button" onclick={on_compare}>{ "Compare the two deletes" }</button>
-                if let Some(c) = *compared {
-                    { comparison(&c, config.warn_threshold, config.failure_threshold) }
+                if let Some(c) = &*compared {
+                    <p class="ms-hint ms-history-compare">{ c.clone() }</p>
                 }
             </details>
         </div>

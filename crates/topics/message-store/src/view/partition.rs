@@ -108,7 +108,6 @@ fn row_html(
     r: &RowView,
     now: u64,
     grace: u32,
-    expires: Option<u32>,
     on_delete: Option<Callback<MouseEvent>>,
     on_pick: Callback<MouseEvent>,
 ) -> Html {
@@ -127,10 +126,6 @@ fn row_html(
         }
         _ => html! { <span class="badge good">{ "live" }</span> },
     };
-    let ttl = expires.map(|at| {
-        let left = u64::from(at).saturating_sub(now / 1000);
-        html! { <span class="ms-hint">{ format!(" · TTL: expires in {}", duration(left)) }</span> }
-    });
     html! {
         <tr key={r.id.to_string()} class={classes!(dead.then_some("ms-dead"))}>
             <td class="mono">
@@ -142,7 +137,6 @@ fn row_html(
             <td>{ if dead { html! { <span class="ms-null">{ "(shadowed)" }</span> } } else { html! { <MessageText text={r.content.clone().map(AttrValue::from)} /> } } }</td>
             <td>
                 { state }
-                { ttl }
                 if r.cell_tombstones > 0 {
                     <span class="ms-tomb ms-cells">
                         { format!(" 🪦 ×{} null-column tombstones", r.cell_tombstones) }
@@ -232,8 +226,7 @@ pub fn PartitionView(props: &PartitionProps) -> Html {
                             { for rows.iter().map(|r| {
                                 let del = r.deleted.is_none().then(|| p.send::<MouseEvent>(Action::DeleteMessage { channel, message: r.id }));
                                 let id = r.id;
-                                let expires = s.pg().store().expiry_of(channel, id).map(|e| e.expires);
-                                row_html(r, now, grace, expires, del, props.on_pick.reform(move |_| id))
+                                row_html(r, now, grace, del, props.on_pick.reform(move |_| id))
                             }) }
                         </tbody>
                     </table>

@@ -252,9 +252,7 @@ impl Playground {
         if before <= size.first_id(bucket) {
             return Err(Error::Invalid {
                 field: Input::RangeBound,
-                reason: format!(
-                    "message {before} is not after the start of bucket {bucket}, so nothing in it lies before it"
-                ),
+                reason: format!("nothing in bucket {bucket} lies before {before}"),
             });
         }
         let ts = (self.now_ms as i64 * 1000).max(self.last_ts + 1);

@@ -121,7 +121,7 @@ impl Store {
 
     /// A bucket whose rows a range delete removed still holds the range
     /// tombstone: the read asks for it and meets its markers, one bound per
-    /// tombstone and the close bound they share (see `range::Markers`).
+    /// tombstone and the close bound they share (see `Channel::ranges_in`).
     fn count_empty_ranges(&self, page: &mut Page, channel: u64, lo: u64, hi: u64, gc_before: i64) {
         let Some(ch) = self.channel(channel) else {
             return;
@@ -135,7 +135,7 @@ impl Store {
             }
             let first = !ranges[..i].iter().any(|q| q.bucket == b);
             // The close bound is counted with the bucket's first tombstone.
-            let close = first.then(|| ch.markers(b, gc_before).close_purgeable);
+            let close = first.then(|| ch.close_purgeable(b, gc_before));
             for purgeable in std::iter::once(r.deletion.purgeable(gc_before)).chain(close) {
                 if purgeable {
                     page.stats.purgeable_skipped += 1;

@@ -26,20 +26,6 @@ impl RangeTombstone {
     }
 }
 
-/// The markers of one bucket's range tombstones that a read meets.
-/// `RangeTombstoneBoundMarker`s come as an open and a close bound; nested
-/// slices (all start at the partition's oldest row) share the close bound
-/// and meet at boundary markers, so `n` tombstones make `n + 1` markers.
-#[derive(Clone, Debug, Default)]
-pub(super) struct Markers {
-    /// Upper bounds, highest first (`ranges` is kept in that order), each
-    /// with whether it is purgeable.
-    pub bounds: Vec<(u64, bool)>,
-    /// Whether the shared close bound (the partition's start) is purgeable:
-    /// only when every tombstone is.
-    pub close_purgeable: bool,
-}
-
 impl Channel {
     /// The newest deletion covering a row: the partition's and any range's.
     pub(super) fn covering_deletion(&self, bucket: u64, id: u64) -> Option<Deletion> {
@@ -51,17 +37,19 @@ impl Channel {
             })
     }
 
-    pub(super) fn markers(&self, bucket: u64, gc_before: i64) -> Markers {
-        let mut m = Markers {
-            close_purgeable: true,
-            ..Markers::default()
-        };
-        for r in self.ranges.iter().filter(|r| r.bucket == bucket) {
-            let purgeable = r.deletion.purgeable(gc_before);
-            m.close_purgeable &= purgeable;
-            m.bounds.push((r.below, purgeable));
-        }
-        m
+    /// One bucket's range tombstones, highest bound first: the order a
+    /// newest-first read meets them. A slice reads as an open and a close
+    /// bound (`RangeTombstoneBoundMarker`); nested slices (all start at the
+    /// partition's oldest row) meet at boundary markers and share the close
+    /// bound, so `n` tombstones make `n + 1` markers.
+    pub(super) fn ranges_in(&self, bucket: u64) -> impl Iterator<Item = &RangeTombstone> {
+        self.ranges.iter().filter(move |r| r.bucket == bucket)
+    }
+
+    /// The shared close bound is purgeable only when every tombstone is.
+    pub(super) fn close_purgeable(&self, bucket: u64, gc_before: i64) -> bool {
+        self.ranges_in(bucket)
+            .all(|r| r.deletion.purgeable(gc_before))
     }
 
     pub fn range_tombstones(&self) -> &[RangeTombstone] {

@@ -197,20 +197,16 @@ pub(super) fn scan_bucket(
     lim: &ScanLimits,
 ) -> BucketScan {
     let mut s = BucketScan::default();
-    let markers = ch.markers(bucket, lim.gc_before);
-    let mut bounds = markers.bounds.iter().peekable();
+    let mut bounds = ch.ranges_in(bucket).peekable();
+    let any_range = bounds.peek().is_some();
     let mut i = start.min(ch.rows.len());
     while i > 0 {
         let row = &ch.rows[i - 1];
         if bucket_of(row.id) != bucket {
             break;
         }
-        while let Some(&&(below, purgeable)) = bounds.peek() {
-            if row.id >= below {
-                break;
-            }
-            bounds.next();
-            if !tally_marker(&mut s, purgeable, lim, row.id) {
+        while let Some(r) = bounds.next_if(|r| row.id < r.below) {
+            if !tally_marker(&mut s, r.deletion.purgeable(lim.gc_before), lim, row.id) {
                 return s;
             }
         }
@@ -237,13 +233,13 @@ pub(super) fn scan_bucket(
     }
     // The read reached the partition's start: the bounds it has not met yet
     // and the close bound they share.
-    if !markers.bounds.is_empty() {
-        for &(below, purgeable) in bounds {
-            if !tally_marker(&mut s, purgeable, lim, below) {
+    if any_range {
+        for r in bounds {
+            if !tally_marker(&mut s, r.deletion.purgeable(lim.gc_before), lim, r.below) {
                 return s;
             }
         }
-        if !tally_marker(&mut s, markers.close_purgeable, lim, 0) {
+        if !tally_marker(&mut s, ch.close_purgeable(bucket, lim.gc_before), lim, 0) {
             return s;
         }
     }
