@@ -73,6 +73,17 @@ pub enum FAction {
         channel: Channel,
         bucket: u64,
     },
+    WriteExpiring {
+        channel: Channel,
+        author: u64,
+        content: String,
+        ttl: u32,
+    },
+    DeleteHistory {
+        channel: Channel,
+        bucket: u64,
+        before: Message,
+    },
     Burst {
         channel: Channel,
         author: u64,
@@ -237,6 +248,30 @@ pub fn resolve(a: &FAction, pg: &Playground, seen: &Seen) -> Action {
             channel: channel(c, pg),
             bucket: *bucket,
         },
+        FAction::WriteExpiring {
+            channel: c,
+            author,
+            content,
+            ttl,
+        } => Action::WriteExpiring {
+            channel: channel(c, pg),
+            author: *author,
+            content: content.clone(),
+            at: now,
+            ttl: *ttl,
+        },
+        FAction::DeleteHistory {
+            channel: c,
+            bucket,
+            before,
+        } => {
+            let ch = channel(c, pg);
+            Action::DeleteHistory {
+                channel: ch,
+                bucket: *bucket,
+                before: message(before, ch, pg, seen),
+            }
+        }
         FAction::Burst {
             channel: c,
             author,

@@ -58,6 +58,7 @@ pub fn focus_after(action: &Action, pg: &Playground) -> Option<Focus> {
     let size = pg.store().config().bucket;
     let (channel, bucket) = match action {
         Action::WriteMessage { channel, .. }
+        | Action::WriteExpiring { channel, .. }
         | Action::Burst { channel, .. }
         | Action::DeleteNewest { channel, .. }
         | Action::Query { channel, .. }
@@ -68,7 +69,10 @@ pub fn focus_after(action: &Action, pg: &Playground) -> Option<Focus> {
             channel, message, ..
         }
         | Action::DeleteMessage { channel, message } => (*channel, Some(size.bucket(*message))),
-        Action::DeleteBucket { channel, bucket } => (*channel, Some(*bucket)),
+        Action::DeleteBucket { channel, bucket }
+        | Action::DeleteHistory {
+            channel, bucket, ..
+        } => (*channel, Some(*bucket)),
         _ => return None,
     };
     Some(Focus { channel, bucket })

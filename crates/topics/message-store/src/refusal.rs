@@ -13,6 +13,10 @@ pub enum Field {
     Author,
     Content,
     MessageId,
+    /// The TTL of a new message.
+    Ttl,
+    /// The range delete of a partition's history.
+    History,
     /// The compose form as a whole (a cluster that cannot take the write).
     Compose,
     Bulk,
@@ -45,8 +49,10 @@ impl Field {
         let named = error_input(error);
         match action {
             Action::WriteMessage { .. }
+            | Action::WriteExpiring { .. }
             | Action::EditMessage { .. }
             | Action::DeleteMessage { .. } => match named {
+                Some(Input::Ttl) => Field::Ttl,
                 Some(Input::Channel | Input::At) => Field::Channel,
                 Some(Input::Author) => Field::Author,
                 Some(Input::Column(Column::Content)) => Field::Content,
@@ -67,6 +73,7 @@ impl Field {
             Action::SetPageSize(_) => Field::PageSize,
             Action::SetBucketDays(_) => Field::BucketDays,
             Action::DeleteBucket { .. } => Field::Timeline,
+            Action::DeleteHistory { .. } => Field::History,
             Action::SetGrace(_) => Field::Grace,
             Action::AdvanceClock { .. } => Field::Clock,
             Action::Compact | Action::EnableEmptyBucketCache(_) | Action::RepairNullAuthors(_) => {

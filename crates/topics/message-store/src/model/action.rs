@@ -92,6 +92,25 @@ pub enum Action {
     },
     LoadScenario(String),
     Reset,
+    // New variants go last: links and the scenario fixture store a
+    // variant's position.
+    /// `INSERT … USING TTL ttl`: the message expires `ttl` seconds after it
+    /// is written (single-node only).
+    WriteExpiring {
+        channel: u64,
+        author: u64,
+        content: String,
+        at: u64,
+        ttl: u32,
+    },
+    /// A range delete of a channel's history in one bucket:
+    /// `DELETE … WHERE channel_id = ? AND bucket = ? AND message_id < before`
+    /// (single-node only).
+    DeleteHistory {
+        channel: u64,
+        bucket: u64,
+        before: u64,
+    },
 }
 
 impl Action {
@@ -103,7 +122,8 @@ impl Action {
     /// leave the single-node store as it was.
     pub fn rereads_after(&self) -> Option<&'static str> {
         Some(match self {
-            Action::WriteMessage { .. } => "your write",
+            Action::WriteMessage { .. } | Action::WriteExpiring { .. } => "your write",
+            Action::DeleteHistory { .. } => "the range delete",
             Action::EditMessage { .. } => "your edit",
             Action::DeleteMessage { .. } => "your delete",
             Action::DeleteBucket { .. } => "the partition delete",

@@ -56,6 +56,7 @@ pub fn insert_statement(
     id: u64,
     cells: &[(Column, Option<Value>)],
     ts: i64,
+    ttl: Option<u32>,
 ) -> String {
     let mut cols = vec!["channel_id", "bucket", "message_id"];
     let mut vals = vec![channel.to_string(), bucket.to_string(), id.to_string()];
@@ -65,8 +66,9 @@ pub fn insert_statement(
             vals.push(literal(v.as_ref()));
         }
     }
+    let ttl = ttl.map(|t| format!("TTL {t} AND ")).unwrap_or_default();
     format!(
-        "INSERT INTO {} ({}) VALUES ({}) USING TIMESTAMP {ts};",
+        "INSERT INTO {} ({}) VALUES ({}) USING {ttl}TIMESTAMP {ts};",
         table(),
         cols.join(", "),
         vals.join(", ")
@@ -103,6 +105,15 @@ pub fn delete_row_statement(channel: u64, bucket: u64, id: u64, ts: i64) -> Stri
 pub fn delete_partition_statement(channel: u64, bucket: u64, ts: i64) -> String {
     format!(
         "DELETE FROM {} USING TIMESTAMP {ts} WHERE {};",
+        table(),
+        key_where(channel, bucket, None)
+    )
+}
+
+/// A range delete: one range tombstone over the bucket's rows below `below`.
+pub fn delete_range_statement(channel: u64, bucket: u64, below: u64, ts: i64) -> String {
+    format!(
+        "DELETE FROM {} USING TIMESTAMP {ts} WHERE {} AND message_id < {below};",
         table(),
         key_where(channel, bucket, None)
     )

@@ -43,6 +43,10 @@ pub enum Input {
     ChannelId,
     MessageId,
     Timestamp,
+    /// `USING TTL` seconds of a new message.
+    Ttl,
+    /// The bound of a range delete (a message ID).
+    RangeBound,
     /// A regular column of the messages table, named as in CQL.
     Column(Column),
 }
@@ -77,6 +81,8 @@ impl Input {
             Input::DeletesPerMille => "Deletes per mille",
             Input::BurstsPerMille => "Bursts per mille",
             Input::Workload => "workload",
+            Input::Ttl => "TTL (s)",
+            Input::RangeBound => "Delete before",
             Input::ChannelId => "channel_id",
             Input::MessageId => "message_id",
             Input::Timestamp => "timestamp",
@@ -127,6 +133,8 @@ mod tests {
             Input::ChannelId,
             Input::MessageId,
             Input::Timestamp,
+            Input::Ttl,
+            Input::RangeBound,
         ]
         .into_iter()
         .chain(ALL_COLUMNS.iter().map(|&c| Input::Column(c)))

@@ -10,7 +10,8 @@
 //! - `cluster`: a small replicated view (ring, consistency, hints, repair).
 //! - `coalesce`: 2023's data services.
 //! - `workload`: seeded, chunkable synthetic traffic.
-//! - `cql`: the CQL mirror and `.cql` export.
+//! - `cql`: the CQL mirror and `.cql` export; `history`: a channel's
+//!   history deleted row by row and by one range delete, side by side.
 //! - `playground` + `action` + `snapshot` + `tours`: the reducer the UI wraps.
 
 pub mod action;
@@ -22,6 +23,7 @@ pub mod coalesce;
 pub mod cql;
 pub mod error;
 pub mod goals;
+pub mod history;
 pub mod input;
 pub mod murmur3;
 pub mod playground;

@@ -28,6 +28,7 @@ fn heavy(a: &Action) -> bool {
         Action::HotReads { .. }
         | Action::ConcurrentReads { .. }
         | Action::Compact
+        | Action::DeleteHistory { .. }
         | Action::Repair
         | Action::GenerateWorkload { .. } => true,
         _ => false,
@@ -268,6 +269,7 @@ impl Playground {
             error,
         })?;
         self.now_ms = q.now_ms;
+        self.expire_due();
         self.reread("the clock moved on");
         Ok(())
     }

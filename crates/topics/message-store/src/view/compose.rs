@@ -1,6 +1,7 @@
 //! Writing, editing and deleting messages by hand, the null-columns switch,
 //! and bulk writes (a burst of messages, a mass delete).
 
+use super::super::model::store::MAX_TTL;
 use super::super::model::{Action, Outcome};
 use super::super::state::{Field, DEFAULT_AUTHOR, DEFAULT_CHANNEL};
 use super::channel::ChannelPick;
@@ -74,6 +75,7 @@ pub fn Compose(p: &Props) -> Html {
     let message = use_state(String::new);
     let burst = use_state(|| "1000".to_string());
     let spacing = use_state(|| "60000".to_string());
+    let ttl = use_state(String::new);
     let local = use_state(Errors::new);
 
     // After a write, offer its ID for editing and deleting.
@@ -95,13 +97,14 @@ pub fn Compose(p: &Props) -> Html {
 
     let submit = |kind: &'static str| {
         let p = p.clone();
-        let (channel, author, content, message, burst, spacing, local) = (
+        let (channel, author, content, message, burst, spacing, ttl, local) = (
             channel.clone(),
             author.clone(),
             content.clone(),
             message.clone(),
             burst.clone(),
             spacing.clone(),
+            ttl.clone(),
             local.clone(),
         );
         Callback::from(move |_: MouseEvent| {
@@ -111,12 +114,25 @@ pub fn Compose(p: &Props) -> Html {
                 "write" => {
                     let au = parse_id("Author ID", &author);
                     checks.push(("author", au.clone().map(|_| ())));
-                    match (ch, au) {
-                        (Ok(channel), Ok(author)) => Some(Action::WriteMessage {
+                    // Empty means no TTL; the model refuses 0 and over 20 years.
+                    let t = (!ttl.trim().is_empty())
+                        .then(|| parse_u32("TTL (s)", &ttl, 1, MAX_TTL as u64))
+                        .transpose();
+                    checks.push(("ttl", t.clone().map(|_| ())));
+                    let (content, at) = ((*content).clone(), p.state.pg().now_ms());
+                    match (ch, au, t) {
+                        (Ok(channel), Ok(author), Ok(None)) => Some(Action::WriteMessage {
                             channel,
                             author,
-                            content: (*content).clone(),
-                            at: p.state.pg().now_ms(),
+                            content,
+                            at,
+                        }),
+                        (Ok(channel), Ok(author), Ok(Some(ttl))) => Some(Action::WriteExpiring {
+                            channel,
+                            author,
+                            content,
+                            at,
+                            ttl,
                         }),
                         _ => None,
                     }
@@ -210,6 +226,8 @@ pub fn Compose(p: &Props) -> Html {
                 { "Write all 16 columns (nulls): each null becomes a tombstone" }
             </label>
             <div class="controls">
+                <TextField id={p.id("ttl")} label="TTL (s), empty: never expires" value={(*ttl).clone()}
+                    oninput={on_draft(&ttl)} numeric=true error={err("ttl", Field::Ttl)} class="ms-num" placeholder="none" />
                 <button type="button" class="primary" onclick={submit("write")}>{ "Write message" }</button>
                 <TextField id={p.id("message")} label="Message ID (edit or delete)" value={(*message).clone()}
                     oninput={on_draft(&message)} numeric=true error={err("message", Field::MessageId)} class="ms-id" />

@@ -9,6 +9,7 @@ mod compose;
 mod cql;
 mod field;
 pub mod format;
+mod history;
 mod link_replay;
 mod partition;
 mod query;

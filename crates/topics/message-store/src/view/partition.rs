@@ -11,6 +11,7 @@ use super::super::model::Action;
 use super::super::state::Field;
 use super::channel::label;
 use super::format::{count, date_time, duration};
+use super::history::{history, use_history_drafts};
 use super::text::MessageText;
 use super::timeline::Lane;
 use super::Props;
@@ -40,6 +41,8 @@ pub struct RowView {
     /// Cell tombstones still in the row, with the newest deletion time.
     pub cell_tombstones: u32,
     pub newest_cell_ldt: Option<u32>,
+    /// Whether anything in the row is live (its marker or a cell).
+    pub live: bool,
 }
 
 impl RowView {
@@ -54,6 +57,7 @@ impl RowView {
             outlived: None,
             cell_tombstones: 0,
             newest_cell_ldt: None,
+            live: false,
         };
         let mut live = r.marker.is_some_and(after);
         for (col, c) in &r.cells {
@@ -76,6 +80,7 @@ impl RowView {
                 (Some(_), _) => live = true,
             }
         }
+        v.live = live;
         if live {
             v.outlived = d;
         } else {
@@ -114,6 +119,10 @@ fn row_html(
         }
         (None, Some(d)) => {
             html! { <span class="ms-tomb">{ "🪦 row tombstone, outlived by a later write · " }{ grace_words(d.ldt, now, grace) }</span> }
+        }
+        // What an expired TTL leaves: its cells, now tombstones, no marker.
+        _ if !r.live => {
+            html! { <span class="ms-tomb">{ "🪦 no live cells left (an expired TTL or deleted cells)" }</span> }
         }
         _ => html! { <span class="badge good">{ "live" }</span> },
     };
@@ -168,6 +177,7 @@ pub fn PartitionView(props: &PartitionProps) -> Html {
         (c, b, n) if (c, b) == (channel, bucket) => n,
         _ => ROWS_SHOWN,
     };
+    let drafts = use_history_drafts();
     let data: Rc<Option<(PartitionImage, usize)>> =
         use_memo((s.data_version, channel, bucket, limit), |(_, c, b, n)| {
             b.map(|b| s.pg().store().partition_newest(*c, b, *n))
@@ -239,6 +249,7 @@ pub fn PartitionView(props: &PartitionProps) -> Html {
                     { format!("Delete partition {b} (one tombstone)") }
                 </button>
             </div>
+            { history(p, channel, b, &drafts) }
             { field_error(&p.id("part-error"), s.refused(&Field::Timeline)) }
         </section>
     }
@@ -276,6 +287,24 @@ mod tests {
         assert_eq!(v.outlived, Some(del));
         assert_eq!(v.content.as_deref(), Some("y"));
         assert_eq!(v.author, None);
+    }
+
+    #[test]
+    fn an_expired_ttl_leaves_a_row_of_tombstones_that_is_not_live() {
+        // AbstractCell.purge: an expired cell becomes a tombstone, and an
+        // expired row marker is not live (LivenessInfo.isLive).
+        let expired = RowImage {
+            id: 1,
+            marker: None,
+            deletion: None,
+            cells: vec![
+                (Column::AuthorId, CellVersion::tombstone(5, 100)),
+                (Column::Content, CellVersion::tombstone(5, 100)),
+            ],
+        };
+        let v = RowView::of(&expired);
+        assert!(!v.live);
+        assert_eq!((v.deleted, v.cell_tombstones), (None, 2));
     }
 
     #[test]

@@ -180,7 +180,7 @@ impl Playground {
                 self.write_nulls,
             )?;
             if (k as usize) < BULK_LOGGED {
-                self.log_cql(self.insert_cql(b.channel, id, b.author, &content, ts));
+                self.log_cql(self.insert_cql(b.channel, id, b.author, &content, ts, None));
             }
         }
         Ok(())

@@ -116,7 +116,10 @@ impl Playground {
             _ => {}
         }
         let mark = self.statements.len();
+        // TTLs run out as the clock moves, whichever action moved it.
+        self.expire_due();
         self.dispatch(action)?;
+        self.expire_due();
         if let Some(change) = action.rereads_after() {
             self.reread(change);
         }
@@ -128,6 +131,8 @@ impl Playground {
     fn dispatch(&mut self, action: &Action) -> Result<(), Error> {
         match action {
             Action::WriteMessage { .. }
+            | Action::WriteExpiring { .. }
+            | Action::DeleteHistory { .. }
             | Action::EditMessage { .. }
             | Action::DeleteMessage { .. }
             | Action::DeleteBucket { .. }
@@ -180,6 +185,10 @@ impl Playground {
             .max(self.last_ts + 1);
         self.last_ts = ts;
         ts
+    }
+
+    pub(crate) fn expire_due(&mut self) {
+        self.store.expire(self.now_ms / 1000);
     }
 
     pub(super) fn next_seq(&mut self) -> u64 {

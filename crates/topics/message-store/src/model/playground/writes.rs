@@ -9,7 +9,7 @@ use super::super::error::{check_range, Error};
 use super::super::input::Input;
 use super::super::schema::{Column, Value, MAX_CONTENT_CHARS, NULLABLE_COLUMNS};
 use super::super::snowflake::{Snowflake, SnowflakeParts, MAX_ID};
-use super::super::store::{message_write, RowWrite};
+use super::super::store::{check_ttl, message_write, RowWrite};
 use super::{Outcome, Playground};
 
 const MAX_FUTURE_MS: u64 = 365 * 86_400_000;
@@ -41,7 +41,19 @@ impl Playground {
                 author,
                 content,
                 at,
-            } => self.write_message(*channel, *author, content, *at),
+            } => self.write_message(*channel, *author, content, *at, None),
+            Action::WriteExpiring {
+                channel,
+                author,
+                content,
+                at,
+                ttl,
+            } => self.write_message(*channel, *author, content, *at, Some(*ttl)),
+            Action::DeleteHistory {
+                channel,
+                bucket,
+                before,
+            } => self.delete_history(*channel, *bucket, *before),
             Action::EditMessage {
                 channel,
                 message,
@@ -93,10 +105,14 @@ impl Playground {
         author: u64,
         content: &str,
         at: u64,
+        ttl: Option<u32>,
     ) -> Result<(), Error> {
         let ch = snowflake(Input::Channel, channel)?;
         snowflake(Input::Author, author)?;
         check_content(content)?;
+        if let Some(t) = ttl {
+            check_ttl(t)?;
+        }
         if at < ch.unix_ms() {
             return Err(Error::Invalid {
                 field: Input::At,
@@ -117,16 +133,24 @@ impl Playground {
         let now = self.now_ms.max(at);
         let ts = (now as i64 * 1000).max(self.last_ts + 1);
         let w = message_write(channel, id, author, content, ts, ldt(ts), self.write_nulls);
-        let out = self.cluster.write(&ClusterMutation::Row(w.clone()), now)?;
+        // The cluster's replicas do not model expiry: a TTL'd write, like a
+        // burst, goes to the single-node store only.
+        let out = match ttl {
+            None => Some(self.cluster.write(&ClusterMutation::Row(w.clone()), now)?),
+            Some(_) => None,
+        };
         self.store
             .insert_message(channel, id, author, content, ts, ldt(ts), self.write_nulls)?;
+        if let Some(t) = ttl {
+            self.store.expire_later(channel, id, ts, t, ldt(ts));
+        }
         self.now_ms = now;
         self.last_ts = ts;
         self.seq = seq;
-        self.log_cql(self.insert_cql(channel, id, author, content, ts));
+        self.log_cql(self.insert_cql(channel, id, author, content, ts, ttl));
         self.outcome = Outcome::Wrote {
             message_id: Some(id),
-            cluster: Some(out),
+            cluster: out,
         };
         Ok(())
     }
@@ -138,6 +162,7 @@ impl Playground {
         author: u64,
         content: &str,
         ts: i64,
+        ttl: Option<u32>,
     ) -> String {
         let mut cells = vec![
             (Column::AuthorId, Some(Value::BigInt(author as i64))),
@@ -147,7 +172,7 @@ impl Playground {
             cells.extend(NULLABLE_COLUMNS.iter().map(|c| (*c, None)));
         }
         let bucket = self.store.config().bucket.bucket(id);
-        cql::insert_statement(channel, bucket, id, &cells, ts)
+        cql::insert_statement(channel, bucket, id, &cells, ts, ttl)
     }
 
     /// An UPDATE of `cells`, or a row DELETE when `cells` is empty.
@@ -212,6 +237,32 @@ impl Playground {
         self.outcome = Outcome::Wrote {
             message_id: None,
             cluster: Some(out),
+        };
+        Ok(())
+    }
+}
+
+impl Playground {
+    /// `DELETE … WHERE channel_id = ? AND bucket = ? AND message_id < before`.
+    fn delete_history(&mut self, channel: u64, bucket: u64, before: u64) -> Result<(), Error> {
+        snowflake(Input::Channel, channel)?;
+        snowflake(Input::RangeBound, before)?;
+        let size = self.store.config().bucket;
+        check_range(Input::Bucket, bucket, 0, size.bucket(MAX_ID))?;
+        if before <= size.first_id(bucket) {
+            return Err(Error::Invalid {
+                field: Input::RangeBound,
+                reason: format!("nothing in bucket {bucket} lies before {before}"),
+            });
+        }
+        let ts = (self.now_ms as i64 * 1000).max(self.last_ts + 1);
+        let deletion = Deletion { ts, ldt: ldt(ts) };
+        self.store.delete_range(channel, bucket, before, deletion)?;
+        self.last_ts = ts;
+        self.log_cql(cql::delete_range_statement(channel, bucket, before, ts));
+        self.outcome = Outcome::Wrote {
+            message_id: None,
+            cluster: None,
         };
         Ok(())
     }

@@ -13,6 +13,8 @@ pub struct CompactionReport {
     pub tombstones_purged: u64,
     pub rows_dropped: u64,
     pub partition_tombstones_purged: u64,
+    #[serde(default)]
+    pub range_tombstones_purged: u64,
     pub text_bytes_before: u64,
     pub text_bytes_after: u64,
 }
@@ -69,6 +71,11 @@ impl Store {
             ch.partition_deletions
                 .retain(|(_, d)| !d.purgeable(gc_before));
             rep.partition_tombstones_purged += (pd - ch.partition_deletions.len()) as u64;
+            // The rows a range tombstone shadowed went when it was written;
+            // past gc_grace the marker goes too.
+            let rt = ch.ranges.len();
+            ch.ranges.retain(|r| !r.deletion.purgeable(gc_before));
+            rep.range_tombstones_purged += (rt - ch.ranges.len()) as u64;
         }
         self.rows -= rep.rows_dropped as usize;
         self.arena = arena;

@@ -69,7 +69,8 @@ impl Store {
             && self.rows < MAX_ROWS
             && (!write_nulls || ldt == mask_ldt(ts))
             && ch.newest.is_none_or(|n| n < id)
-            && ch.partition_deletions.is_empty();
+            && ch.partition_deletions.is_empty()
+            && ch.ranges.is_empty();
         if !fast {
             return self.apply_row(&message_write(
                 channel,

@@ -22,6 +22,7 @@ impl Store {
         cut: Option<u64>,
         limit: u32,
         record_top: bool,
+        gc_before: i64,
     ) -> Option<(u64, u64)> {
         let cache_on = self.config.empty_bucket_cache;
         let run = hi - lo + 1;
@@ -35,6 +36,7 @@ impl Store {
         page.stats.empty_buckets_visited += asked;
         page.stats.buckets_queried += asked;
         page.stats.partitions_touched += self.deleted_partitions_asked(channel, lo, hi);
+        self.count_empty_ranges(page, channel, lo, hi, gc_before);
         if cached == 0 {
             page.visit(BucketVisit::Missing { from: hi, to: lo });
         } else if asked == 0 {
@@ -115,5 +117,35 @@ impl Store {
             .filter(|(b, _)| (lo..=hi).contains(b))
             .filter(|(b, _)| !(cache_on && self.empty.contains(channel, *b)))
             .count() as u64
+    }
+
+    /// A bucket whose rows a range delete removed still holds the range
+    /// tombstone: the read asks for it and meets its markers, one bound per
+    /// tombstone and the close bound they share (see `Channel::ranges_in`).
+    fn count_empty_ranges(&self, page: &mut Page, channel: u64, lo: u64, hi: u64, gc_before: i64) {
+        let Some(ch) = self.channel(channel) else {
+            return;
+        };
+        let cache_on = self.config.empty_bucket_cache;
+        let ranges = ch.range_tombstones();
+        for (i, r) in ranges.iter().enumerate() {
+            let b = r.bucket;
+            if !(lo..=hi).contains(&b) || (cache_on && self.empty.contains(channel, b)) {
+                continue;
+            }
+            let first = !ranges[..i].iter().any(|q| q.bucket == b);
+            // The close bound is counted with the bucket's first tombstone.
+            let close = first.then(|| ch.close_purgeable(b, gc_before));
+            for purgeable in std::iter::once(r.deletion.purgeable(gc_before)).chain(close) {
+                if purgeable {
+                    page.stats.purgeable_skipped += 1;
+                } else {
+                    page.stats.tombstones += 1;
+                }
+            }
+            if first && ch.partition_deletion(b).is_none() {
+                page.stats.partitions_touched += 1;
+            }
+        }
     }
 }

@@ -11,11 +11,13 @@
 mod arena;
 mod compaction;
 mod empty_cache;
+mod expiry;
 mod image;
 mod insert;
 mod liveness;
 mod missing;
 mod paging;
+mod range;
 mod row;
 mod scan;
 mod stats;
@@ -24,9 +26,11 @@ mod write;
 
 pub use compaction::CompactionReport;
 pub use empty_cache::EmptyBucketCache;
+pub use expiry::{check_ttl, Expiring, MAX_TTL};
 pub use image::{merge_images, PartitionImage, RowImage};
 pub use insert::message_write;
 pub use paging::PagingState;
+pub use range::RangeTombstone;
 pub use scan::{MessageRow, ReadStats};
 pub use stats::{ChannelSummary, PartitionInfo, StoreTotals, LARGE_PARTITION_BYTES};
 pub use walk::{
@@ -108,6 +112,8 @@ pub struct Channel {
     extras: Vec<RowExtra>,
     /// Partition tombstones by bucket.
     partition_deletions: Vec<(u64, Deletion)>,
+    /// Range tombstones (`message_id < X` in one bucket), highest bound first.
+    ranges: Vec<RangeTombstone>,
     /// The newest row's ID, kept beside the vector so an append need not
     /// touch the vector's (probably uncached) tail to check order.
     newest: Option<u64>,
@@ -141,6 +147,8 @@ pub struct WriteCounters {
     pub updates: u64,
     pub row_deletes: u64,
     pub partition_deletes: u64,
+    #[serde(default)]
+    pub range_deletes: u64,
     pub cell_tombstones_written: u64,
 }
 
@@ -153,6 +161,8 @@ pub struct Store {
     empty: EmptyBucketCache,
     counters: WriteCounters,
     rows: usize,
+    /// TTL'd writes whose cells have not expired yet.
+    expiring: Vec<Expiring>,
 }
 
 impl Store {
@@ -196,7 +206,7 @@ impl Store {
     }
 
     /// Re-buckets the table. Rows keep their IDs, so only bucket-keyed state
-    /// changes: partition tombstones (whose rows are already gone) and the
+    /// changes: partition and range tombstones (whose rows are already gone) and the
     /// empty-bucket cache are dropped.
     pub fn set_bucket_size(&mut self, size: BucketSize) {
         if size == self.config.bucket {
@@ -205,6 +215,7 @@ impl Store {
         self.config.bucket = size;
         for ch in &mut self.channels {
             ch.partition_deletions.clear();
+            ch.ranges.clear();
         }
         self.empty.clear();
     }

@@ -166,6 +166,28 @@ pub(super) struct ScanLimits {
     pub skip_corrupt: bool,
 }
 
+/// Counts one tombstone (or marker) the read meets; false once the read
+/// has passed the failure threshold, as Cassandra throws on the first
+/// tombstone over it.
+fn tally(s: &mut BucketScan, tombstones: u32, purgeable: u32, lim: &ScanLimits, at: u64) -> bool {
+    s.purgeable += purgeable;
+    s.tombstones = s.tombstones.saturating_add(tombstones);
+    if s.tombstones > lim.failure_threshold {
+        s.tombstones = lim.failure_threshold.saturating_add(1);
+        s.aborted_at = Some(at);
+        return false;
+    }
+    true
+}
+
+/// Range-tombstone markers count one each when the read reaches them
+/// (`ReadCommand.withMetricsRecording`: `applyToMarker` calls
+/// `countTombstone`), so a read that stops at its LIMIT above a range
+/// never counts it. Past gc_grace they are purged before counting.
+fn tally_marker(s: &mut BucketScan, purgeable: bool, lim: &ScanLimits, at: u64) -> bool {
+    tally(s, u32::from(!purgeable), u32::from(purgeable), lim, at)
+}
+
 pub(super) fn scan_bucket(
     ch: &Channel,
     arena: &Arena,
@@ -175,21 +197,23 @@ pub(super) fn scan_bucket(
     lim: &ScanLimits,
 ) -> BucketScan {
     let mut s = BucketScan::default();
+    let mut bounds = ch.ranges_in(bucket).peekable();
+    let any_range = bounds.peek().is_some();
     let mut i = start.min(ch.rows.len());
     while i > 0 {
         let row = &ch.rows[i - 1];
         if bucket_of(row.id) != bucket {
             break;
         }
+        while let Some(r) = bounds.next_if(|r| row.id < r.below) {
+            if !tally_marker(&mut s, r.deletion.purgeable(lim.gc_before), lim, row.id) {
+                return s;
+            }
+        }
         i -= 1;
         let c = count_row(row, &ch.extras, lim.gc_before);
         s.examined += 1;
-        s.purgeable += c.purgeable;
-        s.tombstones = s.tombstones.saturating_add(c.tombstones);
-        if s.tombstones > lim.failure_threshold {
-            // Cassandra throws on the first tombstone over the threshold.
-            s.tombstones = lim.failure_threshold.saturating_add(1);
-            s.aborted_at = Some(row.id);
+        if !tally(&mut s, c.tombstones, c.purgeable, lim, row.id) {
             return s;
         }
         if !c.live {
@@ -204,6 +228,18 @@ pub(super) fn scan_bucket(
             .push(message_row(ch.id, bucket, row, &ch.extras, arena));
         if s.rows.len() as u32 >= lim.limit {
             s.complete = i == 0 || bucket_of(ch.rows[i - 1].id) != bucket;
+            return s;
+        }
+    }
+    // The read reached the partition's start: the bounds it has not met yet
+    // and the close bound they share.
+    if any_range {
+        for r in bounds {
+            if !tally_marker(&mut s, r.deletion.purgeable(lim.gc_before), lim, r.below) {
+                return s;
+            }
+        }
+        if !tally_marker(&mut s, ch.close_purgeable(bucket, lim.gc_before), lim, 0) {
             return s;
         }
     }

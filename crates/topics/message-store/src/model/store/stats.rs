@@ -166,6 +166,7 @@ impl Store {
             heap += ch.rows.capacity() as u64 * size_of::<Row>() as u64;
             heap += ch.extras.capacity() as u64 * size_of::<RowExtra>() as u64;
             heap += ch.partition_deletions.capacity() as u64 * 24;
+            heap += ch.ranges.capacity() as u64 * 32;
             for e in &ch.extras {
                 heap += e.cells.capacity() as u64 * 32;
             }

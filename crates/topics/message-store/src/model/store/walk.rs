@@ -241,6 +241,7 @@ impl Store {
                     cut,
                     want - got,
                     full && cache_on,
+                    gc_before,
                 ));
                 b = lo.checked_sub(1);
                 continue;

@@ -8,7 +8,7 @@ use super::super::schema::{Column, Value, MAX_CONTENT_CHARS};
 use super::super::snowflake::MAX_ID;
 use super::arena::{Arena, Compact, Kind};
 use super::row::{Row, RowExtra};
-use super::{Store, MAX_ROWS};
+use super::{Channel, Store, MAX_ROWS};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -157,7 +157,8 @@ impl Store {
             what: "the number of channels",
             limit: super::MAX_CHANNELS as u64,
         })?;
-        let pd = self.channels[slot].partition_deletion(bucket);
+        // Partition and range tombstones shadow a late write with an older timestamp.
+        let pd = self.channels[slot].covering_deletion(bucket, w.message_id);
         let alive = |ts: i64| !pd.is_some_and(|p| p.deletes(ts));
         let deletion = w.deletion.filter(|d| pd.is_none_or(|p| d.supersedes(&p)));
         let marker = w.marker.filter(|m| alive(*m));
@@ -263,25 +264,31 @@ impl Store {
         let Some(m) = merged else { return Ok(()) };
         ch.partition_deletions.retain(|(b, _)| *b != bucket);
         ch.partition_deletions.push((bucket, m));
-        let (lo, hi) = (size.first_id(bucket), size.last_id(bucket));
-        let start = ch.rows.partition_point(|r| r.id < lo);
-        let end = ch.rows.partition_point(|r| r.id <= hi);
-        for i in start..end {
-            let row = &mut ch.rows[i];
-            shadow(row, &mut ch.extras, m);
-            if row
-                .deletion(&ch.extras)
-                .is_some_and(|rd| !rd.supersedes(&m))
-            {
-                row.set_deletion(None, &mut ch.extras);
-            }
-            row.compress(&mut ch.extras);
-        }
-        let before = ch.rows.len();
-        let extras = &ch.extras;
-        ch.rows.retain(|r| !r.is_empty(extras));
-        ch.refresh_newest();
-        self.rows -= before - ch.rows.len();
+        let end = size.last_id(bucket).saturating_add(1);
+        self.rows -= shadow_slice(ch, size.first_id(bucket), end, m);
         Ok(())
     }
+}
+
+/// Applies a partition or range deletion to the rows with IDs in `lo..end`
+/// and drops the rows it empties; returns how many were dropped.
+pub(super) fn shadow_slice(ch: &mut Channel, lo: u64, end: u64, d: Deletion) -> usize {
+    let start = ch.rows.partition_point(|r| r.id < lo);
+    let stop = ch.rows.partition_point(|r| r.id < end);
+    for i in start..stop.max(start) {
+        let row = &mut ch.rows[i];
+        shadow(row, &mut ch.extras, d);
+        if row
+            .deletion(&ch.extras)
+            .is_some_and(|rd| !rd.supersedes(&d))
+        {
+            row.set_deletion(None, &mut ch.extras);
+        }
+        row.compress(&mut ch.extras);
+    }
+    let before = ch.rows.len();
+    let extras = &ch.extras;
+    ch.rows.retain(|r| !r.is_empty(extras));
+    ch.refresh_newest();
+    before - ch.rows.len()
 }
