@@ -87,15 +87,21 @@ function difference(page, a, b) {
     // An element's screenshot may take one row or column more (its box sits
     // at a fraction of a pixel); more than that is a different size.
     if (Math.abs(x.w - y.w) > 1 || Math.abs(x.h - y.h) > 1) return `sizes differ: ${x.w}×${x.h} and ${y.w}×${y.h}`;
-    const [w, h] = [Math.min(x.w, y.w), Math.min(x.h, y.h)];
-    let off = 0;
-    for (let row = 0; row < h; row += 1) {
-      for (let col = 0; col < w; col += 1) {
-        const [i, j] = [(row * x.w + col) * 4, (row * y.w + col) * 4];
-        if (Math.max(...[0, 1, 2].map((c) => Math.abs(x.data[i + c] - y.data[j + c]))) > 64) off += 1;
+    // The same fraction of a pixel can shift the page's drawing by one row
+    // or column against the file's, so the best of the nine one-pixel
+    // alignments counts; a real difference survives every one of them.
+    const [w, h] = [Math.min(x.w, y.w) - 1, Math.min(x.h, y.h) - 1];
+    const offBy = (dx, dy) => {
+      let off = 0;
+      for (let row = 1; row < h; row += 1) {
+        for (let col = 1; col < w; col += 1) {
+          const [i, j] = [(row * x.w + col) * 4, ((row + dy) * y.w + col + dx) * 4];
+          if (Math.max(...[0, 1, 2].map((c) => Math.abs(x.data[i + c] - y.data[j + c]))) > 64) off += 1;
+        }
       }
-    }
-    return off / (w * h);
+      return off / ((w - 1) * (h - 1));
+    };
+    return Math.min(...[-1, 0, 1].flatMap((dy) => [-1, 0, 1].map((dx) => offBy(dx, dy))));
   }, [a.toString("base64"), b.toString("base64")]);
 }
 
