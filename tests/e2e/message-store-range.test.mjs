@@ -19,7 +19,7 @@ test("bad TTLs are refused in place and nothing typed is lost; a TTL'd message e
   await content.fill("this one self-destructs");
   const cqlBefore = await card(page, "cql").textContent();
   for (const [typed, why] of [
-    ["0", /0 would mean no TTL at all in CQL; leave it empty for no TTL/],
+    ["0", /0 would mean no TTL at all in CQL; leave it empty for a message that never expires/],
     ["630720001", /over Cassandra's maximum of 630720000 s \(20 years\)/],
     ["-5", /cannot be negative/],
     ["ten", /must be a whole number/],
