@@ -176,6 +176,17 @@ pub enum Action {
         protocol: Protocol,
         port: u32,
     },
+    /// A gateway endpoint; each table in `route_tables` gets its prefix-list route.
+    AddGatewayEndpoint {
+        id: String,
+        vpc: String,
+        service: super::endpoint::Service,
+        route_tables: Vec<String>,
+    },
+    /// Its routes go with it (AWS removes them; they do not become blackholes).
+    RemoveGatewayEndpoint {
+        id: String,
+    },
 }
 
 impl Action {

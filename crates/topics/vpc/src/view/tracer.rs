@@ -1,7 +1,7 @@
 //! The tracer's form (source, destination, protocol, port, or pick on the
 //! diagram) and its verdict: reachable, or every blocker with its code.
 
-use super::super::model::{Action, Endpoint, Protocol};
+use super::super::model::{Action, Endpoint, Protocol, SERVICE_HOSTS};
 use super::super::state::{Field, VpcPanel};
 use super::field::parse_port;
 use super::select::endpoint_name;
@@ -132,7 +132,15 @@ pub fn TraceForm(props: &TraceFormProps) -> Html {
     let options = |chosen: &str| {
         let mut all = vec![("internet".to_string(), "Internet".to_string())];
         all.extend(instances.iter().map(|i| (format!("i:{i}"), i.clone())));
-        if let Some(ip) = chosen.strip_prefix("ip:") {
+        all.extend(
+            SERVICE_HOSTS
+                .iter()
+                .map(|(name, ip)| (format!("ip:{ip}"), format!("{name} {ip}"))),
+        );
+        if let Some(ip) = chosen
+            .strip_prefix("ip:")
+            .filter(|_| !all.iter().any(|(v, _)| v == chosen))
+        {
             all.push((chosen.to_string(), ip.to_string()));
         }
         all.into_iter()

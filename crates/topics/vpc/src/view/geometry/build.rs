@@ -247,6 +247,15 @@ impl Builder<'_> {
                 down: false,
             });
         }
+        // Gateway endpoints sit small on the VPC's top edge, left of the IGW.
+        for (k, e) in net.endpoints.iter().filter(|e| e.vpc == v.id).enumerate() {
+            let ex = x + PAD + k as f64 * (STRIP_ITEM_W + GAP);
+            let text = format!("VPCE {} ({})", e.id, e.service.key());
+            let key = format!("vpce:{}", e.id);
+            let mut item = tag(key, Sel::Endpoint(e.id.clone()), Kind::Endpoint, (ex, y0 - TAG_H / 2.0, STRIP_ITEM_W), &text);
+            item.what = format!("gateway endpoint {} to {}", e.id, e.service.label());
+            self.items.push(item);
+        }
         if !strip.is_empty() {
             let sy = y0 + VPC_HEAD + col_h;
             self.captions

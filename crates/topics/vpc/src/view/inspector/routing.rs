@@ -17,6 +17,7 @@ fn target_sel(t: &Target) -> Option<Sel> {
         Target::Nat(id) => Some(Sel::Nat(id.clone())),
         Target::Instance(id) => Some(Sel::Instance(id.clone())),
         Target::Peering(id) => Some(Sel::Peering(id.clone())),
+        Target::Endpoint(id) => Some(Sel::Endpoint(id.clone())),
     }
 }
 

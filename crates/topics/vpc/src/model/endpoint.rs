@@ -1,0 +1,158 @@
+//! Gateway VPC endpoints for Amazon S3 and DynamoDB (AWS PrivateLink guide,
+//! "Gateway endpoints"): no interface and no address of their own, only a
+//! route target. Associating an endpoint with a route table adds a route in
+//! that table whose destination is the service's AWS-managed prefix list and
+//! whose target is the endpoint; deleting the endpoint (or dropping the
+//! association) removes those routes again, so they are derived here rather
+//! than stored in `RouteTable::routes`.
+
+use ipnet::Ipv4Net;
+use serde::{Deserialize, Serialize};
+use std::net::Ipv4Addr;
+
+use super::error::VpcError;
+use super::layout::{Network, RouteTable};
+
+/// The Region the playground's VPCs live in: every preset uses us-east-1's
+/// AZs. Gateway endpoints reach a service in the VPC's own Region only.
+pub const REGION: &str = "us-east-1";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Service {
+    S3,
+    Dynamodb,
+}
+
+impl Service {
+    pub const ALL: [Service; 2] = [Service::S3, Service::Dynamodb];
+
+    /// The last part of the service name `com.amazonaws.<region>.<service>`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Service::S3 => "s3",
+            Service::Dynamodb => "dynamodb",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Service::S3 => "Amazon S3",
+            Service::Dynamodb => "DynamoDB",
+        }
+    }
+
+    /// The AWS-managed prefix list of the service in us-east-1, as
+    /// `aws ec2 describe-managed-prefix-lists` names it there
+    /// (com.amazonaws.us-east-1.s3 is pl-63a5400a, .dynamodb pl-02cd2c6b).
+    pub fn prefix_list(self) -> &'static str {
+        match self {
+            Service::S3 => "pl-63a5400a",
+            Service::Dynamodb => "pl-02cd2c6b",
+        }
+    }
+
+    /// A representative part of the prefix list: blocks that AWS's
+    /// ip-ranges.json lists for the service in us-east-1. The real list has
+    /// more entries and AWS changes it; the model keeps these few fixed so
+    /// traces and links stay reproducible.
+    pub fn cidrs(self) -> &'static [Ipv4Net] {
+        const S3: [Ipv4Net; 2] = [net(52, 216, 0, 0, 15), net(54, 231, 0, 0, 17)];
+        const DDB: [Ipv4Net; 1] = [net(52, 94, 0, 0, 22)];
+        match self {
+            Service::S3 => &S3,
+            Service::Dynamodb => &DDB,
+        }
+    }
+}
+
+const fn net(a: u8, b: u8, c: u8, d: u8, len: u8) -> Ipv4Net {
+    Ipv4Net::new_assert(Ipv4Addr::new(a, b, c, d), len)
+}
+
+/// Service addresses a trace can be sent to: one inside each prefix list,
+/// and an S3 address of another Region (us-west-2's 52.218.128.0/17 in
+/// ip-ranges.json), which no us-east-1 endpoint carries.
+pub const SERVICE_HOSTS: [(&str, Ipv4Addr); 3] = [
+    ("S3 (us-east-1)", Ipv4Addr::new(52, 216, 8, 10)),
+    ("DynamoDB (us-east-1)", Ipv4Addr::new(52, 94, 0, 10)),
+    ("S3 (us-west-2)", Ipv4Addr::new(52, 218, 128, 10)),
+];
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GatewayEndpoint {
+    pub id: String,
+    pub vpc: String,
+    pub service: Service,
+    /// Route tables that get the prefix-list route.
+    pub route_tables: Vec<String>,
+}
+
+impl GatewayEndpoint {
+    /// `com.amazonaws.us-east-1.s3`, as Terraform's `service_name` wants it.
+    pub fn service_name(&self) -> String {
+        format!("com.amazonaws.{REGION}.{}", self.service.key())
+    }
+}
+
+impl Network {
+    pub fn endpoint(&self, id: &str) -> Option<&GatewayEndpoint> {
+        self.endpoints.iter().find(|e| e.id == id)
+    }
+
+    /// The endpoints associated with `t`, in the order they were added.
+    pub fn endpoints_of<'n>(
+        &'n self,
+        t: &'n RouteTable,
+    ) -> impl Iterator<Item = &'n GatewayEndpoint> + 'n {
+        self.endpoints
+            .iter()
+            .filter(move |e| e.vpc == t.vpc && e.route_tables.iter().any(|r| *r == t.id))
+    }
+}
+
+fn refuse(id: &str, rule: &'static str) -> VpcError {
+    VpcError::GatewayEndpoint {
+        id: id.to_string(),
+        rule,
+    }
+}
+
+/// AWS's rules for gateway endpoints: the VPC exists, each associated table
+/// is one of its tables, and a table has at most one endpoint route per
+/// service ("you can't have more than one route to the same service in a
+/// single route table", PrivateLink guide, "Gateway endpoints", Routing).
+pub(super) fn check_endpoints(net: &Network) -> Result<(), VpcError> {
+    super::validate::cap(net.endpoints.len(), super::limits::MAX_ENDPOINTS, "gateway endpoints")?;
+    for e in &net.endpoints {
+        if net.vpc(&e.vpc).is_none() {
+            return Err(super::validate::unknown("VPC", &e.vpc, &e.id));
+        }
+        super::validate::cap(
+            e.route_tables.len(),
+            super::limits::MAX_ROUTE_TABLES,
+            "route tables of one endpoint",
+        )?;
+        for (k, t) in e.route_tables.iter().enumerate() {
+            let table = net
+                .route_table(t)
+                .ok_or_else(|| super::validate::unknown("route table", t, &e.id))?;
+            if table.vpc != e.vpc {
+                return Err(refuse(&e.id, "a gateway endpoint serves only route tables of its own VPC"));
+            }
+            if e.route_tables[..k].contains(t) {
+                return Err(refuse(&e.id, "each route table is associated once"));
+            }
+            if net
+                .endpoints_of(table)
+                .any(|o| o.id != e.id && o.service == e.service)
+            {
+                return Err(refuse(
+                    &e.id,
+                    "a route table can hold only one endpoint route to the same service",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
