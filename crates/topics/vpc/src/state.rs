@@ -35,7 +35,7 @@ pub enum Field {
     NewNat(String),
     /// Deleting or adding a gateway or a peering connection.
     Component(String),
-    /// Adding a gateway endpoint to this VPC.
+    /// Adding or changing a gateway endpoint of this VPC.
     Endpoint(String),
 }
 
@@ -103,7 +103,7 @@ impl PlaygroundTopic for Playground {
             Action::AddNat { subnet, .. } => Field::NewNat(subnet.clone()),
             Action::DeleteNat { nat } => Field::Component(nat.clone()),
             Action::DeleteIgw { igw } => Field::Component(igw.clone()),
-            Action::AddGatewayEndpoint { vpc, .. } => Field::Endpoint(vpc.clone()),
+            Action::SetGatewayEndpoint { vpc, .. } => Field::Endpoint(vpc.clone()),
             Action::AddPeering { id, .. }
             | Action::DeletePeering { id }
             | Action::RemoveGatewayEndpoint { id } => {

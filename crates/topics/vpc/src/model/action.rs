@@ -176,8 +176,10 @@ pub enum Action {
         protocol: Protocol,
         port: u32,
     },
-    /// A gateway endpoint; each table in `route_tables` gets its prefix-list route.
-    AddGatewayEndpoint {
+    /// Creates a gateway endpoint, or changes the route tables of an existing
+    /// one (AWS's CreateVpcEndpoint / ModifyVpcEndpoint); each table in
+    /// `route_tables` gets the service's prefix-list route.
+    SetGatewayEndpoint {
         id: String,
         vpc: String,
         service: super::endpoint::Service,

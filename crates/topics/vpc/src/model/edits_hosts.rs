@@ -77,17 +77,12 @@ pub(super) fn apply_host_edit(net: &mut Network, action: &Action) -> Result<(), 
         Action::DeletePeering { id } => {
             super::edits::remove(&mut net.peerings, id, |p| &p.id, "peering connection")?
         }
-        Action::AddGatewayEndpoint {
+        Action::SetGatewayEndpoint {
             id,
             vpc,
             service,
             route_tables,
-        } => net.endpoints.push(super::endpoint::GatewayEndpoint {
-            id: id.clone(),
-            vpc: vpc.clone(),
-            service: *service,
-            route_tables: route_tables.clone(),
-        }),
+        } => super::endpoint::set(net, id, vpc, *service, route_tables)?,
         Action::RemoveGatewayEndpoint { id } => {
             super::edits::remove(&mut net.endpoints, id, |e| &e.id, "gateway endpoint")?
         }

@@ -111,6 +111,29 @@ impl Network {
     }
 }
 
+/// Creates the endpoint, or gives an existing one new route tables; its
+/// VPC and service are fixed once it exists, as in AWS.
+pub(super) fn set(
+    net: &mut Network,
+    id: &str,
+    vpc: &str,
+    service: Service,
+    route_tables: &[String],
+) -> Result<(), VpcError> {
+    let tables = route_tables.to_vec();
+    match net.endpoints.iter_mut().find(|e| e.id == id) {
+        Some(e) if e.vpc == vpc && e.service == service => e.route_tables = tables,
+        Some(_) => return Err(VpcError::DuplicateId { id: id.to_string() }),
+        None => net.endpoints.push(GatewayEndpoint {
+            id: id.to_string(),
+            vpc: vpc.to_string(),
+            service,
+            route_tables: tables,
+        }),
+    }
+    Ok(())
+}
+
 fn refuse(id: &str, rule: &'static str) -> VpcError {
     VpcError::GatewayEndpoint {
         id: id.to_string(),

@@ -1,125 +1,55 @@
-//! Gateway endpoints in the inspector: the VPC's list with a form to add
-//! one (service, id, route tables to associate), and the endpoint's own body
-//! with its prefix list and a remove button.
+//! Gateway endpoints in the inspector: the VPC lists its endpoints with a
+//! button per service to add one; an endpoint shows its prefix list, a
+//! checkbox per route table of its VPC, and a remove button. Buttons and
+//! checkboxes only (no typed input, no form state), which keeps the module
+//! small.
 
 use super::super::model::{Action, Service};
 use super::super::state::Field;
-use super::inspector::add_forms::{text, use_reset_on_success};
 use super::inspector::{row, BodyProps};
 use super::select::Sel;
-use techshack_core::widgets::{field_error, value_of};
+use techshack_core::widgets::field_error;
 use yew::prelude::*;
 
-/// The VPC's endpoints, each a link, then the form to add one.
+fn refusal(b: &BodyProps, vpc: &str) -> Html {
+    let vpc = vpc.to_string();
+    field_error(
+        &b.el("endpoint-error"),
+        b.state.refused(&Field::Endpoint(vpc)),
+    )
+}
+
+/// The VPC's endpoints, each a link, and a button per service to add one.
 pub fn vpc_endpoints(b: &BodyProps) -> Html {
     let net = b.state.pg.network();
-    let mine = net.endpoints.iter().filter(|e| *e.vpc == *b.id);
+    let vpc = b.id.to_string();
+    let add = |s: Service| {
+        let id = (1..)
+            .map(|n| match n {
+                1 => format!("vpce-{}", s.key()),
+                n => format!("vpce-{}-{n}", s.key()),
+            })
+            .find(|id| net.endpoint(id).is_none())
+            .unwrap_or_default();
+        let action = Action::SetGatewayEndpoint {
+            id,
+            vpc: vpc.clone(),
+            service: s,
+            route_tables: Vec::new(),
+        };
+        b.act(&format!("Add {} endpoint", s.label()), action)
+    };
     html! {
         <>
             <h3>{ "Gateway endpoints" }</h3>
             <ul class="vpc-list">
-                { for mine.map(|e| html! {
-                    <li>{ b.link(Sel::Endpoint(e.id.clone())) }{ format!(" to {}", e.service.label()) }</li>
+                { for net.endpoints.iter().filter(|e| e.vpc == vpc).map(|e| html! {
+                    <li>{ b.link(Sel::Endpoint(e.id.clone())) }{ " to " }{ e.service.label() }</li>
                 }) }
             </ul>
-            <AddEndpoint ..b.clone() />
+            <p class="vpc-inline">{ for Service::ALL.into_iter().map(add) }</p>
+            { refusal(b, &vpc) }
         </>
-    }
-}
-
-#[function_component]
-pub fn AddEndpoint(b: &BodyProps) -> Html {
-    let net = b.state.pg.network();
-    let vpc = b.id.to_string();
-    let refused = b.state.refused(&Field::Endpoint(vpc.clone()));
-    let tables: Vec<String> = net
-        .route_tables
-        .iter()
-        .filter(|t| t.vpc == vpc)
-        .map(|t| t.id.clone())
-        .collect();
-    let hint = (1..)
-        .map(|n| format!("vpce-{n}"))
-        .find(|id| net.endpoint(id).is_none())
-        .unwrap_or_default();
-    let id = use_state(|| hint.clone());
-    let service = use_state(|| Service::S3);
-    let chosen = use_state(Vec::<String>::new);
-    {
-        let (id, chosen) = (id.clone(), chosen.clone());
-        use_reset_on_success(b.epoch(), refused.is_some(), move || {
-            id.set(hint.clone());
-            chosen.set(Vec::new());
-        });
-    }
-    let err_id = b.el("add-endpoint-error");
-    let onsubmit = {
-        let (d, id, service, chosen) = (
-            b.dispatch.clone(),
-            id.clone(),
-            service.clone(),
-            chosen.clone(),
-        );
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            d.emit(Action::AddGatewayEndpoint {
-                id: id.trim().to_string(),
-                vpc: vpc.clone(),
-                service: *service,
-                route_tables: (*chosen).clone(),
-            });
-        })
-    };
-    let on_service = {
-        let service = service.clone();
-        Callback::from(move |e: Event| {
-            service.set(match value_of(&e).as_str() {
-                "dynamodb" => Service::Dynamodb,
-                _ => Service::S3,
-            })
-        })
-    };
-    let err = refused.map(|_| err_id.as_str());
-    let boxes = tables.into_iter().map(|t| {
-        let on = chosen.contains(&t);
-        let chosen = chosen.clone();
-        let toggle = {
-            let t = t.clone();
-            Callback::from(move |_: Event| {
-                let mut next = (*chosen).clone();
-                if on {
-                    next.retain(|x| *x != t);
-                } else {
-                    next.push(t.clone());
-                }
-                chosen.set(next);
-            })
-        };
-        html! {
-            <label class="vpc-check"><input type="checkbox" checked={on} onchange={toggle} />{ format!(" {t}") }</label>
-        }
-    });
-    html! {
-        <form class="vpc-add" {onsubmit}>
-            <h3>{ "Add a gateway endpoint" }</h3>
-            <div class="controls">
-                { text(b.el("new-endpoint-id"), "Id", &id, err, "") }
-                <div class="vpc-f">
-                    <label for={b.el("new-endpoint-service")}>{ "Service" }</label>
-                    <select id={b.el("new-endpoint-service")} onchange={on_service}>
-                        { for Service::ALL.iter().map(|s| html! {
-                            <option value={s.key()} selected={*s == *service}>{ s.label() }</option>
-                        }) }
-                    </select>
-                </div>
-            </div>
-            <fieldset class="vpc-tables">
-                <legend>{ "Route tables that get its route" }</legend>
-                { for boxes }
-            </fieldset>
-            <button type="submit">{ "Add endpoint" }</button>
-            { field_error(&err_id, refused) }
-        </form>
     }
 }
 
@@ -128,23 +58,44 @@ pub fn endpoint_body(b: &BodyProps) -> Html {
     let Some(e) = net.endpoint(&b.id) else {
         return html! {};
     };
-    let id = e.id.clone();
     let cidrs: Vec<String> = e.service.cidrs().iter().map(|c| c.to_string()).collect();
+    let tables = net.route_tables.iter().filter(|t| t.vpc == e.vpc).map(|t| {
+        let on = e.route_tables.contains(&t.id);
+        let mut next = e.route_tables.clone();
+        if on {
+            next.retain(|x| *x != t.id);
+        } else {
+            next.push(t.id.clone());
+        }
+        let action = Action::SetGatewayEndpoint {
+            id: e.id.clone(),
+            vpc: e.vpc.clone(),
+            service: e.service,
+            route_tables: next,
+        };
+        let d = b.dispatch.clone();
+        html! {
+            <label class="vpc-check">
+                <input type="checkbox" checked={on} onchange={move |_| d.emit(action.clone())} />
+                { " " }{ t.id.clone() }
+            </label>
+        }
+    });
     html! {
         <>
             <dl class="stats">
                 { row("VPC", b.link(Sel::Vpc(e.vpc.clone()))) }
                 { row("Service", html! { <span class="mono">{ e.service_name() }</span> }) }
-                { row("Prefix list", html! { <span class="mono">{ format!("{} ({}, a sample)", e.service.prefix_list(), cidrs.join(", ")) }</span> }) }
-                { row("Route tables", if e.route_tables.is_empty() {
-                    html! { { "none" } }
-                } else {
-                    html! { <span class="vpc-inline">{ for e.route_tables.iter().map(|t| b.link(Sel::RouteTable(t.clone()))) }</span> }
-                }) }
+                { row("Prefix list", html! { <span class="mono">{ e.service.prefix_list() }{ " (sample: " }{ cidrs.join(", ") }{ ")" }</span> }) }
             </dl>
-            <p>{ b.act("Remove this endpoint", Action::RemoveGatewayEndpoint { id: id.clone() }) }</p>
-            <p class="vpc-hint">{ "AWS removes its routes with it: they do not stay behind as blackholes." }</p>
-            { field_error(&b.el("delete-error"), b.state.refused(&Field::Component(id))) }
+            <fieldset class="vpc-tables">
+                <legend>{ "Route tables with its route" }</legend>
+                { for tables }
+            </fieldset>
+            { refusal(b, &e.vpc) }
+            <p>{ b.act("Remove this endpoint", Action::RemoveGatewayEndpoint { id: e.id.clone() }) }</p>
+            <p class="vpc-hint">{ "AWS deletes its routes with it: they do not stay behind as blackholes." }</p>
+            { field_error(&b.el("delete-error"), b.state.refused(&Field::Component(e.id.clone()))) }
         </>
     }
 }

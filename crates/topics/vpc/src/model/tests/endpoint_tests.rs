@@ -12,7 +12,7 @@ const S3_IP: &str = "52.216.8.10";
 const S3_WEST: &str = "52.218.128.10";
 
 fn add_s3(id: &str, tables: &[&str]) -> Action {
-    Action::AddGatewayEndpoint {
+    Action::SetGatewayEndpoint {
         id: id.into(),
         vpc: "vpc-123".into(),
         service: Service::S3,
@@ -124,7 +124,7 @@ fn a_peered_vpc_cannot_use_the_other_vpcs_endpoint() {
     apply_all(
         &mut pg,
         &[
-            Action::AddGatewayEndpoint {
+            Action::SetGatewayEndpoint {
                 id: "vpce-b".into(),
                 vpc: "vpc-b".into(),
                 service: Service::S3,
@@ -232,7 +232,7 @@ fn endpoint_rules_are_refused_with_their_reason() {
     let twice = pg.apply(&add_s3("vpce-s3b", &["rt-2a"])).unwrap_err();
     assert!(twice.to_string().contains("only one endpoint route to the same service"));
     // A DynamoDB endpoint on the same table is fine.
-    pg.apply(&Action::AddGatewayEndpoint {
+    pg.apply(&Action::SetGatewayEndpoint {
         id: "vpce-ddb".into(),
         vpc: "vpc-123".into(),
         service: Service::Dynamodb,
@@ -241,7 +241,12 @@ fn endpoint_rules_are_refused_with_their_reason() {
     .unwrap();
     for bad in [
         add_s3("", &["rt-2b"]),
-        add_s3("vpce-s3", &["rt-2b"]),
+        Action::SetGatewayEndpoint {
+            id: "vpce-s3".into(),
+            vpc: "vpc-123".into(),
+            service: Service::Dynamodb,
+            route_tables: Vec::new(),
+        },
         add_s3("vpce-x", &["rt-none"]),
         add_s3("vpce-y", &["rt-2b", "rt-2b"]),
     ] {
@@ -259,7 +264,7 @@ fn endpoint_rules_are_refused_with_their_reason() {
 fn an_endpoint_serves_only_its_own_vpcs_tables() {
     let mut pg = Playground::with_preset(PresetId::Peering);
     let e = pg
-        .apply(&Action::AddGatewayEndpoint {
+        .apply(&Action::SetGatewayEndpoint {
             id: "vpce-a".into(),
             vpc: "vpc-a".into(),
             service: Service::S3,
@@ -272,7 +277,7 @@ fn an_endpoint_serves_only_its_own_vpcs_tables() {
 // The DynamoDB endpoint uses DynamoDB's prefix list, not S3's.
 #[test]
 fn each_service_has_its_own_prefix_list() {
-    let pg = replay(&[Action::AddGatewayEndpoint {
+    let pg = replay(&[Action::SetGatewayEndpoint {
         id: "vpce-ddb".into(),
         vpc: "vpc-123".into(),
         service: Service::Dynamodb,
@@ -307,4 +312,21 @@ fn endpoints_round_trip_through_the_snapshot() {
     let back = Playground::from_snapshot(pg.snapshot()).unwrap();
     assert_eq!(back.network(), pg.network());
     assert_eq!(back.network().endpoints.len(), 1);
+}
+
+// "Gateway endpoints": after creating an endpoint you can add or remove the
+// route tables it uses; each change adds or removes the routes.
+#[test]
+fn changing_the_route_tables_moves_the_routes() {
+    let mut pg = replay(&[add_s3("vpce-s3", &[])]);
+    let uses = |pg: &Playground, subnet: &str| {
+        pg.route_decision(subnet, ip(S3_IP)).matched.map(|m| m.target)
+            == Some(Target::Endpoint("vpce-s3".into()))
+    };
+    assert!(!uses(&pg, "subnet-private-a"));
+    pg.apply(&add_s3("vpce-s3", &["rt-2a", "rt-2b"])).unwrap();
+    assert!(uses(&pg, "subnet-private-a") && uses(&pg, "subnet-private-b"));
+    pg.apply(&add_s3("vpce-s3", &["rt-2b"])).unwrap();
+    assert!(!uses(&pg, "subnet-private-a") && uses(&pg, "subnet-private-b"));
+    assert_eq!(pg.network().endpoints.len(), 1);
 }
