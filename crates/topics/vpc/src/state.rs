@@ -106,9 +106,7 @@ impl PlaygroundTopic for Playground {
             Action::SetGatewayEndpoint { vpc, .. } => Field::Endpoint(vpc.clone()),
             Action::AddPeering { id, .. }
             | Action::DeletePeering { id }
-            | Action::RemoveGatewayEndpoint { id } => {
-                Field::Component(id.clone())
-            }
+            | Action::RemoveGatewayEndpoint { id } => Field::Component(id.clone()),
         }
     }
 

@@ -70,15 +70,6 @@ const fn net(a: u8, b: u8, c: u8, d: u8, len: u8) -> Ipv4Net {
     Ipv4Net::new_assert(Ipv4Addr::new(a, b, c, d), len)
 }
 
-/// Service addresses a trace can be sent to: one inside each prefix list,
-/// and an S3 address of another Region (us-west-2's 52.218.128.0/17 in
-/// ip-ranges.json), which no us-east-1 endpoint carries.
-pub const SERVICE_HOSTS: [(&str, Ipv4Addr); 3] = [
-    ("S3 (us-east-1)", Ipv4Addr::new(52, 216, 8, 10)),
-    ("DynamoDB (us-east-1)", Ipv4Addr::new(52, 94, 0, 10)),
-    ("S3 (us-west-2)", Ipv4Addr::new(52, 218, 128, 10)),
-];
-
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GatewayEndpoint {
     pub id: String,
@@ -101,13 +92,14 @@ impl Network {
     }
 
     /// The endpoints associated with `t`, in the order they were added.
-    pub fn endpoints_of<'n>(
-        &'n self,
-        t: &'n RouteTable,
-    ) -> impl Iterator<Item = &'n GatewayEndpoint> + 'n {
-        self.endpoints
-            .iter()
-            .filter(move |e| e.vpc == t.vpc && e.route_tables.iter().any(|r| *r == t.id))
+    pub fn endpoints_of(&self, t: &RouteTable) -> Vec<&GatewayEndpoint> {
+        let mut out = Vec::new();
+        for e in &self.endpoints {
+            if e.vpc == t.vpc && e.route_tables.contains(&t.id) {
+                out.push(e);
+            }
+        }
+        out
     }
 }
 
@@ -134,46 +126,44 @@ pub(super) fn set(
     Ok(())
 }
 
-fn refuse(id: &str, rule: &'static str) -> VpcError {
-    VpcError::GatewayEndpoint {
-        id: id.to_string(),
-        rule,
-    }
-}
-
 /// AWS's rules for gateway endpoints: the VPC exists, each associated table
 /// is one of its tables, and a table has at most one endpoint route per
 /// service ("you can't have more than one route to the same service in a
 /// single route table", PrivateLink guide, "Gateway endpoints", Routing).
 pub(super) fn check_endpoints(net: &Network) -> Result<(), VpcError> {
-    super::validate::cap(net.endpoints.len(), super::limits::MAX_ENDPOINTS, "gateway endpoints")?;
+    super::validate::cap(
+        net.endpoints.len(),
+        super::limits::MAX_ENDPOINTS,
+        "gateway endpoints",
+    )?;
     for e in &net.endpoints {
+        let refuse = |rule| {
+            Err(VpcError::GatewayEndpoint {
+                id: e.id.clone(),
+                rule,
+            })
+        };
         if net.vpc(&e.vpc).is_none() {
-            return Err(super::validate::unknown("VPC", &e.vpc, &e.id));
+            return refuse("its VPC does not exist");
         }
-        super::validate::cap(
-            e.route_tables.len(),
-            super::limits::MAX_ROUTE_TABLES,
-            "route tables of one endpoint",
-        )?;
+        // Each table exists once at most, so the list is bounded by MAX_ROUTE_TABLES.
         for (k, t) in e.route_tables.iter().enumerate() {
-            let table = net
-                .route_table(t)
-                .ok_or_else(|| super::validate::unknown("route table", t, &e.id))?;
-            if table.vpc != e.vpc {
-                return Err(refuse(&e.id, "a gateway endpoint serves only route tables of its own VPC"));
+            if net.route_table(t).is_none_or(|x| x.vpc != e.vpc) {
+                return refuse("a gateway endpoint serves only route tables of its own VPC");
             }
             if e.route_tables[..k].contains(t) {
-                return Err(refuse(&e.id, "each route table is associated once"));
+                return refuse("each route table is associated once");
             }
+            let same = |o: &&GatewayEndpoint| o.id != e.id && o.service == e.service;
             if net
-                .endpoints_of(table)
-                .any(|o| o.id != e.id && o.service == e.service)
+                .endpoints
+                .iter()
+                .filter(same)
+                .any(|o| o.route_tables.contains(t))
             {
-                return Err(refuse(
-                    &e.id,
+                return refuse(
                     "a route table can hold only one endpoint route to the same service",
-                ));
+                );
             }
         }
     }

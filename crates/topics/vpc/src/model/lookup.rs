@@ -71,14 +71,17 @@ pub fn effective_routes(net: &Network, t: &RouteTable) -> Vec<RouteEntry> {
     // Last, so that on an equal prefix the stable sort in `CompiledTable`
     // keeps a static route ahead of a prefix-list route, as AWS ranks them
     // (VPC User Guide, "Route priority": static, then prefix list routes).
-    let endpoints = net.endpoints_of(t).flat_map(|e| {
-        e.service.cidrs().iter().map(|c| RouteEntry {
-            destination: *c,
-            target: Target::Endpoint(e.id.clone()),
-            state: RouteState::Active,
-        })
-    });
-    local.chain(explicit).chain(endpoints).collect()
+    let mut all: Vec<RouteEntry> = local.chain(explicit).collect();
+    for e in net.endpoints_of(t) {
+        for c in e.service.cidrs() {
+            all.push(RouteEntry {
+                destination: *c,
+                target: Target::Endpoint(e.id.clone()),
+                state: RouteState::Active,
+            });
+        }
+    }
+    all
 }
 
 /// What a subnet's router does with a destination address.

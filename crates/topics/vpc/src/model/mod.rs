@@ -57,7 +57,7 @@ pub use cidr::{
     RESERVED_PER_SUBNET,
 };
 pub use cidr_association::{range_of, table_rule, Range};
-pub use endpoint::{GatewayEndpoint, Service, REGION, SERVICE_HOSTS};
+pub use endpoint::{GatewayEndpoint, Service, REGION};
 pub use error::VpcError;
 pub use explorer::{address_bits, explain, CidrExplain, ReservedAddress};
 pub use filters::{

@@ -129,11 +129,7 @@ pub fn to_terraform(net: &Network) -> String {
         );
     }
     for e in &net.endpoints {
-        let tables: Vec<String> = e
-            .route_tables
-            .iter()
-            .map(|t| r("route_table", t))
-            .collect();
+        let tables: Vec<String> = e.route_tables.iter().map(|t| r("route_table", t)).collect();
         let _ = write!(
             out,
             "\nresource \"aws_vpc_endpoint\" \"{}\" {{\n  vpc_id            = {}\n  service_name      = {}\n  vpc_endpoint_type = \"Gateway\"\n  route_table_ids   = [{}]\n  tags = {{ Name = {} }}\n}}\n",

@@ -158,8 +158,8 @@ impl<'i, 'a> Walker<'i, 'a> {
             Place::Internet => self.internet(),
             Place::FromInternet => self.enter_from_internet(),
             Place::Peer { pcx, from_vpc } => self.peer(pcx, from_vpc),
-            Place::ToService(ep) => self.to_service(ep),
-            Place::FromService(ep) => self.from_service(ep),
+            Place::ToService(ep) => self.out_to_service(ep),
+            Place::FromService(ep) => self.back_from_service(ep),
         }
     }
 

@@ -15,7 +15,7 @@ impl Walker<'_, '_> {
         ix.vpcs.get(e.vpc.as_str()).copied()
     }
 
-    pub(super) fn to_service(&mut self, ep: usize) -> Step {
+    pub(super) fn out_to_service(&mut self, ep: usize) -> Step {
         match self.endpoint_hop(ep) {
             Some(_) => Step::Reached(End::Service(ep)),
             None => Step::Lost,
@@ -24,7 +24,7 @@ impl Walker<'_, '_> {
 
     /// The service answers the private address it saw; the endpoint hands
     /// the reply to that address inside its own VPC.
-    pub(super) fn from_service(&mut self, ep: usize) -> Step {
+    pub(super) fn back_from_service(&mut self, ep: usize) -> Step {
         let Some(vpc) = self.endpoint_hop(ep) else {
             return Step::Lost;
         };

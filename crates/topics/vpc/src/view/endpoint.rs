@@ -1,13 +1,12 @@
 //! Gateway endpoints in the inspector: the VPC lists its endpoints with a
 //! button per service to add one; an endpoint shows its prefix list, a
-//! checkbox per route table of its VPC, and a remove button. Buttons and
-//! checkboxes only (no typed input, no form state), which keeps the module
-//! small.
+//! button per route table of its VPC to associate or dissociate it, and a
+//! remove button. Shared buttons only (no typed input, no form state), which
+//! keeps the module small.
 
 use super::super::model::{Action, Service};
 use super::super::state::Field;
-use super::inspector::{row, BodyProps};
-use super::select::Sel;
+use super::inspector::BodyProps;
 use techshack_core::widgets::field_error;
 use yew::prelude::*;
 
@@ -19,7 +18,7 @@ fn refusal(b: &BodyProps, vpc: &str) -> Html {
     )
 }
 
-/// The VPC's endpoints, each a link, and a button per service to add one.
+/// A button per service to add an endpoint; the diagram shows the endpoints.
 pub fn vpc_endpoints(b: &BodyProps) -> Html {
     let net = b.state.pg.network();
     let vpc = b.id.to_string();
@@ -42,11 +41,6 @@ pub fn vpc_endpoints(b: &BodyProps) -> Html {
     html! {
         <>
             <h3>{ "Gateway endpoints" }</h3>
-            <ul class="vpc-list">
-                { for net.endpoints.iter().filter(|e| e.vpc == vpc).map(|e| html! {
-                    <li>{ b.link(Sel::Endpoint(e.id.clone())) }{ " to " }{ e.service.label() }</li>
-                }) }
-            </ul>
             <p class="vpc-inline">{ for Service::ALL.into_iter().map(add) }</p>
             { refusal(b, &vpc) }
         </>
@@ -58,13 +52,13 @@ pub fn endpoint_body(b: &BodyProps) -> Html {
     let Some(e) = net.endpoint(&b.id) else {
         return html! {};
     };
-    let cidrs: Vec<String> = e.service.cidrs().iter().map(|c| c.to_string()).collect();
+    // One button per table of the VPC: associating adds the prefix-list
+    // route there, dissociating removes it (shared buttons keep this small).
     let tables = net.route_tables.iter().filter(|t| t.vpc == e.vpc).map(|t| {
         let on = e.route_tables.contains(&t.id);
         let mut next = e.route_tables.clone();
-        if on {
-            next.retain(|x| *x != t.id);
-        } else {
+        next.retain(|x| *x != t.id);
+        if !on {
             next.push(t.id.clone());
         }
         let action = Action::SetGatewayEndpoint {
@@ -73,28 +67,24 @@ pub fn endpoint_body(b: &BodyProps) -> Html {
             service: e.service,
             route_tables: next,
         };
-        let d = b.dispatch.clone();
-        html! {
-            <label class="vpc-check">
-                <input type="checkbox" checked={on} onchange={move |_| d.emit(action.clone())} />
-                { " " }{ t.id.clone() }
-            </label>
-        }
+        let verb = if on { "Dissociate" } else { "Associate" };
+        html! { <li>{ b.act(&format!("{verb} {}", t.id), action) }</li> }
     });
+    let mut about = format!(
+        "{} in {}, prefix list {} (sample:",
+        e.service_name(),
+        e.vpc,
+        e.service.prefix_list()
+    );
+    for c in e.service.cidrs() {
+        about.push_str(&format!(" {c}"));
+    }
     html! {
         <>
-            <dl class="stats">
-                { row("VPC", b.link(Sel::Vpc(e.vpc.clone()))) }
-                { row("Service", html! { <span class="mono">{ e.service_name() }</span> }) }
-                { row("Prefix list", html! { <span class="mono">{ e.service.prefix_list() }{ " (sample: " }{ cidrs.join(", ") }{ ")" }</span> }) }
-            </dl>
-            <fieldset class="vpc-tables">
-                <legend>{ "Route tables with its route" }</legend>
-                { for tables }
-            </fieldset>
+            <p class="mono">{ about }{ ")" }</p>
+            <ul class="vpc-list">{ for tables }</ul>
             { refusal(b, &e.vpc) }
             <p>{ b.act("Remove this endpoint", Action::RemoveGatewayEndpoint { id: e.id.clone() }) }</p>
-            <p class="vpc-hint">{ "AWS deletes its routes with it: they do not stay behind as blackholes." }</p>
             { field_error(&b.el("delete-error"), b.state.refused(&Field::Component(e.id.clone()))) }
         </>
     }

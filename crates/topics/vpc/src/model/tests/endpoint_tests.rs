@@ -56,7 +56,10 @@ fn private_subnet_reaches_s3_through_the_endpoint_with_its_private_ip() {
     // The reply comes back in through the same endpoint to the instance.
     assert!(t.ret.reached);
     assert!(t.ret.hops.iter().any(|h| h.component == "vpce-s3"));
-    assert_eq!(t.ret.hops.last().map(|h| h.component.as_str()), Some("app-a"));
+    assert_eq!(
+        t.ret.hops.last().map(|h| h.component.as_str()),
+        Some("app-a")
+    );
 }
 
 // "Gateway endpoints": only subnets whose route table is associated use it;
@@ -97,10 +100,16 @@ fn a_static_route_with_the_same_prefix_outranks_the_prefix_list_route() {
         },
     ]);
     let d = pg.route_decision("subnet-private-a", ip(S3_IP));
-    assert_eq!(d.matched.map(|m| m.target), Some(Target::Nat("nat-a".into())));
+    assert_eq!(
+        d.matched.map(|m| m.target),
+        Some(Target::Nat("nat-a".into()))
+    );
     // Another address of the list, with no static route over it, still uses the endpoint.
     let d = pg.route_decision("subnet-private-a", ip("54.231.0.9"));
-    assert_eq!(d.matched.map(|m| m.target), Some(Target::Endpoint("vpce-s3".into())));
+    assert_eq!(
+        d.matched.map(|m| m.target),
+        Some(Target::Endpoint("vpce-s3".into()))
+    );
 }
 
 // "Gateway endpoints for Amazon S3": endpoints are supported within the same
@@ -199,7 +208,12 @@ fn network_acls_still_apply() {
         },
     ]);
     let t = pg.trace_of(&to_ip("app-a", S3_IP)).unwrap();
-    assert!(has_blocker(&t, "acl-shut", Code::SubnetAclRestriction, false));
+    assert!(has_blocker(
+        &t,
+        "acl-shut",
+        Code::SubnetAclRestriction,
+        false
+    ));
 }
 
 // "Gateway endpoints": deleting the endpoint deletes its routes, so they do
@@ -230,7 +244,9 @@ fn endpoint_rules_are_refused_with_their_reason() {
     });
     assert!(matches!(by_hand, Err(VpcError::GatewayEndpoint { .. })));
     let twice = pg.apply(&add_s3("vpce-s3b", &["rt-2a"])).unwrap_err();
-    assert!(twice.to_string().contains("only one endpoint route to the same service"));
+    assert!(twice
+        .to_string()
+        .contains("only one endpoint route to the same service"));
     // A DynamoDB endpoint on the same table is fine.
     pg.apply(&Action::SetGatewayEndpoint {
         id: "vpce-ddb".into(),
@@ -320,7 +336,9 @@ fn endpoints_round_trip_through_the_snapshot() {
 fn changing_the_route_tables_moves_the_routes() {
     let mut pg = replay(&[add_s3("vpce-s3", &[])]);
     let uses = |pg: &Playground, subnet: &str| {
-        pg.route_decision(subnet, ip(S3_IP)).matched.map(|m| m.target)
+        pg.route_decision(subnet, ip(S3_IP))
+            .matched
+            .map(|m| m.target)
             == Some(Target::Endpoint("vpce-s3".into()))
     };
     assert!(!uses(&pg, "subnet-private-a"));

@@ -78,7 +78,8 @@ pub fn route_table_body(b: &BodyProps) -> Html {
                                 } else {
                                     html! { <span class="badge good">{ "active" }</span> }
                                 } }</td>
-                                <td>{ if r.target == Target::Local {
+                                // Endpoint routes come and go with the endpoint's associations.
+                                <td>{ if matches!(r.target, Target::Local | Target::Endpoint(_)) {
                                     html! { <span class="vpc-hint">{ "implicit" }</span> }
                                 } else {
                                     b.act("Remove", Action::RemoveRoute { table: id.clone(), destination: r.destination.to_string() })
