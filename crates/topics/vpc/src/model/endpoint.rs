@@ -136,7 +136,7 @@ pub(super) fn check_endpoints(net: &Network) -> Result<(), VpcError> {
         super::limits::MAX_ENDPOINTS,
         "gateway endpoints",
     )?;
-    for e in &net.endpoints {
+    for (i, e) in net.endpoints.iter().enumerate() {
         let refuse = |rule| {
             Err(VpcError::GatewayEndpoint {
                 id: e.id.clone(),
@@ -154,9 +154,9 @@ pub(super) fn check_endpoints(net: &Network) -> Result<(), VpcError> {
             if e.route_tables[..k].contains(t) {
                 return refuse("each route table is associated once");
             }
-            let same = |o: &&GatewayEndpoint| o.id != e.id && o.service == e.service;
-            if net
-                .endpoints
+            // Checked against earlier endpoints, so the newer one is named.
+            let same = |o: &&GatewayEndpoint| o.service == e.service;
+            if net.endpoints[..i]
                 .iter()
                 .filter(same)
                 .any(|o| o.route_tables.contains(t))

@@ -348,3 +348,13 @@ fn changing_the_route_tables_moves_the_routes() {
     assert!(!uses(&pg, "subnet-private-a") && uses(&pg, "subnet-private-b"));
     assert_eq!(pg.network().endpoints.len(), 1);
 }
+
+// The reachability matrix covers instance pairs: an endpoint's routes only
+// match the service's prefix list, so instance-to-instance reachability is
+// unchanged by adding one.
+#[test]
+fn the_matrix_is_unchanged_by_an_endpoint() {
+    let before = Playground::default().matrix();
+    let pg = replay(&[add_s3("vpce-s3", &["rt-2a", "rt-2b", "rt-2c"])]);
+    assert_eq!(pg.matrix(), before);
+}
