@@ -14,6 +14,7 @@ pub enum Kind {
     Group,
     Acl,
     Peering,
+    Endpoint,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -87,6 +88,7 @@ pub enum TargetIn {
     Nat(Id),
     Instance(Id),
     Peering(Id),
+    Endpoint(Id),
 }
 
 #[derive(Arbitrary, Debug)]
@@ -234,6 +236,15 @@ pub enum FAction {
     SetMatrix {
         protocol: Proto,
         port: PortIn,
+    },
+    SetGatewayEndpoint {
+        id: Id,
+        vpc: Id,
+        dynamodb: bool,
+        route_tables: Vec<Id>,
+    },
+    RemoveGatewayEndpoint {
+        id: Id,
     },
 }
 

@@ -4,7 +4,7 @@
 use super::input::*;
 use std::net::Ipv4Addr;
 use topic_vpc::model::{
-    AclAction, AclRuleInput, Action, Endpoint, Network, PeerInput, Protocol, SgRuleInput, Target,
+    AclAction, AclRuleInput, Action, Endpoint, Network, PeerInput, Protocol, Service, SgRuleInput, Target,
 };
 
 fn pick<T: Clone>(list: &[T], n: u8) -> Option<T> {
@@ -33,12 +33,13 @@ impl<'a> Pools<'a> {
             Kind::Group => n.security_groups.iter().map(|v| v.id.clone()).collect(),
             Kind::Acl => n.network_acls.iter().map(|v| v.id.clone()).collect(),
             Kind::Peering => n.peerings.iter().map(|v| v.id.clone()).collect(),
+            Kind::Endpoint => n.endpoints.iter().map(|v| v.id.clone()).collect(),
         }
     }
 
     fn all_ids(&self) -> Vec<String> {
         use Kind::*;
-        [Vpc, Subnet, Table, Igw, Nat, Instance, Group, Acl, Peering]
+        [Vpc, Subnet, Table, Igw, Nat, Instance, Group, Acl, Peering, Endpoint]
             .into_iter()
             .flat_map(|k| self.ids(k))
             .collect()
@@ -155,6 +156,7 @@ impl<'a> Pools<'a> {
             TargetIn::Nat(id) => Target::Nat(self.id(Kind::Nat, id)),
             TargetIn::Instance(id) => Target::Instance(self.id(Kind::Instance, id)),
             TargetIn::Peering(id) => Target::Peering(self.id(Kind::Peering, id)),
+            TargetIn::Endpoint(id) => Target::Endpoint(self.id(Kind::Endpoint, id)),
         }
     }
 }
@@ -384,6 +386,24 @@ pub fn resolve(a: &FAction, net: &Network) -> Action {
         } => Action::SetMatrix {
             protocol: protocol(*proto),
             port: port(pt),
+        },
+        FAction::SetGatewayEndpoint {
+            id,
+            vpc,
+            dynamodb,
+            route_tables,
+        } => Action::SetGatewayEndpoint {
+            id: p.id(Kind::Endpoint, id),
+            vpc: p.id(Kind::Vpc, vpc),
+            service: if *dynamodb {
+                Service::Dynamodb
+            } else {
+                Service::S3
+            },
+            route_tables: route_tables.iter().map(|t| p.id(Kind::Table, t)).collect(),
+        },
+        FAction::RemoveGatewayEndpoint { id } => Action::RemoveGatewayEndpoint {
+            id: p.id(Kind::Endpoint, id),
         },
     }
 }

@@ -35,6 +35,8 @@ pub enum Field {
     NewNat(String),
     /// Deleting or adding a gateway or a peering connection.
     Component(String),
+    /// Adding or changing a gateway endpoint of this VPC.
+    Endpoint(String),
 }
 
 /// Every VPC action is a small, deliberate step; nothing here streams.
@@ -101,9 +103,10 @@ impl PlaygroundTopic for Playground {
             Action::AddNat { subnet, .. } => Field::NewNat(subnet.clone()),
             Action::DeleteNat { nat } => Field::Component(nat.clone()),
             Action::DeleteIgw { igw } => Field::Component(igw.clone()),
-            Action::AddPeering { id, .. } | Action::DeletePeering { id } => {
-                Field::Component(id.clone())
-            }
+            Action::SetGatewayEndpoint { vpc, .. } => Field::Endpoint(vpc.clone()),
+            Action::AddPeering { id, .. }
+            | Action::DeletePeering { id }
+            | Action::RemoveGatewayEndpoint { id } => Field::Component(id.clone()),
         }
     }
 

@@ -176,6 +176,19 @@ pub enum Action {
         protocol: Protocol,
         port: u32,
     },
+    /// Creates a gateway endpoint, or changes the route tables of an existing
+    /// one (AWS's CreateVpcEndpoint / ModifyVpcEndpoint); each table in
+    /// `route_tables` gets the service's prefix-list route.
+    SetGatewayEndpoint {
+        id: String,
+        vpc: String,
+        service: super::endpoint::Service,
+        route_tables: Vec<String>,
+    },
+    /// Its routes go with it (AWS removes them; they do not become blackholes).
+    RemoveGatewayEndpoint {
+        id: String,
+    },
 }
 
 impl Action {

@@ -1,5 +1,5 @@
 //! Edits to the things that hold addresses: instances, NAT and internet
-//! gateways, and peering connections.
+//! gateways, peering connections and gateway endpoints.
 
 use std::net::Ipv4Addr;
 
@@ -76,6 +76,15 @@ pub(super) fn apply_host_edit(net: &mut Network, action: &Action) -> Result<(), 
         }),
         Action::DeletePeering { id } => {
             super::edits::remove(&mut net.peerings, id, |p| &p.id, "peering connection")?
+        }
+        Action::SetGatewayEndpoint {
+            id,
+            vpc,
+            service,
+            route_tables,
+        } => super::endpoint::set(net, id, vpc, *service, route_tables)?,
+        Action::RemoveGatewayEndpoint { id } => {
+            super::edits::remove(&mut net.endpoints, id, |e| &e.id, "gateway endpoint")?
         }
         _ => {}
     }

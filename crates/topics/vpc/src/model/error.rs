@@ -195,6 +195,11 @@ pub enum VpcError {
     TraceEndpoint {
         reason: String,
     },
+    /// A gateway endpoint rule broken, in AWS's words.
+    GatewayEndpoint {
+        id: String,
+        rule: &'static str,
+    },
     SnapshotReplay {
         index: usize,
         error: Box<VpcError>,
@@ -351,6 +356,7 @@ impl fmt::Display for VpcError {
             ),
             UnknownAz { az } => write!(f, "no subnet is in availability zone {az}"),
             TraceEndpoint { reason } => write!(f, "trace: {reason}"),
+            GatewayEndpoint { id, rule } => write!(f, "{id}: {rule}"),
             SnapshotReplay { index, error } => {
                 write!(f, "link edit #{index} could not be replayed: {error}")
             }

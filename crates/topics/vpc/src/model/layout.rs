@@ -18,6 +18,8 @@ pub struct Network {
     pub security_groups: Vec<SecurityGroup>,
     pub network_acls: Vec<NetworkAcl>,
     pub peerings: Vec<Peering>,
+    #[serde(default)]
+    pub endpoints: Vec<super::endpoint::GatewayEndpoint>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,13 +78,19 @@ pub enum Target {
     /// The primary network interface of an instance (an ENI target).
     Instance(String),
     Peering(String),
+    /// A gateway VPC endpoint; its routes come from associations, see `endpoint`.
+    Endpoint(String),
 }
 
 impl Target {
     pub fn id(&self) -> &str {
         match self {
             Target::Local => "local",
-            Target::Igw(id) | Target::Nat(id) | Target::Instance(id) | Target::Peering(id) => id,
+            Target::Igw(id)
+            | Target::Nat(id)
+            | Target::Instance(id)
+            | Target::Peering(id)
+            | Target::Endpoint(id) => id,
         }
     }
 }
@@ -226,6 +234,7 @@ impl Network {
             Target::Peering(id) => self
                 .peering(id)
                 .is_some_and(|p| p.other_side(vpc).is_some()),
+            Target::Endpoint(id) => self.endpoint(id).is_some_and(|e| e.vpc == vpc),
         };
         if alive {
             RouteState::Active

@@ -23,3 +23,5 @@ pub const MAX_PEERINGS: usize = 32;
 pub const MAX_ID_LEN: usize = 64;
 /// Edits a snapshot may carry before it stops being link-sized.
 pub const MAX_SNAPSHOT_EDITS: usize = 48;
+/// AWS default: 20 gateway endpoints per Region.
+pub const MAX_ENDPOINTS: usize = 20;

@@ -25,7 +25,7 @@ pub struct CompiledTable {
 impl CompiledTable {
     pub fn new(net: &Network, t: &RouteTable) -> CompiledTable {
         let mut entries: Vec<RouteEntry> = effective_routes(net, t);
-        // Stable sort keeps local routes ahead on equal prefixes (validation forbids ties anyway).
+        // Stable sort keeps local, then static, then prefix-list routes on equal prefixes.
         entries.sort_by_key(|e| std::cmp::Reverse(e.destination.prefix_len()));
         CompiledTable {
             table: t.id.clone(),
@@ -68,7 +68,20 @@ pub fn effective_routes(net: &Network, t: &RouteTable) -> Vec<RouteEntry> {
         target: r.target.clone(),
         state: net.route_state(&t.vpc, &r.target),
     });
-    local.chain(explicit).collect()
+    // Last, so that on an equal prefix the stable sort in `CompiledTable`
+    // keeps a static route ahead of a prefix-list route, as AWS ranks them
+    // (VPC User Guide, "Route priority": static, then prefix list routes).
+    let mut all: Vec<RouteEntry> = local.chain(explicit).collect();
+    for e in net.endpoints_of(t) {
+        for c in e.service.cidrs() {
+            all.push(RouteEntry {
+                destination: *c,
+                target: Target::Endpoint(e.id.clone()),
+                state: RouteState::Active,
+            });
+        }
+    }
+    all
 }
 
 /// What a subnet's router does with a destination address.

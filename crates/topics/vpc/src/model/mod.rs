@@ -13,6 +13,7 @@ mod cidr;
 mod cidr_association;
 mod edits;
 mod edits_hosts;
+mod endpoint;
 mod error;
 mod explorer;
 mod filters;
@@ -42,6 +43,7 @@ mod validate_filters;
 mod validate_hosts;
 mod validate_routes;
 mod walk;
+mod walk_endpoint;
 mod walk_filters;
 mod walk_places;
 
@@ -55,6 +57,7 @@ pub use cidr::{
     RESERVED_PER_SUBNET,
 };
 pub use cidr_association::{range_of, table_rule, Range};
+pub use endpoint::{GatewayEndpoint, Service, REGION};
 pub use error::VpcError;
 pub use explorer::{address_bits, explain, CidrExplain, ReservedAddress};
 pub use filters::{

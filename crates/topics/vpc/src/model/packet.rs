@@ -179,6 +179,7 @@ pub enum ComponentKind {
     /// An address inside a subnet that no modelled interface holds.
     SubnetHost,
     Vpc,
+    GatewayEndpoint,
 }
 
 /// The rule or translation that decided a hop.

@@ -128,6 +128,18 @@ pub fn to_terraform(net: &Network) -> String {
             q(&p.id)
         );
     }
+    for e in &net.endpoints {
+        let tables: Vec<String> = e.route_tables.iter().map(|t| r("route_table", t)).collect();
+        let _ = write!(
+            out,
+            "\nresource \"aws_vpc_endpoint\" \"{}\" {{\n  vpc_id            = {}\n  service_name      = {}\n  vpc_endpoint_type = \"Gateway\"\n  route_table_ids   = [{}]\n  tags = {{ Name = {} }}\n}}\n",
+            resource_name(&e.id),
+            r("vpc", &e.vpc),
+            q(&e.service_name()),
+            tables.join(", "),
+            q(&e.id)
+        );
+    }
     out
 }
 
@@ -150,7 +162,8 @@ fn route_table(out: &mut String, net: &Network, t: &RouteTable) {
             continue;
         }
         let target = match &route.target {
-            Target::Local => continue,
+            // Endpoint routes are written by `aws_vpc_endpoint`'s route_table_ids.
+            Target::Local | Target::Endpoint(_) => continue,
             Target::Igw(id) => format!("gateway_id = {}", r("internet_gateway", id)),
             Target::Nat(id) => format!("nat_gateway_id = {}", r("nat_gateway", id)),
             Target::Instance(id) => format!(

@@ -120,7 +120,7 @@ pub(super) fn trace_indexed(ix: &Index, spec: &TraceSpec) -> Result<Trace, VpcEr
     let fwd_ok = match (end, &spec.dst) {
         (Some(End::Eni(Eni::Instance(got))), Endpoint::Instance(_)) => r.dst == Some(got),
         (Some(End::Internet), Endpoint::Internet | Endpoint::Ip(_)) => true,
-        (Some(End::Eni(_)), Endpoint::Ip(_)) => true,
+        (Some(End::Eni(_) | End::Service(_)), Endpoint::Ip(_)) => true,
         _ => false,
     };
     mark_wrong_end(&mut fwd, end, fwd_ok);
@@ -183,6 +183,7 @@ fn walk_back(
         }
         End::Eni(eni) => Place::Leave(eni),
         End::Internet => Place::Internet,
+        End::Service(ep) => Place::FromService(ep),
     };
     let got = back.run(start, conn);
     let ok = match (got, src) {

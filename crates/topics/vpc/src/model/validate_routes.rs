@@ -66,6 +66,14 @@ fn check_routes(net: &Network, t: &RouteTable) -> Check {
                 destination: dest,
             });
         }
+        // AWS adds and removes endpoint routes itself (PrivateLink guide,
+        // "Gateway endpoints": a route table is associated with the endpoint).
+        if let Target::Endpoint(id) = &r.target {
+            return Err(VpcError::GatewayEndpoint {
+                id: id.clone(),
+                rule: "its routes come from associating a route table with it, not from adding a route",
+            });
+        }
         if !seen.insert(dest) {
             return Err(VpcError::RouteDuplicate {
                 table: t.id.clone(),
@@ -108,6 +116,7 @@ fn check_routes(net: &Network, t: &RouteTable) -> Check {
 fn check_target_vpc(net: &Network, t: &RouteTable, target: &Target) -> Check {
     let found: Option<String> = match target {
         Target::Local => None,
+        Target::Endpoint(id) => net.endpoint(id).map(|e| e.vpc.clone()),
         Target::Igw(id) => net.igw(id).map(|g| g.vpc.clone()),
         Target::Nat(id) => net
             .nat(id)

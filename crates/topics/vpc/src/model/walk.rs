@@ -36,12 +36,18 @@ pub(super) enum Place {
         pcx: usize,
         from_vpc: usize,
     },
+    /// Through a gateway endpoint (index into `Network::endpoints`) to its service.
+    ToService(usize),
+    /// A service's reply coming back in through the endpoint.
+    FromService(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum End {
     Eni(Eni),
     Internet,
+    /// The service behind a gateway endpoint.
+    Service(usize),
 }
 
 pub(super) enum Step {
@@ -152,6 +158,8 @@ impl<'i, 'a> Walker<'i, 'a> {
             Place::Internet => self.internet(),
             Place::FromInternet => self.enter_from_internet(),
             Place::Peer { pcx, from_vpc } => self.peer(pcx, from_vpc),
+            Place::ToService(ep) => self.out_to_service(ep),
+            Place::FromService(ep) => self.back_from_service(ep),
         }
     }
 
@@ -281,6 +289,12 @@ impl<'i, 'a> Walker<'i, 'a> {
                 .peerings
                 .get(id.as_str())
                 .map(|&pcx| Place::Peer { pcx, from_vpc: vpc }),
+            Target::Endpoint(id) => ix
+                .net
+                .endpoints
+                .iter()
+                .position(|e| e.id == *id)
+                .map(Place::ToService),
         }
     }
 

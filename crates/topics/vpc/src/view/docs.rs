@@ -15,6 +15,7 @@ pub fn kind_name(sel: &Sel, public: bool) -> &'static str {
         Sel::Acl(_) => "Network ACL",
         Sel::Peering(_) => "Peering connection",
         Sel::Internet => "The internet",
+        Sel::Endpoint(_) => "Gateway endpoint",
     }
 }
 
@@ -31,6 +32,7 @@ pub fn explain(sel: &Sel, public: bool) -> &'static str {
         Sel::SecurityGroup(_) => "A security group is a stateful firewall around an instance: it has only allow rules, and replies to allowed traffic always get back. A rule may name another group instead of addresses.",
         Sel::Acl(_) => "A network ACL filters traffic entering and leaving a whole subnet: numbered rules, lowest match wins, and a final * rule denies the rest. It is stateless, so replies to ephemeral ports (1024-65535) need rules of their own.",
         Sel::Peering(_) => "A peering connection joins two VPCs so they can talk by private address, once both route tables point at it. It is not transitive: A-B and B-C do not connect A to C.",
+        Sel::Endpoint(_) => "A gateway endpoint takes a VPC's traffic to Amazon S3 or DynamoDB in the same Region without an internet gateway or NAT: each associated route table gets a route to the service's prefix list, more specific than 0.0.0.0/0, and the packet keeps its private source address. It is free, and only subnets of its own VPC can use it, not peered VPCs or VPNs.",
         Sel::Internet => "Any host outside AWS, here 203.0.113.10. Traces can start or end on the internet.",
     }
 }

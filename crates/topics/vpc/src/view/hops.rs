@@ -34,6 +34,7 @@ pub fn kind_name(k: ComponentKind) -> &'static str {
         ComponentKind::Peering => "peering",
         ComponentKind::SubnetHost => "subnet address",
         ComponentKind::Vpc => "VPC",
+        ComponentKind::GatewayEndpoint => "gateway endpoint",
     }
 }
 

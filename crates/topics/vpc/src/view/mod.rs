@@ -7,6 +7,7 @@ mod cidr;
 mod controls;
 mod diagram;
 mod docs;
+mod endpoint;
 mod field;
 mod geometry;
 mod highlight;

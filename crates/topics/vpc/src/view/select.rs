@@ -15,6 +15,7 @@ pub enum Sel {
     Acl(String),
     Peering(String),
     Internet,
+    Endpoint(String),
 }
 
 impl Sel {
@@ -29,7 +30,8 @@ impl Sel {
             | Sel::Instance(id)
             | Sel::SecurityGroup(id)
             | Sel::Acl(id)
-            | Sel::Peering(id) => id,
+            | Sel::Peering(id)
+            | Sel::Endpoint(id) => id,
             Sel::Internet => "internet",
         }
     }
@@ -47,6 +49,7 @@ impl Sel {
             Sel::Acl(id) => net.network_acl(id).is_some(),
             Sel::Peering(id) => net.peering(id).is_some(),
             Sel::Internet => true,
+            Sel::Endpoint(id) => net.endpoint(id).is_some(),
         }
     }
 
@@ -84,6 +87,7 @@ pub fn of_hop(hop: &Hop) -> Sel {
         ComponentKind::Peering => Sel::Peering(id),
         ComponentKind::SubnetHost => Sel::Subnet(id),
         ComponentKind::Vpc => Sel::Vpc(id),
+        ComponentKind::GatewayEndpoint => Sel::Endpoint(id),
     }
 }
 

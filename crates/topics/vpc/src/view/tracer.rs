@@ -29,6 +29,16 @@ struct Draft {
     port: String,
 }
 
+/// Service addresses to trace to: one inside each us-east-1 prefix list
+/// the model's gateway endpoints carry (`model::Service::cidrs`), and an S3
+/// address of us-west-2 (52.218.128.0/17 in AWS's ip-ranges.json), which no
+/// endpoint of this Region carries.
+const SERVICES: [(&str, &str); 3] = [
+    ("ip:52.216.8.10", "S3, us-east-1 (52.216.8.10)"),
+    ("ip:52.94.0.10", "DynamoDB, us-east-1 (52.94.0.10)"),
+    ("ip:52.218.128.10", "S3, us-west-2 (52.218.128.10)"),
+];
+
 fn endpoint_value(e: &Endpoint) -> String {
     match e {
         Endpoint::Instance(id) => format!("i:{id}"),
@@ -132,7 +142,13 @@ pub fn TraceForm(props: &TraceFormProps) -> Html {
     let options = |chosen: &str| {
         let mut all = vec![("internet".to_string(), "Internet".to_string())];
         all.extend(instances.iter().map(|i| (format!("i:{i}"), i.clone())));
-        if let Some(ip) = chosen.strip_prefix("ip:") {
+        for (v, text) in SERVICES {
+            all.push((v.to_string(), text.to_string()));
+        }
+        if let Some(ip) = chosen
+            .strip_prefix("ip:")
+            .filter(|_| !SERVICES.iter().any(|(v, _)| *v == chosen))
+        {
             all.push((chosen.to_string(), ip.to_string()));
         }
         all.into_iter()

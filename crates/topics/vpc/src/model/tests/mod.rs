@@ -1,5 +1,6 @@
 mod association_tests;
 mod cidr_tests;
+mod endpoint_tests;
 mod matrix_tests;
 mod nat_cost_tests;
 mod playground_tests;

@@ -247,6 +247,19 @@ impl Builder<'_> {
                 down: false,
             });
         }
+        // Gateway endpoints sit small on the VPC's top edge, left of the IGW.
+        for (k, e) in net.endpoints.iter().filter(|e| e.vpc == v.id).enumerate() {
+            let ex = x + PAD + k as f64 * (STRIP_ITEM_W + GAP);
+            let (key, sel) = (format!("vpce:{}", e.id), Sel::Endpoint(e.id.clone()));
+            let spot = (ex, y0 - TAG_H / 2.0, STRIP_ITEM_W);
+            self.items.push(tag(
+                key,
+                sel,
+                Kind::Endpoint,
+                spot,
+                &format!("VPCE {}", e.id),
+            ));
+        }
         if !strip.is_empty() {
             let sy = y0 + VPC_HEAD + col_h;
             self.captions

@@ -58,6 +58,7 @@ pub enum Kind {
     Igw,
     Internet,
     Peering,
+    Endpoint,
 }
 
 impl Kind {
@@ -87,6 +88,7 @@ impl Kind {
             Kind::Igw => "vpc-k-igw",
             Kind::Internet => "vpc-k-internet",
             Kind::Peering => "vpc-k-pcx",
+            Kind::Endpoint => "vpc-k-vpce",
         }
     }
 
@@ -94,7 +96,7 @@ impl Kind {
     pub fn is_tag(self) -> bool {
         matches!(
             self,
-            Kind::RouteTable | Kind::Acl | Kind::SecurityGroup | Kind::Peering
+            Kind::RouteTable | Kind::Acl | Kind::SecurityGroup | Kind::Peering | Kind::Endpoint
         )
     }
 }

@@ -67,3 +67,37 @@ fn failed_az_marks_its_column_and_components() {
     assert!(d.item("nat:nat-a").unwrap().down);
     assert!(!d.item("inst:app-b").unwrap().down);
 }
+
+#[test]
+fn gateway_endpoints_sit_on_the_vpc_edge_clear_of_everything_else() {
+    use super::super::super::model::{GatewayEndpoint, Service};
+    let mut net = PresetId::Article.build();
+    for (id, service) in [
+        ("vpce-s3", Service::S3),
+        ("vpce-dynamodb", Service::Dynamodb),
+    ] {
+        net.endpoints.push(GatewayEndpoint {
+            id: id.into(),
+            vpc: "vpc-123".into(),
+            service,
+            route_tables: vec!["rt-2a".into()],
+        });
+    }
+    let d = layout(&net, &Faults::default());
+    let vpc = d.item("vpc:vpc-123").unwrap();
+    for key in ["vpce:vpce-s3", "vpce:vpce-dynamodb"] {
+        let e = d.item(key).unwrap();
+        assert!(
+            e.y < vpc.y && vpc.y < e.y + e.h,
+            "{key} straddles the VPC's top edge"
+        );
+        assert!(e.x >= vpc.x && e.x + e.w <= vpc.x + vpc.w, "{key}");
+        for other in d
+            .items
+            .iter()
+            .filter(|i| i.key != e.key && i.kind != Kind::Vpc)
+        {
+            assert!(!overlaps(e, other), "{key} overlaps {}", other.key);
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! The side panel: what the selected component is, in plain words, and its
 //! live settings, editable in place.
 
-mod add_forms;
+pub(super) mod add_forms;
 mod filters;
 mod hosts;
 mod network;
@@ -100,6 +100,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
         Sel::Acl(_) => filters::acl_body(&b),
         Sel::Instance(_) => hosts::instance_body(&b),
         Sel::Internet => html! {},
+        Sel::Endpoint(_) => super::endpoint::endpoint_body(&b),
     };
     let title = if sel == Sel::Internet {
         "The internet".to_string()

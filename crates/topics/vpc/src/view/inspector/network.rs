@@ -85,6 +85,7 @@ pub fn vpc_body(b: &BodyProps) -> Html {
                 }) }
             </ul>
             <AddSubnet ..b.clone() />
+            { super::super::endpoint::vpc_endpoints(b) }
         </>
     }
 }

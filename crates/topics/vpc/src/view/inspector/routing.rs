@@ -17,6 +17,7 @@ fn target_sel(t: &Target) -> Option<Sel> {
         Target::Nat(id) => Some(Sel::Nat(id.clone())),
         Target::Instance(id) => Some(Sel::Instance(id.clone())),
         Target::Peering(id) => Some(Sel::Peering(id.clone())),
+        Target::Endpoint(id) => Some(Sel::Endpoint(id.clone())),
     }
 }
 
@@ -77,7 +78,8 @@ pub fn route_table_body(b: &BodyProps) -> Html {
                                 } else {
                                     html! { <span class="badge good">{ "active" }</span> }
                                 } }</td>
-                                <td>{ if r.target == Target::Local {
+                                // Endpoint routes come and go with the endpoint's associations.
+                                <td>{ if matches!(r.target, Target::Local | Target::Endpoint(_)) {
                                     html! { <span class="vpc-hint">{ "implicit" }</span> }
                                 } else {
                                     b.act("Remove", Action::RemoveRoute { table: id.clone(), destination: r.destination.to_string() })
