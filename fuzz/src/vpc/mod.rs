@@ -3,6 +3,7 @@
 //! reach the deeper checks), sometimes fresh, sometimes raw text.
 
 mod input;
+mod pools;
 mod resolve;
 
 pub use input::*;
