@@ -7,6 +7,7 @@
 
 mod bulk;
 mod cluster_ops;
+mod generate;
 mod outcome;
 mod reads;
 mod settings;
@@ -54,7 +55,7 @@ pub struct Playground {
     statements_dropped: u64,
     /// Where the last action's statements start in `statements`.
     last_mark: usize,
-    pending: Option<bulk::Pending>,
+    pending: Option<generate::Pending>,
     /// A burst or bulk delete being applied in slices.
     slicing: Option<bulk::Slicing>,
 }
