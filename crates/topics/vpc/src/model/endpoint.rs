@@ -92,14 +92,13 @@ impl Network {
     }
 
     /// The endpoints associated with `t`, in the order they were added.
-    pub fn endpoints_of(&self, t: &RouteTable) -> Vec<&GatewayEndpoint> {
-        let mut out = Vec::new();
-        for e in &self.endpoints {
-            if e.vpc == t.vpc && e.route_tables.contains(&t.id) {
-                out.push(e);
-            }
-        }
-        out
+    pub fn endpoints_of<'n>(
+        &'n self,
+        t: &'n RouteTable,
+    ) -> impl Iterator<Item = &'n GatewayEndpoint> + 'n {
+        self.endpoints
+            .iter()
+            .filter(|e| e.vpc == t.vpc && e.route_tables.contains(&t.id))
     }
 }
 

@@ -28,6 +28,14 @@ fn kinds(p: &Path) -> Vec<ComponentKind> {
     p.hops.iter().map(|h| h.kind).collect()
 }
 
+/// The trace got through by the NAT gateway, not by an endpoint.
+fn assert_via_nat(t: &Trace) {
+    assert!(t.reachable, "{:?}", t.blockers());
+    let k = kinds(&t.forward);
+    assert!(k.contains(&ComponentKind::NatGateway));
+    assert!(!k.contains(&ComponentKind::GatewayEndpoint));
+}
+
 // "Gateway endpoints": traffic from a subnet whose table has the prefix-list
 // route goes to the endpoint, without an internet gateway or NAT device, and
 // the source stays the instance's private IPv4 address.
@@ -68,10 +76,7 @@ fn private_subnet_reaches_s3_through_the_endpoint_with_its_private_ip() {
 fn a_table_without_the_association_still_goes_through_nat() {
     let pg = replay(&[add_s3("vpce-s3", &["rt-2a"])]);
     let t = pg.trace_of(&to_ip("app-b", S3_IP)).unwrap();
-    assert!(t.reachable);
-    let k = kinds(&t.forward);
-    assert!(k.contains(&ComponentKind::NatGateway));
-    assert!(!k.contains(&ComponentKind::GatewayEndpoint));
+    assert_via_nat(&t);
 }
 
 // "Route priority": longest prefix first, so the prefix list's /15 beats
@@ -119,10 +124,7 @@ fn a_static_route_with_the_same_prefix_outranks_the_prefix_list_route() {
 fn s3_in_another_region_does_not_use_the_endpoint() {
     let pg = replay(&[add_s3("vpce-s3", &["rt-2a"])]);
     let t = pg.trace_of(&to_ip("app-a", S3_WEST)).unwrap();
-    assert!(t.reachable);
-    let k = kinds(&t.forward);
-    assert!(k.contains(&ComponentKind::NatGateway));
-    assert!(!k.contains(&ComponentKind::GatewayEndpoint));
+    assert_via_nat(&t);
 }
 
 // "Gateway endpoints": they can't be extended out of the VPC; traffic from
@@ -228,8 +230,7 @@ fn removing_the_endpoint_removes_its_routes() {
     ]);
     assert!(blackholes(pg.network()).is_empty());
     let t = pg.trace_of(&to_ip("app-a", S3_IP)).unwrap();
-    assert!(t.reachable);
-    assert!(kinds(&t.forward).contains(&ComponentKind::NatGateway));
+    assert_via_nat(&t);
 }
 
 // Routes to an endpoint come from associations; one by hand is refused, and
