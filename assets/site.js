@@ -2,7 +2,7 @@
 // header's theme and presenter buttons, and the topic pages, whose panel
 // comes from the topic's own wasm module (techshack-live.js `load`). Home
 // and About are plain HTML: no wasm is fetched until a topic page opens.
-import { TOPICS, VIEWS, load, extras, showLoading, showFailure, stylesheet, framePanel } from "./techshack-live.js";
+import { TOPICS, VIEWS, panelModule, mountModule, extras, showLoading, showFailure, stylesheet, framePanel } from "./techshack-live.js";
 
 const site = document.querySelector("[data-techshack-site]");
 const root = document.documentElement;
@@ -221,11 +221,10 @@ function mountPanel(route, topic, section) {
   current = entry;
   const start = () => {
     showLoading(slot, topic);
-    Promise.all([load(topic.id), topicStyles(topic.id)]).then(
+    Promise.all([panelModule(topic, route.state), topicStyles(topic.id)]).then(
       ([m]) => {
         if (current !== entry) return;
-        slot.replaceChildren();
-        entry.panel = m.mount(slot, {
+        entry.panel = mountModule(m, slot, topic, {
           state: route.state,
           base,
           embedded: route.embedded,

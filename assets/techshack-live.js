@@ -19,7 +19,7 @@
 export const TOPICS = [
   // registry:topics (made from the registry by `cargo test`: see src/pages.rs)
   { id: "message-store", icon: "💬", title: "Message-store playground", summary: "How Discord stored billions of messages in Cassandra: Snowflake IDs, 10-day buckets, tombstones and the ring.", article: { title: "How Discord Stores Billions of Messages (Discord blog, 2017)", url: "https://discord.com/blog/how-discord-stores-billions-of-messages" } },
-  { id: "vpc", icon: "🌐", title: "Clickable VPC diagram", summary: "AWS networking you can click and break: subnets over three AZs, gateways, route tables, security groups, NACLs and a packet tracer.", article: { title: "How Amazon VPC works (AWS VPC User Guide)", url: "https://docs.aws.amazon.com/vpc/latest/userguide/how-it-works.html" } },
+  { id: "vpc", icon: "🌐", title: "Clickable VPC diagram", summary: "AWS networking you can click and break: subnets over three AZs, gateways, route tables, security groups, NACLs and a packet tracer.", article: { title: "How Amazon VPC works (AWS VPC User Guide)", url: "https://docs.aws.amazon.com/vpc/latest/userguide/how-it-works.html" }, upgrade: "ipv6" },
   { id: "svm", icon: "📈", title: "Live SVM margin visualizer", summary: "Click to add points and watch an exact SMO solver draw the boundary, the margins and the support vectors.", article: { title: "LIBSVM, the solver this one follows (Chang & Lin)", url: "https://www.csie.ntu.edu.tw/~cjlin/libsvm/" } },
   { id: "pipeline", icon: "🚦", title: "Pipeline stepper", summary: "Airbnb-style deploy pipelines as config, stepped release by release, with gamedays, rollback and error budgets.", article: { title: "Introducing Deploy Pipelines to Airbnb (Airbnb Engineering, 2018)", url: "https://medium.com/airbnb-engineering/introducing-deploy-pipelines-to-airbnb-fc804ac2a157" } },
   // /registry:topics
@@ -68,6 +68,35 @@ function instantiate(name) {
 /// The topic's panel module.
 export function load(id) {
   return instantiate(`topic-${id}`);
+}
+
+/// The module whose panel shows `state` (a link's `s=` value): the topic's
+/// own, unless it cannot read that state and the topic has an upgrade
+/// module (`topic.upgrade`: a fuller build of the panel, loaded on first use).
+export async function panelModule(topic, state) {
+  const m = await load(topic.id);
+  return topic.upgrade && state && m.readsState?.(state) === false ? loadUpgrade(topic) : m;
+}
+
+const loadUpgrade = (topic) => instantiate(`topic-${topic.id}-${topic.upgrade}`);
+
+/// Mounts module `m`'s panel into `slot` with `options`. The handle stays
+/// the same when the panel swaps itself for the topic's upgrade module (its
+/// `upgrade` option: called with the state to keep, it resolves once the
+/// fuller panel is on screen, or rejects with why not).
+export function mountModule(m, slot, topic, options) {
+  const h = {
+    unmount: () => (h.p?.unmount(), (h.p = null)),
+    setValue: (...args) => h.p?.setValue(...args) ?? false,
+  };
+  const show = (module, state) => {
+    h.p?.unmount();
+    slot.replaceChildren();
+    h.p = module.mount(slot, { ...options, state, upgrade });
+  };
+  const upgrade = topic.upgrade && ((state) => loadUpgrade(topic).then((up) => h.p && show(up, state)));
+  show(m, options.state);
+  return h;
 }
 
 /// The loader a panel gets for its topic's extras module (comics, tours),
@@ -409,11 +438,10 @@ export function mount(element, id, options) {
   };
   const start = () => {
     showLoading(slot, topic);
-    return Promise.all([load(topic.id), styled]).then(
+    return Promise.all([panelModule(topic, opts.state), styled]).then(
       ([m]) => {
         if (gone) return handle;
-        slot.replaceChildren();
-        panel = m.mount(slot, {
+        panel = mountModule(m, slot, topic, {
           state: opts.state,
           base,
           onChange,

@@ -25,7 +25,8 @@ function gzipBytes(file) {
 }
 
 // The registry's ids, as the built loader lists them.
-const ids = (await import(pathToFileURL(resolve(dist, "techshack-live.js")).href)).topics();
+const loader = await import(pathToFileURL(resolve(dist, "techshack-live.js")).href);
+const ids = loader.topics();
 const routes = [
   { route: "#/", budget: BUDGETS.page, ready: "main .cards" },
   { route: "#/about", budget: BUDGETS.page, ready: "main .prose" },
@@ -82,4 +83,12 @@ for (const id of ids) {
 if (over > 0 && !reportOnly) {
   console.error(`${over} route(s) over budget: home and About ≤ ${BUDGETS.page / KB} KB, topic and embed routes ≤ ${BUDGETS.topic / KB} KB gzip.`);
   process.exit(1);
+}
+// A topic's upgrade module (a fuller build of its panel), fetched when a
+// reader asks for what it adds or opens a link whose state needs it.
+for (const { id, upgrade } of loader.TOPICS.filter((t) => t.upgrade)) {
+  const name = `topic-${id}-${upgrade}`;
+  const cold = [`${name}.js`, `${name}_bg.wasm`];
+  const total = cold.reduce((sum, f) => sum + gzipBytes(f), 0);
+  console.log(`upgrade: ${id}`.padEnd(24) + kb(total).padStart(9) + "  on use   " + cold.join(", "));
 }

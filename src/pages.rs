@@ -14,6 +14,8 @@
 //! `crates/topics/<id>/extras` (package `topic-<id>-extras`: comics and
 //! tours, fetched on first use) becomes `topic-<id>-extras.js`, and whose
 //! stylesheet `<id>.css` is copied beside them (loaded only with the topic).
+//! A topic with an upgrade module (`TopicInfo::UPGRADE`, say `ipv6`) has its
+//! crate in `crates/topics/<id>/ipv6`, built into `topic-<id>-ipv6.js`.
 
 use crate::registry;
 use techshack_core::sketch::escape;
@@ -50,15 +52,27 @@ pub fn index_regions() -> Vec<Region> {
             // GUFA's whole-module flow analysis (`--gufa-optimizing`, sound) 0.9 KB more;
             // the producers and target-features sections, which browsers
             // ignore, 0.2 KB.
+            // A topic's upgrade module (a fuller build of its panel, loaded
+            // on request) is optimised as its own module is.
             body: each(|t| {
                 let dir = crate_dir(t.id());
+                let panel_module = |dir: &str| {
+                    format!("  <link data-trunk rel=\"rust\" data-type=\"worker\" href=\"{dir}\" data-bindgen-target=\"web\" data-wasm-opt=\"z\" data-wasm-opt-params=\"--converge --low-memory-unused --zero-filled-memory --gufa-optimizing --strip-producers --strip-target-features\" data-cargo-features=\"wasm-module\" />\n")
+                };
+                let upgrade = t
+                    .upgrade()
+                    .map(|name| panel_module(&format!("{dir}/{name}")))
+                    .unwrap_or_default();
                 format!(
                     concat!(
-                        "  <link data-trunk rel=\"rust\" data-type=\"worker\" href=\"{dir}\" data-bindgen-target=\"web\" data-wasm-opt=\"z\" data-wasm-opt-params=\"--converge --low-memory-unused --zero-filled-memory --gufa-optimizing --strip-producers --strip-target-features\" data-cargo-features=\"wasm-module\" />\n",
+                        "{panel}",
+                        "{upgrade}",
                         "  <link data-trunk rel=\"rust\" data-type=\"worker\" href=\"{dir}/extras\" data-bindgen-target=\"web\" data-wasm-opt=\"z\" />\n",
                         "  <link data-trunk rel=\"copy-file\" href=\"{dir}/{id}.css\" />\n",
                         "  <link data-trunk rel=\"copy-file\" href=\"{dir}/{id}-story.html\" />\n"
                     ),
+                    panel = panel_module(&dir),
+                    upgrade = upgrade,
                     dir = dir,
                     id = t.id()
                 )
@@ -93,13 +107,16 @@ pub fn loader_regions() -> Vec<Region> {
         close: "  // /registry:topics",
         body: each(|t| {
             format!(
-                "  {{ id: {}, icon: {}, title: {}, summary: {}, article: {{ title: {}, url: {} }} }},\n",
+                "  {{ id: {}, icon: {}, title: {}, summary: {}, article: {{ title: {}, url: {} }}{} }},\n",
                 js_string(t.id()),
                 js_string(t.icon()),
                 js_string(t.title()),
                 js_string(t.summary()),
                 js_string(t.article().title),
-                js_string(t.article().url)
+                js_string(t.article().url),
+                t.upgrade()
+                    .map(|name| format!(", upgrade: {}", js_string(name)))
+                    .unwrap_or_default()
             )
         }),
     }]

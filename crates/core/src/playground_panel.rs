@@ -116,6 +116,7 @@ impl<T: PlaygroundTopic> TopicInfo for PlaygroundPanel<T> {
     const ICON: &'static str = T::ICON;
     const ARTICLE: crate::Article = T::ARTICLE;
     const WORKSHOP: &'static [crate::workshop::Block] = T::WORKSHOP;
+    const UPGRADE: Option<&'static str> = T::UPGRADE;
 }
 
 impl<T: PlaygroundTopic> PanelModel for PlaygroundPanel<T> {

@@ -189,3 +189,21 @@ fn links_tours_and_the_comic_come_from_the_topic() {
     assert_eq!(back.comic(), "<svg>8</svg>");
     assert_eq!((Panel::ID, Panel::STATE_VERSION), ("tally", 1));
 }
+
+/// The page fetches a topic's upgrade module only for a link its own module
+/// cannot read as any state of its panel (one made with the upgrade's extra
+/// actions); an old or garbled link is the panel's own to explain.
+#[test]
+fn only_a_state_of_no_panel_sends_the_page_to_the_upgrade_module() {
+    use crate::embed::reads_state;
+    use crate::state::url_codec::encode;
+    type P = PlaygroundPanel<Tally>;
+    assert!(reads_state::<P>(&encode(1, &Snap(3))));
+    // An enum variant this build does not have (an upgrade's action) looks,
+    // to postcard, like bytes that are no state: here an overlong varint.
+    let no_state = encode(1, &[0xffu8; 12]);
+    assert!(!reads_state::<P>(&no_state), "{no_state}");
+    assert!(reads_state::<P>(&encode(0, &Snap(3))), "an older version");
+    assert!(reads_state::<P>("1.*"), "garbled");
+    assert!(reads_state::<P>("3"), "no version marker");
+}

@@ -27,6 +27,11 @@ pub trait TopicInfo {
     const ARTICLE: Article;
     /// The topic's blocks in a workshop (`#/workshop`), in teaching order.
     const WORKSHOP: &'static [Block];
+    /// The topic's upgrade module, if it has one: a fuller build of the same
+    /// panel that the page loads only when a reader asks for it or a link
+    /// needs it (see `extras::Upgrade`). `Some("ipv6")` means the crate
+    /// `crates/topics/<id>/ipv6`, built into `topic-<id>-ipv6.js`.
+    const UPGRADE: Option<&'static str> = None;
 }
 
 /// A source a panel links to: its title as readers know it, and its address.
@@ -158,6 +163,8 @@ pub trait Topic: Sync {
     fn icon(&self) -> &'static str;
     /// The piece the panel explains (a compact embed links to it).
     fn article(&self) -> Article;
+    /// The topic's upgrade module (`TopicInfo::UPGRADE`).
+    fn upgrade(&self) -> Option<&'static str>;
     /// What the topic's wasm module exports as `mount(element, options)`;
     /// the browser tests mount every registered topic through it.
     fn mount(&self, element: JsValue, options: JsValue) -> Result<PanelMount, JsError>;
@@ -221,6 +228,9 @@ impl<M: PanelModel> Topic for Registered<M> {
     }
     fn article(&self) -> Article {
         M::ARTICLE
+    }
+    fn upgrade(&self) -> Option<&'static str> {
+        M::UPGRADE
     }
     fn mount(&self, element: JsValue, options: JsValue) -> Result<PanelMount, JsError> {
         mount::<M>(element, options)

@@ -90,6 +90,19 @@ pub fn mount_with<M: PanelModel>(element: web_sys::Element, opts: MountOptions) 
     }
 }
 
+/// Whether `M`'s panel reads `state`: false only when it decodes as no state
+/// of this panel at all, as a link made by the topic's upgrade module (a
+/// fuller build with more actions) does. Any other fault (an old version, a
+/// garbled link) is this panel's to explain, so it is not worth fetching the
+/// upgrade module for.
+pub fn reads_state<M: PanelModel>(state: &str) -> bool {
+    use crate::state::url_codec::{decode, DecodeError};
+    !matches!(
+        decode::<M::Snapshot>(M::STATE_VERSION, state),
+        Err(DecodeError::NotValidState(_))
+    )
+}
+
 /// Gives a topic crate its wasm exports: `mount(element, options)` and
 /// `topic()`. Only under the crate's `wasm-module` feature, which the site's
 /// build turns on for each topic's own module: builds that link several
@@ -105,7 +118,8 @@ macro_rules! export_panel {
             /// `state` (a link's `s=` value), `base` (the site address for links),
             /// `onChange` (gets the encoded state after changes settle),
             /// `embedded` (false on the site's own topic pages) and `extras`
-            /// (the loader of the topic's extras module), `tour` and `step`
+            /// (the loader of the topic's extras module), `upgrade` (the swap
+            /// to its upgrade module, see `extras::Upgrade`), `tour` and `step`
             /// (a tour's id and a step from 1, to open it there).
             #[wasm_bindgen]
             pub fn mount(
@@ -119,6 +133,27 @@ macro_rules! export_panel {
             #[wasm_bindgen]
             pub fn topic() -> String {
                 <$model as $crate::TopicInfo>::ID.to_string()
+            }
+        }
+    };
+}
+
+/// Gives the module of a topic that has an upgrade module (`TopicInfo::UPGRADE`)
+/// the export `readsState(state)`, which the page asks before mounting it (the
+/// other topics' modules need not carry it). Under `wasm-module`, as
+/// `export_panel!`.
+#[macro_export]
+macro_rules! export_reads_state {
+    ($model:ty) => {
+        #[cfg(feature = "wasm-module")]
+        mod wasm_reads_state {
+            use wasm_bindgen::prelude::*;
+
+            /// Whether this module's panel reads the state `state` (a
+            /// link's `s=` value); if not, the topic's upgrade module may.
+            #[wasm_bindgen(js_name = readsState)]
+            pub fn reads_state(state: &str) -> bool {
+                $crate::embed::reads_state::<$model>(state)
             }
         }
     };

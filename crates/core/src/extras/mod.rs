@@ -8,8 +8,10 @@
 //! the page passes in `mount`'s options; comic scripts and tours cross
 //! between the two modules as postcard bytes.
 
+mod upgrade;
 mod wire;
 
+pub use upgrade::{use_upgrade, Upgrade, UpgradeStatus};
 pub use wire::{draw_comic, encode_tours, write_export};
 
 use crate::tour::Tour;
@@ -19,13 +21,15 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// How a panel reaches its topic's extras module: the page's loader, a
-/// function returning a promise of the instantiated module.
+/// function returning a promise of the instantiated module; and, for a topic
+/// that has one, the page's swap to its upgrade module (see `Upgrade`). One
+/// context for both: each context type is code in every module.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Extras(Option<Function>);
+pub struct Extras(Option<Function>, pub(crate) Upgrade);
 
 impl Extras {
-    pub fn new(loader: Option<Function>) -> Self {
-        Extras(loader)
+    pub fn new(loader: Option<Function>, upgrade: Upgrade) -> Self {
+        Extras(loader, upgrade)
     }
 
     /// The extras module, fetched by the page once, or why not.

@@ -13,3 +13,6 @@ mod zine;
 pub use state::VpcPanel;
 
 techshack_core::export_panel!(crate::VpcPanel);
+// IPv6 is the upgrade module's (crates/topics/vpc/ipv6): the page asks this
+// module whether it reads a link before choosing.
+techshack_core::export_reads_state!(crate::VpcPanel);

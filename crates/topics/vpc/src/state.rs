@@ -52,6 +52,9 @@ impl TopicInfo for Playground {
         url: "https://docs.aws.amazon.com/vpc/latest/userguide/how-it-works.html",
     };
     const WORKSHOP: &'static [techshack_core::workshop::Block] = crate::workshop::BLOCKS;
+    // IPv6 (feature `ipv6`) is a module of its own, loaded when first used:
+    // with it the VPC's first visit would be over its 300 KB budget.
+    const UPGRADE: Option<&'static str> = Some("ipv6");
 }
 
 impl PlaygroundTopic for Playground {

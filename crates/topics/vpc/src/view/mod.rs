@@ -13,6 +13,19 @@ mod geometry;
 mod highlight;
 mod hops;
 mod inspector;
+// Without the `ipv6` feature the IPv6 parts of the inspectors are an offer
+// to load the module that has them.
+#[cfg(not(feature = "ipv6"))]
+#[path = "ipv6_offer.rs"]
+mod ipv6;
+// Until the IPv6 inspectors land, the upgrade module shows what the IPv4
+// one does, without the offer.
+#[cfg(feature = "ipv6")]
+mod ipv6 {
+    pub fn vpc_section(_: &super::inspector::BodyProps) -> yew::Html {
+        yew::Html::default()
+    }
+}
 mod matrix;
 mod nat_cost;
 mod select;
@@ -61,6 +74,7 @@ pub fn VpcView(props: &RootProps<VpcPanel>) -> Html {
     let trace: TraceResult = (*trace).clone();
     let selected = use_state(|| None::<Sel>);
     let pick = use_state(|| Pick::Off);
+    let upgrade = techshack_core::extras::use_upgrade::<VpcPanel>(&p.state);
     let net = p.state.pg.network();
     let sel = (*selected).clone().filter(|s| s.exists(net));
 
@@ -110,7 +124,7 @@ pub fn VpcView(props: &RootProps<VpcPanel>) -> Html {
                         trace={trace.clone()} selected={sel.clone()} pick={(*pick).clone()} on_pick={on_pick} />
                 </div>
                 { inspector::inspector(&inspector::InspectorProps { state: state.clone(), dispatch: dispatch.clone(),
-                    uid: id.clone(), selected: sel.clone(), on_select: on_select.clone() }) }
+                    uid: id.clone(), selected: sel.clone(), on_select: on_select.clone(), upgrade }) }
             </div>
             { hops::hop_list(&hops::HopListProps { state: state.clone(), dispatch: dispatch.clone(),
                 uid: id.clone(), trace: trace.clone(), on_select: on_select.clone() }) }

@@ -12,6 +12,7 @@ use super::super::model::{is_public_subnet, Action};
 use super::super::state::VpcPanel;
 use super::docs::{explain, kind_name};
 use super::select::Sel;
+use techshack_core::extras::UpgradeStatus;
 use techshack_core::Shared;
 use yew::prelude::*;
 
@@ -22,7 +23,12 @@ pub struct InspectorProps {
     pub uid: AttrValue,
     pub selected: Option<Sel>,
     pub on_select: Callback<Sel>,
+    pub upgrade: Upgrading,
 }
+
+/// The reader's request for the IPv6 tools (`techshack_core::extras::use_upgrade`),
+/// asked for by the view, as a body cannot hold hooks.
+pub type Upgrading = Option<(UpgradeStatus, Callback<()>)>;
 
 /// What every body receives: the component's id and the usual handles.
 #[derive(Properties, PartialEq, Clone)]
@@ -32,6 +38,7 @@ pub struct BodyProps {
     pub uid: AttrValue,
     pub id: AttrValue,
     pub on_select: Callback<Sel>,
+    pub upgrade: Upgrading,
 }
 
 impl BodyProps {
@@ -88,6 +95,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
         uid: uid.clone(),
         id: AttrValue::from(sel.id().to_string()),
         on_select: props.on_select.clone(),
+        upgrade: props.upgrade.clone(),
     };
     let body = match &sel {
         Sel::Vpc(_) => network::vpc_body(&b),
