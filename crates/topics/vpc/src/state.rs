@@ -35,6 +35,9 @@ pub enum Field {
     NewNat(String),
     /// Deleting or adding a gateway or a peering connection.
     Component(String),
+    /// A VPC's dual-stack switch, its /56 and its egress-only gateways.
+    VpcIpv6(String),
+    SubnetIpv6(String),
 }
 
 /// Every VPC action is a small, deliberate step; nothing here streams.
@@ -103,6 +106,14 @@ impl PlaygroundTopic for Playground {
             Action::DeleteIgw { igw } => Field::Component(igw.clone()),
             Action::AddPeering { id, .. } | Action::DeletePeering { id } => {
                 Field::Component(id.clone())
+            }
+            Action::SetVpcIpv6 { vpc, .. } | Action::AddEigw { vpc, .. } => {
+                Field::VpcIpv6(vpc.clone())
+            }
+            Action::SetSubnetIpv6 { subnet, .. } => Field::SubnetIpv6(subnet.clone()),
+            Action::DeleteEigw { eigw } => Field::Component(eigw.clone()),
+            Action::AddRoute6 { table, .. } | Action::RemoveRoute6 { table, .. } => {
+                Field::Table(table.clone())
             }
         }
     }

@@ -18,6 +18,9 @@ pub struct Network {
     pub security_groups: Vec<SecurityGroup>,
     pub network_acls: Vec<NetworkAcl>,
     pub peerings: Vec<Peering>,
+    /// Dual-stack parts: /56 and /64 blocks, egress-only gateways, routes.
+    #[serde(default)]
+    pub ipv6: super::ipv6::Ipv6Layout,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -18,6 +18,9 @@ mod explorer;
 mod filters;
 mod goals;
 mod index;
+mod ipv6;
+mod ipv6_edits;
+mod ipv6_rules;
 mod layout;
 mod limits;
 mod lookup;
@@ -37,11 +40,13 @@ mod tours;
 mod tours_cidr;
 mod tours_tasks;
 mod trace;
+mod trace6;
 mod validate;
 mod validate_filters;
 mod validate_hosts;
 mod validate_routes;
 mod walk;
+mod walk6;
 mod walk_filters;
 mod walk_places;
 
@@ -60,6 +65,10 @@ pub use explorer::{address_bits, explain, CidrExplain, ReservedAddress};
 pub use filters::{
     protocol_port_match, AclAction, AclRule, AclVerdict, NetworkAcl, PortRange, Protocol,
     SecurityGroup, SgPeer, SgRule, ACL_RULE_MAX, ACL_RULE_MIN, MAX_PORT,
+};
+pub use ipv6::{
+    instance_ipv6, nth_64, parse_cidr6, AclRule6, Block6, EgressOnlyGateway, Header6, Ipv6Layout,
+    Route6, Target6, INTERNET_HOST6, SUBNET_PREFIX6, VPC_PREFIX6,
 };
 pub use layout::{
     Instance, InternetGateway, NatGateway, Network, Peering, Route, RouteState, RouteTable, Subnet,
@@ -87,4 +96,5 @@ pub use synth::{synthetic, SynthParams};
 pub use terraform::{resource_name, to_terraform};
 pub use tours::tours;
 pub use trace::{check_spec, trace};
+pub use trace6::reachability_matrix6;
 pub use validate::validate;

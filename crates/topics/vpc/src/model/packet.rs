@@ -22,6 +22,20 @@ pub enum Endpoint {
     Instance(String),
     Internet,
     Ip(Ipv4Addr),
+    /// An instance by its IPv6 address: the trace runs over IPv6.
+    Instance6(String),
+    /// The internet over IPv6.
+    Internet6,
+    Ip6(std::net::Ipv6Addr),
+}
+
+impl Endpoint {
+    pub fn is_ipv6(&self) -> bool {
+        matches!(
+            self,
+            Endpoint::Instance6(_) | Endpoint::Internet6 | Endpoint::Ip6(_)
+        )
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -179,6 +193,7 @@ pub enum ComponentKind {
     /// An address inside a subnet that no modelled interface holds.
     SubnetHost,
     Vpc,
+    EgressOnlyGateway,
 }
 
 /// The rule or translation that decided a hop.
@@ -209,6 +224,12 @@ pub enum Matched {
         from: Ipv4Addr,
         to: Ipv4Addr,
     },
+    Route6 {
+        table: String,
+        destination: ipnet::Ipv6Net,
+        target: Option<super::ipv6::Target6>,
+        state: RouteState,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -227,6 +248,9 @@ pub struct Hop {
     /// checking the destination side.
     pub gap_before: bool,
     pub explanations: Vec<Explanation>,
+    /// The IPv6 addresses of an IPv6 packet (`header` keeps its ports).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header6: Option<super::ipv6::Header6>,
 }
 
 impl Hop {

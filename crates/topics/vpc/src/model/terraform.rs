@@ -199,6 +199,7 @@ fn sg_rule(out: &mut String, block: &str, rule: &SgRule) {
     let peer = match &rule.peer {
         SgPeer::Cidr(c) => format!("cidr_blocks = [{}]", q(&c.to_string())),
         SgPeer::Group(g) => format!("security_groups = [{}]", r("security_group", g)),
+        SgPeer::Cidr6(c) => format!("ipv6_cidr_blocks = [{}]", q(&c.to_string())),
     };
     let _ = write!(
         out,

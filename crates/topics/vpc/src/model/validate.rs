@@ -22,7 +22,8 @@ pub fn validate(net: &Network) -> Check {
     super::validate_hosts::check_gateways(net)?;
     super::validate_hosts::check_instances(net)?;
     super::validate_filters::check_security_groups(net)?;
-    super::validate_filters::check_acls(net)
+    super::validate_filters::check_acls(net)?;
+    super::ipv6_edits::validate6(net)
 }
 
 pub(super) fn cap(len: usize, max: usize, what: &'static str) -> Check {
@@ -77,6 +78,14 @@ fn check_ids(net: &Network) -> Check {
         (
             "peering connection",
             net.peerings.iter().map(|v| &v.id).collect(),
+        ),
+        (
+            "egress-only internet gateway",
+            net.ipv6
+                .egress_only_gateways
+                .iter()
+                .map(|v| &v.id)
+                .collect(),
         ),
     ];
     let mut seen = SortedSet::new();

@@ -15,6 +15,7 @@ pub fn kind_name(sel: &Sel, public: bool) -> &'static str {
         Sel::Acl(_) => "Network ACL",
         Sel::Peering(_) => "Peering connection",
         Sel::Internet => "The internet",
+        Sel::Eigw(_) => "Egress-only internet gateway",
     }
 }
 
@@ -31,6 +32,7 @@ pub fn explain(sel: &Sel, public: bool) -> &'static str {
         Sel::SecurityGroup(_) => "A security group is a stateful firewall around an instance: it has only allow rules, and replies to allowed traffic always get back. A rule may name another group instead of addresses.",
         Sel::Acl(_) => "A network ACL filters traffic entering and leaving a whole subnet: numbered rules, lowest match wins, and a final * rule denies the rest. It is stateless, so replies to ephemeral ports (1024-65535) need rules of their own.",
         Sel::Peering(_) => "A peering connection joins two VPCs so they can talk by private address, once both route tables point at it. It is not transitive: A-B and B-C do not connect A to C.",
-        Sel::Internet => "Any host outside AWS, here 203.0.113.10. Traces can start or end on the internet.",
+        Sel::Internet => "Any host outside AWS, here 203.0.113.10 (2001:db8::10 over IPv6). Traces can start or end on the internet.",
+        Sel::Eigw(_) => "An egress-only internet gateway is for IPv6 only: instances' IPv6 traffic goes out through it and replies come back, but nothing on the internet can start a connection in. IPv6 addresses are public, so there is no NAT.",
     }
 }

@@ -34,6 +34,7 @@ pub fn kind_name(k: ComponentKind) -> &'static str {
         ComponentKind::Peering => "peering",
         ComponentKind::SubnetHost => "subnet address",
         ComponentKind::Vpc => "VPC",
+        ComponentKind::EgressOnlyGateway => "egress-only internet gateway",
     }
 }
 
@@ -98,6 +99,7 @@ fn matched_text(net: &Network, m: &Matched) -> String {
                 .map(|r| {
                     let peer = match &r.peer {
                         SgPeer::Cidr(c) => c.to_string(),
+                        SgPeer::Cidr6(c) => c.to_string(),
                         SgPeer::Group(g) => format!("members of {g}"),
                     };
                     let dir = if *egress { "to" } else { "from" };
@@ -115,6 +117,20 @@ fn matched_text(net: &Network, m: &Matched) -> String {
         }
         Matched::Stateful => "reply to a tracked connection: security groups are stateful".into(),
         Matched::Translation { from, to } => format!("rewrites {from} → {to}"),
+        Matched::Route6 {
+            destination,
+            target,
+            state,
+            ..
+        } => format!(
+            "route {destination} → {}{}",
+            target.as_ref().map_or("local", |t| t.id()),
+            if *state == RouteState::Blackhole {
+                " (blackhole)"
+            } else {
+                ""
+            }
+        ),
     }
 }
 

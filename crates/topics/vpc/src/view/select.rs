@@ -15,6 +15,8 @@ pub enum Sel {
     Acl(String),
     Peering(String),
     Internet,
+    /// An egress-only internet gateway (IPv6).
+    Eigw(String),
 }
 
 impl Sel {
@@ -29,7 +31,8 @@ impl Sel {
             | Sel::Instance(id)
             | Sel::SecurityGroup(id)
             | Sel::Acl(id)
-            | Sel::Peering(id) => id,
+            | Sel::Peering(id)
+            | Sel::Eigw(id) => id,
             Sel::Internet => "internet",
         }
     }
@@ -47,6 +50,7 @@ impl Sel {
             Sel::Acl(id) => net.network_acl(id).is_some(),
             Sel::Peering(id) => net.peering(id).is_some(),
             Sel::Internet => true,
+            Sel::Eigw(id) => net.ipv6.eigw(id).is_some(),
         }
     }
 
@@ -84,6 +88,7 @@ pub fn of_hop(hop: &Hop) -> Sel {
         ComponentKind::Peering => Sel::Peering(id),
         ComponentKind::SubnetHost => Sel::Subnet(id),
         ComponentKind::Vpc => Sel::Vpc(id),
+        ComponentKind::EgressOnlyGateway => Sel::Eigw(id),
     }
 }
 
@@ -93,5 +98,8 @@ pub fn endpoint_name(e: &Endpoint) -> String {
         Endpoint::Instance(id) => id.clone(),
         Endpoint::Internet => "the internet".into(),
         Endpoint::Ip(ip) => ip.to_string(),
+        Endpoint::Instance6(id) => format!("{id} (IPv6)"),
+        Endpoint::Internet6 => "the internet (IPv6)".into(),
+        Endpoint::Ip6(ip) => ip.to_string(),
     }
 }

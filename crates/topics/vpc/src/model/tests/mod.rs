@@ -1,5 +1,7 @@
 mod association_tests;
 mod cidr_tests;
+mod ipv6_tests;
+mod ipv6_trace_tests;
 mod matrix_tests;
 mod nat_cost_tests;
 mod playground_tests;

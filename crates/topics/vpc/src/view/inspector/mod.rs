@@ -100,6 +100,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
         Sel::Acl(_) => filters::acl_body(&b),
         Sel::Instance(_) => hosts::instance_body(&b),
         Sel::Internet => html! {},
+        Sel::Eigw(_) => super::ipv6::eigw_body(&b),
     };
     let title = if sel == Sel::Internet {
         "The internet".to_string()
