@@ -34,6 +34,7 @@ mod split_bar;
 mod story;
 mod synth;
 mod terraform;
+mod terraform6;
 mod tour_actions;
 mod tour_answers;
 mod tours;
@@ -67,8 +68,8 @@ pub use filters::{
     SecurityGroup, SgPeer, SgRule, ACL_RULE_MAX, ACL_RULE_MIN, MAX_PORT,
 };
 pub use ipv6::{
-    instance_ipv6, nth_64, parse_cidr6, AclRule6, Block6, EgressOnlyGateway, Header6, Ipv6Layout,
-    Route6, Target6, INTERNET_HOST6, SUBNET_PREFIX6, VPC_PREFIX6,
+    instance_ipv6, nth_64, parse_cidr6, route6_state, AclRule6, Block6, EgressOnlyGateway, Header6,
+    Ipv6Layout, Route6, Target6, INTERNET_HOST6, SUBNET_PREFIX6, VPC_PREFIX6,
 };
 pub use layout::{
     Instance, InternetGateway, NatGateway, Network, Peering, Route, RouteState, RouteTable, Subnet,

@@ -134,10 +134,12 @@ fn matched_text(net: &Network, m: &Matched) -> String {
     }
 }
 
-fn addr(ip: std::net::Ipv4Addr, port: Option<u16>, changed: bool) -> Html {
+fn addr(ip: String, port: Option<u16>, changed: bool) -> Html {
     let text = match port {
+        // IPv6 addresses take brackets before a port (RFC 3986).
+        Some(p) if ip.contains(':') => format!("[{ip}]:{p}"),
         Some(p) => format!("{ip}:{p}"),
-        None => ip.to_string(),
+        None => ip,
     };
     if changed {
         html! { <mark class="vpc-rewrite" title="rewritten here">{ text }</mark> }
@@ -146,12 +148,17 @@ fn addr(ip: std::net::Ipv4Addr, port: Option<u16>, changed: bool) -> Html {
     }
 }
 
-fn header_view(h: &Header, before: Option<&Header>, translated: bool) -> Html {
+fn header_view(hop: &Hop, before: Option<&Header>, translated: bool) -> Html {
+    let h = &hop.header;
     let src_changed = translated && before.is_some_and(|b| b.src != h.src);
     let dst_changed = translated && before.is_some_and(|b| b.dst != h.dst);
+    let (src, dst) = match hop.header6 {
+        Some(h6) => (h6.src.to_string(), h6.dst.to_string()),
+        None => (h.src.to_string(), h.dst.to_string()),
+    };
     html! {
         <div class="vpc-hop-hdr mono">
-            { addr(h.src, h.src_port, src_changed) }{ " → " }{ addr(h.dst, h.dst_port, dst_changed) }
+            { addr(src, h.src_port, src_changed) }{ " → " }{ addr(dst, h.dst_port, dst_changed) }
             <span class="vpc-proto">{ format!(" {}", h.protocol.name().to_ascii_uppercase()) }</span>
             if src_changed { <span class="badge warn">{ "source rewritten" }</span> }
             if dst_changed { <span class="badge warn">{ "destination rewritten" }</span> }
@@ -185,7 +192,7 @@ fn hop_view(net: &Network, hop: &Hop, before: Option<&Hop>, on_select: &Callback
                     if hop.crosses_az { <span class="badge warn">{ "⇄ crosses AZ" }</span> }
                     if hop.is_blocking() { <span class="badge bad">{ "✗ blocks" }</span> }
                 </div>
-                { header_view(&hop.header, before.map(|b| &b.header), translated) }
+                { header_view(hop, before.map(|b| &b.header), translated) }
                 if let Some(m) = &hop.matched {
                     <div class="vpc-hop-match">{ matched_text(net, m) }</div>
                 }

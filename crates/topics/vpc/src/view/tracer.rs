@@ -1,7 +1,7 @@
 //! The tracer's form (source, destination, protocol, port, or pick on the
 //! diagram) and its verdict: reachable, or every blocker with its code.
 
-use super::super::model::{Action, Endpoint, Protocol};
+use super::super::model::{instance_ipv6, Action, Endpoint, Protocol};
 use super::super::state::{Field, VpcPanel};
 use super::field::parse_port;
 use super::select::endpoint_name;
@@ -141,9 +141,23 @@ pub fn TraceForm(props: &TraceFormProps) -> Html {
         .iter()
         .map(|i| i.id.clone())
         .collect();
+    let net = pg.network();
+    let v6: Vec<String> = instances
+        .iter()
+        .filter(|i| instance_ipv6(net, i).is_some())
+        .cloned()
+        .collect();
     let options = |chosen: &str| {
         let mut all = vec![("internet".to_string(), "Internet".to_string())];
         all.extend(instances.iter().map(|i| (format!("i:{i}"), i.clone())));
+        // IPv6 ends once any instance has an IPv6 address.
+        if !v6.is_empty() {
+            all.push(("internet6".into(), "Internet (IPv6)".into()));
+            all.extend(
+                v6.iter()
+                    .map(|i| (format!("i6:{i}"), format!("{i} (IPv6)"))),
+            );
+        }
         if let Some(ip) = chosen.strip_prefix("ip:") {
             all.push((chosen.to_string(), ip.to_string()));
         }

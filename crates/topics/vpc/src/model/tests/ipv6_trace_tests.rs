@@ -41,7 +41,7 @@ fn route6(table: &str, target: Target6) -> Action {
 
 /// The article's VPC made dual-stack: public subnet a routes ::/0 to ig-1,
 /// private subnet a to eigw-1; private subnet b has a /64 but no IPv6 route.
-fn dual_stack() -> Playground {
+pub fn dual_stack() -> Playground {
     replay(&[
         dual("vpc-123"),
         subnet6("subnet-public-a", "2600:1f18:4a00:101::/64"),
