@@ -4,7 +4,8 @@
 use super::input::*;
 use std::net::Ipv4Addr;
 use topic_vpc::model::{
-    AclAction, AclRuleInput, Action, Endpoint, Network, PeerInput, Protocol, SgRuleInput, Target,
+    nth_64, AclAction, AclRuleInput, Action, Endpoint, Network, PeerInput, Protocol, SgRuleInput,
+    Target, Target6,
 };
 
 fn pick<T: Clone>(list: &[T], n: u8) -> Option<T> {
@@ -33,12 +34,18 @@ impl<'a> Pools<'a> {
             Kind::Group => n.security_groups.iter().map(|v| v.id.clone()).collect(),
             Kind::Acl => n.network_acls.iter().map(|v| v.id.clone()).collect(),
             Kind::Peering => n.peerings.iter().map(|v| v.id.clone()).collect(),
+            Kind::Eigw => n
+                .ipv6
+                .egress_only_gateways
+                .iter()
+                .map(|v| v.id.clone())
+                .collect(),
         }
     }
 
     fn all_ids(&self) -> Vec<String> {
         use Kind::*;
-        [Vpc, Subnet, Table, Igw, Nat, Instance, Group, Acl, Peering]
+        [Vpc, Subnet, Table, Igw, Nat, Instance, Group, Acl, Peering, Eigw]
             .into_iter()
             .flat_map(|k| self.ids(k))
             .collect()
@@ -145,6 +152,25 @@ impl<'a> Pools<'a> {
             EndpointIn::Instance(id) => Endpoint::Instance(self.id(Kind::Instance, id)),
             EndpointIn::Internet => Endpoint::Internet,
             EndpointIn::Ip(ip) => Endpoint::Ip(self.ip_addr(ip)),
+            EndpointIn::Instance6(id) => Endpoint::Instance6(self.id(Kind::Instance, id)),
+            EndpointIn::Internet6 => Endpoint::Internet6,
+            EndpointIn::Ip6(a) => Endpoint::Ip6((*a).into()),
+        }
+    }
+
+    /// IPv6 block text, mostly from the layout's own /56s.
+    pub fn cidr6(&self, c: &Cidr6In) -> String {
+        let blocks: Vec<_> = self.net.ipv6.vpc_blocks.iter().map(|b| b.cidr).collect();
+        match c {
+            Cidr6In::SubnetOf { vpc, k } => pick(&blocks, *vpc)
+                .map(|b| nth_64(b, *k).to_string())
+                .unwrap_or_default(),
+            Cidr6In::VpcBlock(v) => pick(&blocks, *v).map(|b| b.to_string()).unwrap_or_default(),
+            Cidr6In::Amazon => String::new(),
+            Cidr6In::Any { addr, prefix } => {
+                format!("{}/{prefix}", std::net::Ipv6Addr::from(*addr))
+            }
+            Cidr6In::Raw(s) => s.clone(),
         }
     }
 
@@ -293,6 +319,10 @@ pub fn resolve(a: &FAction, net: &Network) -> Action {
                 peer: match peer {
                     PeerIn::Cidr(c) => PeerInput::Cidr(p.cidr(c)),
                     PeerIn::Group(g) => PeerInput::Group(p.id(Group, g)),
+                    PeerIn::Cidr6(c) => PeerInput::Cidr(match p.cidr6(c) {
+                        s if s.is_empty() => "::/0".into(),
+                        s => s,
+                    }),
                 },
             },
         },
@@ -384,6 +414,69 @@ pub fn resolve(a: &FAction, net: &Network) -> Action {
         } => Action::SetMatrix {
             protocol: protocol(*proto),
             port: port(pt),
+        },
+        FAction::SetVpcIpv6 { vpc, enabled, cidr } => Action::SetVpcIpv6 {
+            vpc: p.id(Vpc, vpc),
+            enabled: *enabled,
+            cidr: p.cidr6(cidr),
+        },
+        FAction::SetSubnetIpv6 { subnet, cidr } => Action::SetSubnetIpv6 {
+            subnet: p.id(Subnet, subnet),
+            cidr: p.cidr6(cidr),
+        },
+        FAction::AddEigw { id, vpc } => Action::AddEigw {
+            id: p.id(Eigw, id),
+            vpc: p.id(Vpc, vpc),
+        },
+        FAction::DeleteEigw { eigw } => Action::DeleteEigw {
+            eigw: p.id(Eigw, eigw),
+        },
+        FAction::AddRoute6 {
+            table,
+            destination,
+            to_eigw,
+            target,
+        } => Action::AddRoute6 {
+            table: p.id(Table, table),
+            destination: p.cidr6(destination),
+            target: if *to_eigw {
+                Target6::Eigw(p.id(Eigw, target))
+            } else {
+                Target6::Igw(p.id(Igw, target))
+            },
+        },
+        FAction::RemoveRoute6 { table, destination } => Action::RemoveRoute6 {
+            table: p.id(Table, table),
+            destination: p.cidr6(destination),
+        },
+        FAction::AddNaclRule6 {
+            acl,
+            number,
+            egress,
+            allow,
+            protocol: proto,
+            from_port,
+            to_port,
+            cidr,
+        } => Action::AddNaclRule {
+            acl: p.id(Acl, acl),
+            rule: AclRuleInput {
+                number: port(number),
+                egress: *egress,
+                action: if *allow {
+                    AclAction::Allow
+                } else {
+                    AclAction::Deny
+                },
+                protocol: protocol(*proto),
+                from_port: port(from_port),
+                to_port: port(to_port),
+                // An empty pick still reads as IPv6, so the IPv6 path is hit.
+                cidr: match p.cidr6(cidr) {
+                    s if s.is_empty() => "::/0".into(),
+                    s => s,
+                },
+            },
         },
     }
 }

@@ -48,6 +48,7 @@ mod validate_hosts;
 mod validate_routes;
 mod walk;
 mod walk6;
+mod walk6_filters;
 mod walk_filters;
 mod walk_places;
 
