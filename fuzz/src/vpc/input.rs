@@ -92,7 +92,6 @@ pub enum EndpointIn {
     Ip(IpIn),
     Instance6(Id),
     Internet6,
-    Ip6(u128),
 }
 
 #[derive(Arbitrary, Debug)]

@@ -154,7 +154,6 @@ impl<'a> Pools<'a> {
             EndpointIn::Ip(ip) => Endpoint::Ip(self.ip_addr(ip)),
             EndpointIn::Instance6(id) => Endpoint::Instance6(self.id(Kind::Instance, id)),
             EndpointIn::Internet6 => Endpoint::Internet6,
-            EndpointIn::Ip6(a) => Endpoint::Ip6((*a).into()),
         }
     }
 

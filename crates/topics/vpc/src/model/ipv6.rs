@@ -4,7 +4,6 @@
 //! Guide): "IPv6 support for your VPC", "Subnet CIDR blocks",
 //! "Egress-only internet gateways", "Default network ACL".
 
-use ipnet::Ipv6Net;
 use serde::{Deserialize, Serialize};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
@@ -44,7 +43,7 @@ pub struct Ipv6Layout {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block6 {
     pub owner: String,
-    pub cidr: Ipv6Net,
+    pub cidr: Cidr6,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,7 +70,7 @@ impl Target6 {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Route6 {
     pub table: String,
-    pub destination: Ipv6Net,
+    pub destination: Cidr6,
     pub target: Target6,
 }
 
@@ -83,7 +82,7 @@ pub struct AclRule6 {
     pub action: AclAction,
     pub protocol: Protocol,
     pub ports: PortRange,
-    pub cidr: Ipv6Net,
+    pub cidr: Cidr6,
 }
 
 /// The headers of an IPv6 packet as it leaves a hop (ports and protocol
@@ -94,9 +93,54 @@ pub struct Header6 {
     pub dst: Ipv6Addr,
 }
 
+/// An IPv6 block: its network bits and prefix length. Hand-rolled on
+/// `u128` (not `ipnet`) so only `core::net` parsing and printing is linked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Cidr6 {
+    bits: u128,
+    prefix: u8,
+}
+
+impl Cidr6 {
+    /// `::/0`, every IPv6 address.
+    pub const ANY: Cidr6 = Cidr6 { bits: 0, prefix: 0 };
+
+    /// The block of `prefix` bits holding `addr` (host bits dropped).
+    pub fn new(addr: Ipv6Addr, prefix: u8) -> Cidr6 {
+        let prefix = prefix.min(128);
+        Cidr6 {
+            bits: u128::from(addr) & mask(prefix),
+            prefix,
+        }
+    }
+    pub fn network(self) -> Ipv6Addr {
+        Ipv6Addr::from(self.bits)
+    }
+    pub fn prefix_len(self) -> u8 {
+        self.prefix
+    }
+    pub fn contains(self, a: Ipv6Addr) -> bool {
+        u128::from(a) & mask(self.prefix) == self.bits
+    }
+    /// `other` lies wholly inside this block.
+    pub fn covers(self, other: Cidr6) -> bool {
+        other.prefix >= self.prefix && self.contains(other.network())
+    }
+}
+
+fn mask(prefix: u8) -> u128 {
+    u128::MAX.checked_shl(128 - u32::from(prefix)).unwrap_or(0)
+}
+
+impl std::fmt::Display for Cidr6 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.network(), self.prefix)
+    }
+}
+
 /// Parses `addr/prefix`. Unlike IPv4 blocks, an IPv6 block with host bits
 /// set is refused rather than rounded: a /56 or /64 is copied, not typed.
-pub fn parse_cidr6(field: &str, input: &str) -> Result<Ipv6Net, VpcError> {
+pub fn parse_cidr6(field: &str, input: &str) -> Result<Cidr6, VpcError> {
     let text = input.trim();
     let bad = |reason: &str| VpcError::Ipv6Block {
         field: field.to_string(),
@@ -105,20 +149,25 @@ pub fn parse_cidr6(field: &str, input: &str) -> Result<Ipv6Net, VpcError> {
     if text.len() > MAX_INPUT_LEN {
         return Err(bad("is too long for an IPv6 CIDR block"));
     }
-    let net: Ipv6Net = text
-        .parse()
-        .map_err(|_| bad("is not an IPv6 CIDR block such as 2600:1f18:4a00:100::/56"))?;
-    if net.trunc() != net {
+    let parsed = text.split_once('/').and_then(|(a, p)| {
+        let addr: Ipv6Addr = a.parse().ok()?;
+        let prefix: u8 = p.parse().ok().filter(|p| *p <= 128)?;
+        Some((addr, prefix))
+    });
+    let Some((addr, prefix)) = parsed else {
+        return Err(bad("is not an IPv6 CIDR block such as 2600:1f18:4a00:100::/56"));
+    };
+    let net = Cidr6::new(addr, prefix);
+    if net.network() != addr {
         return Err(bad(&format!(
-            "has host bits set; its network address is {}",
-            net.trunc()
+            "has host bits set; its network address is {net}"
         )));
     }
     Ok(net)
 }
 
 /// A block must have exactly `prefix` bits: /56 for a VPC, /64 for a subnet.
-pub fn check_prefix6(field: &str, net: Ipv6Net, prefix: u8) -> Result<(), VpcError> {
+pub fn check_prefix6(field: &str, net: Cidr6, prefix: u8) -> Result<(), VpcError> {
     if net.prefix_len() == prefix {
         return Ok(());
     }
@@ -136,21 +185,21 @@ pub fn check_prefix6(field: &str, net: Ipv6Net, prefix: u8) -> Result<(), VpcErr
     })
 }
 
-pub fn overlaps6(a: Ipv6Net, b: Ipv6Net) -> bool {
-    a.contains(&b.network()) || b.contains(&a.network())
+pub fn overlaps6(a: Cidr6, b: Cidr6) -> bool {
+    a.contains(b.network()) || b.contains(a.network())
 }
 
 /// The `k`-th /64 of a /56 (k < 256), as the console offers them.
-pub fn nth_64(vpc: Ipv6Net, k: u8) -> Ipv6Net {
+pub fn nth_64(vpc: Cidr6, k: u8) -> Cidr6 {
     let base = u128::from(vpc.network()) | (u128::from(k) << 64);
-    Ipv6Net::new(Ipv6Addr::from(base), SUBNET_PREFIX6).unwrap_or(vpc)
+    Cidr6::new(Ipv6Addr::from(base), SUBNET_PREFIX6)
 }
 
 impl Ipv6Layout {
-    pub fn vpc_block(&self, vpc: &str) -> Option<Ipv6Net> {
+    pub fn vpc_block(&self, vpc: &str) -> Option<Cidr6> {
         find_block(&self.vpc_blocks, vpc)
     }
-    pub fn subnet_block(&self, subnet: &str) -> Option<Ipv6Net> {
+    pub fn subnet_block(&self, subnet: &str) -> Option<Cidr6> {
         find_block(&self.subnet_blocks, subnet)
     }
     pub fn eigw(&self, id: &str) -> Option<&EgressOnlyGateway> {
@@ -161,16 +210,16 @@ impl Ipv6Layout {
     }
 
     /// A free Amazon-provided /56: the pool's first block no VPC holds.
-    pub fn amazon_block(&self) -> Ipv6Net {
+    pub fn amazon_block(&self) -> Cidr6 {
         (1u128..=255)
             .map(|k| Ipv6Addr::from(AMAZON_POOL | (k << 72)))
-            .filter_map(|a| Ipv6Net::new(a, VPC_PREFIX6).ok())
+            .map(|a| Cidr6::new(a, VPC_PREFIX6))
             .find(|b| !self.vpc_blocks.iter().any(|x| overlaps6(x.cidr, *b)))
             .unwrap_or_default()
     }
 
     /// The first /64 of the VPC's /56 that no subnet holds yet.
-    pub fn free_64(&self, vpc: &str) -> Option<Ipv6Net> {
+    pub fn free_64(&self, vpc: &str) -> Option<Cidr6> {
         let block = self.vpc_block(vpc)?;
         (0..=255u8)
             .map(|k| nth_64(block, k))
@@ -178,7 +227,7 @@ impl Ipv6Layout {
     }
 }
 
-fn find_block(list: &[Block6], owner: &str) -> Option<Ipv6Net> {
+fn find_block(list: &[Block6], owner: &str) -> Option<Cidr6> {
     list.iter().find(|b| b.owner == owner).map(|b| b.cidr)
 }
 
@@ -193,7 +242,7 @@ pub fn instance_ipv6(net: &Network, instance: &str) -> Option<Ipv6Addr> {
     Some(address_in(block, subnet.cidr.network(), inst.private_ip))
 }
 
-pub(super) fn address_in(block: Ipv6Net, base: Ipv4Addr, ip: Ipv4Addr) -> Ipv6Addr {
+pub(super) fn address_in(block: Cidr6, base: Ipv4Addr, ip: Ipv4Addr) -> Ipv6Addr {
     let offset = u32::from(ip).wrapping_sub(u32::from(base));
     Ipv6Addr::from(u128::from(block.network()) | u128::from(offset))
 }

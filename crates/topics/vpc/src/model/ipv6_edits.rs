@@ -2,13 +2,11 @@
 //! edits given IPv6 text (a `::/0` ACL or security-group rule), are handled
 //! here; everything else falls through to the IPv4 edits.
 
-use ipnet::Ipv6Net;
-
 use super::action::{AclRuleInput, Action, PeerInput};
 use super::error::VpcError;
 use super::filters::{AclAction, PortRange, Protocol, SecurityGroup, SgPeer, SgRule};
 use super::ipv6::{
-    check_prefix6, overlaps6, parse_cidr6, route6_state, AclRule6, Block6, EgressOnlyGateway,
+    check_prefix6, overlaps6, Cidr6, parse_cidr6, route6_state, AclRule6, Block6, EgressOnlyGateway,
     Route6, Target6, SUBNET_PREFIX6, VPC_PREFIX6,
 };
 use super::layout::{Network, RouteState};
@@ -88,7 +86,7 @@ pub(super) fn apply6(net: &mut Network, action: &Action) -> Option<Edit> {
             if !is_v6(text) {
                 return None;
             }
-            let add = |c: Ipv6Net| -> Edit {
+            let add = |c: Cidr6| -> Edit {
                 let g = net
                     .security_groups
                     .iter_mut()
@@ -116,7 +114,7 @@ pub(super) fn apply6(net: &mut Network, action: &Action) -> Option<Edit> {
         // VPC has an IPv6 block).
         Action::AddSecurityGroup { id, vpc } if net.ipv6.vpc_block(vpc).is_some() => {
             let mut g = SecurityGroup::new(id, vpc);
-            g.outbound.push(all_to(SgPeer::Cidr6(Ipv6Net::default())));
+            g.outbound.push(all_to(SgPeer::Cidr6(Cidr6::ANY)));
             net.security_groups.push(g);
             Ok(())
         }
@@ -162,7 +160,7 @@ fn set_vpc(net: &mut Network, vpc: &str, enabled: bool, text: &str) -> Edit {
             && net
                 .ipv6
                 .subnet_block(&s.id)
-                .is_some_and(|c| !block.contains(&c))
+                .is_some_and(|c| !block.covers(c))
     }) {
         return Err(VpcError::HasDependencies {
             id: field,
@@ -205,7 +203,7 @@ fn allow_ipv6_in_default_acl(net: &mut Network, vpc: &str) {
                 action: AclAction::Allow,
                 protocol: Protocol::All,
                 ports: PortRange::ALL,
-                cidr: Ipv6Net::default(),
+                cidr: Cidr6::ANY,
             });
         }
     }
@@ -318,7 +316,7 @@ pub(super) fn validate6(net: &Network) -> Edit {
             });
         };
         check_prefix6(&field, b.cidr, SUBNET_PREFIX6)?;
-        if !outer.contains(&b.cidr) {
+        if !outer.covers(b.cidr) {
             return Err(VpcError::Ipv6Block {
                 field,
                 reason: format!("{} is outside {vpc}'s block {outer}", b.cidr),

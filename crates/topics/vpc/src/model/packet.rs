@@ -24,16 +24,15 @@ pub enum Endpoint {
     Ip(Ipv4Addr),
     /// An instance by its IPv6 address: the trace runs over IPv6.
     Instance6(String),
-    /// The internet over IPv6.
+    /// The internet over IPv6 (`INTERNET_HOST6`).
     Internet6,
-    Ip6(std::net::Ipv6Addr),
 }
 
 impl Endpoint {
     pub fn is_ipv6(&self) -> bool {
         matches!(
             self,
-            Endpoint::Instance6(_) | Endpoint::Internet6 | Endpoint::Ip6(_)
+            Endpoint::Instance6(_) | Endpoint::Internet6
         )
     }
 }
@@ -226,7 +225,7 @@ pub enum Matched {
     },
     Route6 {
         table: String,
-        destination: ipnet::Ipv6Net,
+        destination: super::ipv6::Cidr6,
         target: Option<super::ipv6::Target6>,
         state: RouteState,
     },

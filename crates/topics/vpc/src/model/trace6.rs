@@ -62,7 +62,6 @@ fn resolve6(n6: &Net6, spec: &TraceSpec) -> Result<Ends, VpcError> {
     };
     let (dst, dst_ip) = match &spec.dst {
         Endpoint::Instance6(id) => instance6(n6, id).map(|(k, a)| (Some(k), a))?,
-        Endpoint::Ip6(a) => (n6.by_addr.get(a).copied(), *a),
         _ => (None, INTERNET_HOST6),
     };
     if src.is_some() && src == dst {

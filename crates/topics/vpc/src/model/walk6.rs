@@ -148,10 +148,10 @@ impl Walk6<'_, '_, '_> {
         let table = ix.table(s).map_or("(no route table)", |t| t.table.as_str());
         let v6 = &ix.net.ipv6;
         let dst = self.dst;
-        let local = v6.vpc_block(vpc_id).filter(|b| b.contains(&dst));
+        let local = v6.vpc_block(vpc_id).filter(|b| b.contains(dst));
         let best = v6
             .routes_of(table)
-            .filter(|r| r.destination.contains(&dst))
+            .filter(|r| r.destination.contains(dst))
             .max_by_key(|r| r.destination.prefix_len())
             .filter(|r| local.is_none_or(|l| r.destination.prefix_len() > l.prefix_len()));
         let mut why: Vec<Explanation> = Vec::new();
@@ -263,7 +263,7 @@ impl Walk6<'_, '_, '_> {
         let dst = self.dst;
         let Some(&k) = self.n6.by_addr.get(&dst) else {
             let v6 = &self.n6.ix.net.ipv6;
-            let Some(b) = v6.vpc_blocks.iter().find(|b| b.cidr.contains(&dst)) else {
+            let Some(b) = v6.vpc_blocks.iter().find(|b| b.cidr.contains(dst)) else {
                 return Err(true);
             };
             if let Some(last) = self.w.hops.last_mut() {

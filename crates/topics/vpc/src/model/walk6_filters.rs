@@ -52,7 +52,7 @@ impl Walk6<'_, '_, '_> {
                         return None;
                     }
                     let hit = match &r.peer {
-                        SgPeer::Cidr6(c) => c.contains(&remote),
+                        SgPeer::Cidr6(c) => c.contains(remote),
                         SgPeer::Group(other) => member(other),
                         SgPeer::Cidr(_) => {
                             v4_only = true;
@@ -109,7 +109,7 @@ impl Walk6<'_, '_, '_> {
             .iter()
             .filter(|r| r.acl == acl.id && r.egress == egress)
             .filter(|r| {
-                r.cidr.contains(&remote)
+                r.cidr.contains(remote)
                     && protocol_port_match(r.protocol, r.ports, h.protocol, port)
             })
             .min_by_key(|r| r.number)

@@ -100,6 +100,5 @@ pub fn endpoint_name(e: &Endpoint) -> String {
         Endpoint::Ip(ip) => ip.to_string(),
         Endpoint::Instance6(id) => format!("{id} (IPv6)"),
         Endpoint::Internet6 => "the internet (IPv6)".into(),
-        Endpoint::Ip6(ip) => ip.to_string(),
     }
 }

@@ -36,16 +36,12 @@ fn endpoint_value(e: &Endpoint) -> String {
         Endpoint::Ip(ip) => format!("ip:{ip}"),
         Endpoint::Instance6(id) => format!("i6:{id}"),
         Endpoint::Internet6 => "internet6".into(),
-        Endpoint::Ip6(ip) => format!("ip6:{ip}"),
     }
 }
 
 fn parse_endpoint(v: &str) -> Endpoint {
     if let Some(id) = v.strip_prefix("i6:") {
         return Endpoint::Instance6(id.to_string());
-    }
-    if let Some(ip) = v.strip_prefix("ip6:").and_then(|ip| ip.parse().ok()) {
-        return Endpoint::Ip6(ip);
     }
     if v == "internet6" {
         return Endpoint::Internet6;
