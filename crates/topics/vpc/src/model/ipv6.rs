@@ -141,6 +141,12 @@ impl std::fmt::Display for Cidr6 {
 /// Parses `addr/prefix`. Unlike IPv4 blocks, an IPv6 block with host bits
 /// set is refused rather than rounded: a /56 or /64 is copied, not typed.
 pub fn parse_cidr6(field: &str, input: &str) -> Result<Cidr6, VpcError> {
+    parse_block6(field, input, None)
+}
+
+/// Parses a block that must be a /`size` (a VPC's /56, a subnet's /64):
+/// the size is checked before the host bits, as it is the likelier slip.
+pub fn parse_block6(field: &str, input: &str, size: Option<u8>) -> Result<Cidr6, VpcError> {
     let text = input.trim();
     let bad = |reason: &str| VpcError::Ipv6Block {
         field: field.to_string(),
@@ -155,8 +161,16 @@ pub fn parse_cidr6(field: &str, input: &str) -> Result<Cidr6, VpcError> {
         Some((addr, prefix))
     });
     let Some((addr, prefix)) = parsed else {
-        return Err(bad("is not an IPv6 CIDR block such as 2600:1f18:4a00:100::/56"));
+        return Err(bad(
+            "is not an IPv6 CIDR block such as 2600:1f18:4a00:100::/56",
+        ));
     };
+    if let Some(want) = size.filter(|w| *w != prefix) {
+        return Err(bad(&format!(
+            "is a /{prefix}, but {} IPv6 blocks are always /{want}",
+            if want == VPC_PREFIX6 { "VPC" } else { "subnet" }
+        )));
+    }
     let net = Cidr6::new(addr, prefix);
     if net.network() != addr {
         return Err(bad(&format!(

@@ -6,8 +6,8 @@ use super::action::{AclRuleInput, Action, PeerInput};
 use super::error::VpcError;
 use super::filters::{AclAction, PortRange, Protocol, SecurityGroup, SgPeer, SgRule};
 use super::ipv6::{
-    check_prefix6, overlaps6, Cidr6, parse_cidr6, route6_state, AclRule6, Block6, EgressOnlyGateway,
-    Route6, Target6, SUBNET_PREFIX6, VPC_PREFIX6,
+    check_prefix6, overlaps6, parse_block6, parse_cidr6, route6_state, AclRule6, Block6, Cidr6,
+    EgressOnlyGateway, Route6, Target6, SUBNET_PREFIX6, VPC_PREFIX6,
 };
 use super::layout::{Network, RouteState};
 use super::limits::{MAX_ACL_RULES, MAX_ROUTES_PER_TABLE, MAX_VPCS};
@@ -152,7 +152,7 @@ fn set_vpc(net: &mut Network, vpc: &str, enabled: bool, text: &str) -> Edit {
     let block = if text.trim().is_empty() {
         net.ipv6.amazon_block()
     } else {
-        parse_cidr6(&field, text)?
+        parse_block6(&field, text, Some(VPC_PREFIX6))?
     };
     check_prefix6(&field, block, VPC_PREFIX6)?;
     if let Some(s) = net.subnets.iter().find(|s| {
@@ -237,7 +237,7 @@ fn set_subnet(net: &mut Network, subnet: &str, text: &str) -> Edit {
     if text.trim().is_empty() {
         return Ok(());
     }
-    let block = parse_cidr6(&format!("{subnet} IPv6 block"), text)?;
+    let block = parse_block6(&format!("{subnet} IPv6 block"), text, Some(SUBNET_PREFIX6))?;
     net.ipv6.subnet_blocks.push(Block6 {
         owner: subnet.to_string(),
         cidr: block,

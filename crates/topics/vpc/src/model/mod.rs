@@ -69,8 +69,8 @@ pub use filters::{
     SecurityGroup, SgPeer, SgRule, ACL_RULE_MAX, ACL_RULE_MIN, MAX_PORT,
 };
 pub use ipv6::{
-    instance_ipv6, nth_64, Cidr6, parse_cidr6, route6_state, AclRule6, Block6, EgressOnlyGateway, Header6,
-    Ipv6Layout, Route6, Target6, INTERNET_HOST6, SUBNET_PREFIX6, VPC_PREFIX6,
+    instance_ipv6, nth_64, parse_cidr6, route6_state, AclRule6, Block6, Cidr6, EgressOnlyGateway,
+    Header6, Ipv6Layout, Route6, Target6, INTERNET_HOST6, SUBNET_PREFIX6, VPC_PREFIX6,
 };
 pub use layout::{
     Instance, InternetGateway, NatGateway, Network, Peering, Route, RouteState, RouteTable, Subnet,

@@ -30,10 +30,7 @@ pub enum Endpoint {
 
 impl Endpoint {
     pub fn is_ipv6(&self) -> bool {
-        matches!(
-            self,
-            Endpoint::Instance6(_) | Endpoint::Internet6
-        )
+        matches!(self, Endpoint::Instance6(_) | Endpoint::Internet6)
     }
 }
 
