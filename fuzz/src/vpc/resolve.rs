@@ -4,7 +4,7 @@
 use super::input::*;
 use super::pools::Pools;
 use topic_vpc::model::{
-    AclAction, AclRuleInput, Action, Network, PeerInput, Protocol, Service, SgRuleInput,
+    AclAction, AclRuleInput, Action, Network, PeerInput, Protocol, Service, SgRuleInput, Target6,
 };
 
 pub fn port(p: &PortIn) -> u32 {
@@ -141,6 +141,10 @@ pub fn resolve(a: &FAction, net: &Network) -> Action {
                 peer: match peer {
                     PeerIn::Cidr(c) => PeerInput::Cidr(p.cidr(c)),
                     PeerIn::Group(g) => PeerInput::Group(p.id(Group, g)),
+                    PeerIn::Cidr6(c) => PeerInput::Cidr(match p.cidr6(c) {
+                        s if s.is_empty() => "::/0".into(),
+                        s => s,
+                    }),
                 },
             },
         },
@@ -250,6 +254,69 @@ pub fn resolve(a: &FAction, net: &Network) -> Action {
         },
         FAction::RemoveGatewayEndpoint { id } => Action::RemoveGatewayEndpoint {
             id: p.id(Kind::Endpoint, id),
+        },
+        FAction::SetVpcIpv6 { vpc, enabled, cidr } => Action::SetVpcIpv6 {
+            vpc: p.id(Vpc, vpc),
+            enabled: *enabled,
+            cidr: p.cidr6(cidr),
+        },
+        FAction::SetSubnetIpv6 { subnet, cidr } => Action::SetSubnetIpv6 {
+            subnet: p.id(Subnet, subnet),
+            cidr: p.cidr6(cidr),
+        },
+        FAction::AddEigw { id, vpc } => Action::AddEigw {
+            id: p.id(Eigw, id),
+            vpc: p.id(Vpc, vpc),
+        },
+        FAction::DeleteEigw { eigw } => Action::DeleteEigw {
+            eigw: p.id(Eigw, eigw),
+        },
+        FAction::AddRoute6 {
+            table,
+            destination,
+            to_eigw,
+            target,
+        } => Action::AddRoute6 {
+            table: p.id(Table, table),
+            destination: p.cidr6(destination),
+            target: if *to_eigw {
+                Target6::Eigw(p.id(Eigw, target))
+            } else {
+                Target6::Igw(p.id(Igw, target))
+            },
+        },
+        FAction::RemoveRoute6 { table, destination } => Action::RemoveRoute6 {
+            table: p.id(Table, table),
+            destination: p.cidr6(destination),
+        },
+        FAction::AddNaclRule6 {
+            acl,
+            number,
+            egress,
+            allow,
+            protocol: proto,
+            from_port,
+            to_port,
+            cidr,
+        } => Action::AddNaclRule {
+            acl: p.id(Acl, acl),
+            rule: AclRuleInput {
+                number: port(number),
+                egress: *egress,
+                action: if *allow {
+                    AclAction::Allow
+                } else {
+                    AclAction::Deny
+                },
+                protocol: protocol(*proto),
+                from_port: port(from_port),
+                to_port: port(to_port),
+                // An empty pick still reads as IPv6, so the IPv6 path is hit.
+                cidr: match p.cidr6(cidr) {
+                    s if s.is_empty() => "::/0".into(),
+                    s => s,
+                },
+            },
         },
     }
 }

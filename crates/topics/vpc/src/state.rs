@@ -37,6 +37,9 @@ pub enum Field {
     Component(String),
     /// Adding or changing a gateway endpoint of this VPC.
     Endpoint(String),
+    /// A VPC's dual-stack switch, its /56 and its egress-only gateways.
+    VpcIpv6(String),
+    SubnetIpv6(String),
 }
 
 /// Every VPC action is a small, deliberate step; nothing here streams.
@@ -107,6 +110,14 @@ impl PlaygroundTopic for Playground {
             Action::AddPeering { id, .. }
             | Action::DeletePeering { id }
             | Action::RemoveGatewayEndpoint { id } => Field::Component(id.clone()),
+            Action::SetVpcIpv6 { vpc, .. } | Action::AddEigw { vpc, .. } => {
+                Field::VpcIpv6(vpc.clone())
+            }
+            Action::SetSubnetIpv6 { subnet, .. } => Field::SubnetIpv6(subnet.clone()),
+            Action::DeleteEigw { eigw } => Field::Component(eigw.clone()),
+            Action::AddRoute6 { table, .. } | Action::RemoveRoute6 { table, .. } => {
+                Field::Table(table.clone())
+            }
         }
     }
 

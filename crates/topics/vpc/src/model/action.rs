@@ -189,6 +189,34 @@ pub enum Action {
     RemoveGatewayEndpoint {
         id: String,
     },
+    /// Dual-stack on or off; `cidr` empty means an Amazon-provided /56.
+    SetVpcIpv6 {
+        vpc: String,
+        enabled: bool,
+        cidr: String,
+    },
+    /// A /64 from the VPC's /56; empty text removes the subnet's block.
+    SetSubnetIpv6 {
+        subnet: String,
+        cidr: String,
+    },
+    AddEigw {
+        id: String,
+        vpc: String,
+    },
+    /// Routes to it stay behind as blackholes.
+    DeleteEigw {
+        eigw: String,
+    },
+    AddRoute6 {
+        table: String,
+        destination: String,
+        target: super::ipv6::Target6,
+    },
+    RemoveRoute6 {
+        table: String,
+        destination: String,
+    },
 }
 
 impl Action {

@@ -81,6 +81,8 @@ pub enum SgPeer {
     Cidr(Ipv4Net),
     /// Members of this group, matched by their private IPs.
     Group(String),
+    /// An IPv6 block; it never matches an IPv4 packet.
+    Cidr6(super::ipv6::Cidr6),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -29,6 +29,9 @@ pub struct Matrix {
     /// Row-major: `cells[row * n + col]` is row -> col. The diagonal is
     /// reachable by definition and has no trace.
     pub cells: Vec<Cell>,
+    /// The pairs were traced over IPv6 (see `trace6`).
+    #[serde(default)]
+    pub ipv6: bool,
 }
 
 impl Matrix {
@@ -48,9 +51,17 @@ impl Matrix {
         if row == col {
             return None;
         }
+        let end = |k: usize| -> Option<Endpoint> {
+            let id = self.instances.get(k)?.clone();
+            Some(if self.ipv6 {
+                Endpoint::Instance6(id)
+            } else {
+                Endpoint::Instance(id)
+            })
+        };
         Some(TraceSpec {
-            src: Endpoint::Instance(self.instances.get(row)?.clone()),
-            dst: Endpoint::Instance(self.instances.get(col)?.clone()),
+            src: end(row)?,
+            dst: end(col)?,
             protocol: self.protocol,
             port: self.port,
             src_port: self.src_port,
@@ -90,6 +101,7 @@ pub fn reachability_matrix(
         port,
         src_port,
         cells,
+        ipv6: false,
     }
 }
 
@@ -174,6 +186,8 @@ impl FastPath {
                                 *slot |= bit(other);
                             }
                         }
+                        // The matrix runs over IPv4: IPv6 rules never match.
+                        SgPeer::Cidr6(_) => {}
                         SgPeer::Cidr(c) => {
                             for (k, ip) in ips.iter().enumerate() {
                                 if let Some(slot) =

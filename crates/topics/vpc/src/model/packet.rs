@@ -22,6 +22,16 @@ pub enum Endpoint {
     Instance(String),
     Internet,
     Ip(Ipv4Addr),
+    /// An instance by its IPv6 address: the trace runs over IPv6.
+    Instance6(String),
+    /// The internet over IPv6 (`INTERNET_HOST6`).
+    Internet6,
+}
+
+impl Endpoint {
+    pub fn is_ipv6(&self) -> bool {
+        matches!(self, Endpoint::Instance6(_) | Endpoint::Internet6)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -180,6 +190,7 @@ pub enum ComponentKind {
     SubnetHost,
     Vpc,
     GatewayEndpoint,
+    EgressOnlyGateway,
 }
 
 /// The rule or translation that decided a hop.
@@ -210,6 +221,12 @@ pub enum Matched {
         from: Ipv4Addr,
         to: Ipv4Addr,
     },
+    Route6 {
+        table: String,
+        destination: super::ipv6::Cidr6,
+        target: Option<super::ipv6::Target6>,
+        state: RouteState,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -228,6 +245,9 @@ pub struct Hop {
     /// checking the destination side.
     pub gap_before: bool,
     pub explanations: Vec<Explanation>,
+    /// The IPv6 addresses of an IPv6 packet (`header` keeps its ports).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header6: Option<super::ipv6::Header6>,
 }
 
 impl Hop {

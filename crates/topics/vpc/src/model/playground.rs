@@ -141,6 +141,7 @@ impl Playground {
                     });
                 }
                 apply_edit(&mut self.network, edit, notices)?;
+                super::ipv6_edits::prune6(&mut self.network);
                 validate(&self.network)?;
                 // An AZ left without subnets is no longer failed: a link
                 // could not fail it again (found by fuzzing).
@@ -203,7 +204,7 @@ impl Playground {
         let ids = [&s.trace.src, &s.trace.dst];
         if ids
             .iter()
-            .any(|e| matches!(e, Endpoint::Instance(id) if id.len() > MAX_ID_LEN))
+            .any(|e| matches!(e, Endpoint::Instance(id) | Endpoint::Instance6(id) if id.len() > MAX_ID_LEN))
         {
             return Err(VpcError::TooMany {
                 what: "characters in an id",
@@ -257,6 +258,17 @@ impl Playground {
 
     pub fn matrix(&self) -> Matrix {
         reachability_matrix(
+            &self.network,
+            &self.faults,
+            self.matrix_protocol,
+            self.matrix_port,
+            self.trace.src_port,
+        )
+    }
+
+    /// The matrix over IPv6 addresses, for dual-stack layouts.
+    pub fn matrix6(&self) -> Matrix {
+        super::trace6::reachability_matrix6(
             &self.network,
             &self.faults,
             self.matrix_protocol,

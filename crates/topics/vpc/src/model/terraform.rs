@@ -63,8 +63,9 @@ pub fn to_terraform(net: &Network) -> String {
         let name = resource_name(&v.id);
         let _ = write!(
             out,
-            "\nresource \"aws_vpc\" \"{name}\" {{\n  cidr_block = {}\n  tags = {{ Name = {} }}\n}}\n",
+            "\nresource \"aws_vpc\" \"{name}\" {{\n  cidr_block = {}\n{}  tags = {{ Name = {} }}\n}}\n",
             q(&v.cidr.to_string()),
+            super::terraform6::vpc_attrs(net, &v.id),
             q(&v.id)
         );
         for (k, c) in v.secondary_cidrs.iter().enumerate() {
@@ -86,14 +87,16 @@ pub fn to_terraform(net: &Network) -> String {
             q(&g.id)
         );
     }
+    super::terraform6::eigws(&mut out, net);
     for s in &net.subnets {
         let _ = write!(
             out,
-            "\nresource \"aws_subnet\" \"{}\" {{\n  vpc_id            = {}\n  cidr_block        = {}\n  availability_zone = {}\n  tags = {{ Name = {} }}\n}}\n",
+            "\nresource \"aws_subnet\" \"{}\" {{\n  vpc_id            = {}\n  cidr_block        = {}\n  availability_zone = {}\n{}  tags = {{ Name = {} }}\n}}\n",
             resource_name(&s.id),
             r("vpc", &s.vpc),
             q(&s.cidr.to_string()),
             q(&s.az),
+            super::terraform6::subnet_attrs(net, &s.id, &s.vpc),
             q(&s.id)
         );
     }
@@ -115,7 +118,7 @@ pub fn to_terraform(net: &Network) -> String {
         security_group(&mut out, g);
     }
     for a in &net.network_acls {
-        network_acl(&mut out, a);
+        network_acl(&mut out, net, a);
     }
     instances(&mut out, net);
     for p in &net.peerings {
@@ -180,6 +183,7 @@ fn route_table(out: &mut String, net: &Network, t: &RouteTable) {
             "  route {{\n    cidr_block = {dest}\n    {target}\n  }}\n"
         );
     }
+    super::terraform6::routes(out, net, &t.id, &t.vpc);
     let _ = write!(out, "  tags = {{ Name = {} }}\n}}\n", q(&t.id));
     if t.main {
         let _ = write!(
@@ -199,7 +203,7 @@ fn route_table(out: &mut String, net: &Network, t: &RouteTable) {
 }
 
 /// (protocol, from_port, to_port) as the AWS provider spells them.
-fn proto_ports(protocol: Protocol, from: u32, to: u32) -> (&'static str, i64, i64) {
+pub(super) fn proto_ports(protocol: Protocol, from: u32, to: u32) -> (&'static str, i64, i64) {
     match protocol {
         Protocol::All => ("-1", 0, 0),
         Protocol::Icmp => ("icmp", -1, -1),
@@ -208,10 +212,14 @@ fn proto_ports(protocol: Protocol, from: u32, to: u32) -> (&'static str, i64, i6
 }
 
 fn sg_rule(out: &mut String, block: &str, rule: &SgRule) {
-    let (p, from, to) = proto_ports(rule.protocol, rule.ports.from, rule.ports.to);
+    let (mut p, from, to) = proto_ports(rule.protocol, rule.ports.from, rule.ports.to);
+    if rule.protocol == Protocol::Icmp && matches!(rule.peer, SgPeer::Cidr6(_)) {
+        p = "icmpv6";
+    }
     let peer = match &rule.peer {
         SgPeer::Cidr(c) => format!("cidr_blocks = [{}]", q(&c.to_string())),
         SgPeer::Group(g) => format!("security_groups = [{}]", r("security_group", g)),
+        SgPeer::Cidr6(c) => format!("ipv6_cidr_blocks = [{}]", q(&c.to_string())),
     };
     let _ = write!(
         out,
@@ -259,7 +267,7 @@ fn acl_rule(out: &mut String, rule: &AclRule) {
     );
 }
 
-fn network_acl(out: &mut String, a: &NetworkAcl) {
+fn network_acl(out: &mut String, net: &Network, a: &NetworkAcl) {
     let name = resource_name(&a.id);
     if a.default {
         let _ = write!(
@@ -283,6 +291,7 @@ fn network_acl(out: &mut String, a: &NetworkAcl) {
     for rule in rules {
         acl_rule(out, rule);
     }
+    super::terraform6::acl_rules(out, net, &a.id);
     let _ = write!(out, "  tags = {{ Name = {} }}\n}}\n", q(&a.id));
 }
 

@@ -33,6 +33,9 @@ fn instance_index(ix: &Index, id: &str) -> Result<usize, VpcError> {
 
 /// Checks a trace request against the layout.
 pub fn check_spec(net: &Network, spec: &TraceSpec) -> Result<(), VpcError> {
+    if spec.src.is_ipv6() || spec.dst.is_ipv6() {
+        return super::trace6::check6(net, spec);
+    }
     let ix = Index::new(net, &Faults::default());
     resolve(&ix, spec).map(|_| ())
 }
@@ -52,7 +55,7 @@ fn resolve(ix: &Index, spec: &TraceSpec) -> Result<Resolved, VpcError> {
     let src = match &spec.src {
         Endpoint::Instance(id) => Some(instance_index(ix, id)?),
         Endpoint::Internet => None,
-        Endpoint::Ip(_) => {
+        _ => {
             return Err(endpoint_error(
                 "the source must be an instance or the internet",
             ))
@@ -82,7 +85,7 @@ fn resolve(ix: &Index, spec: &TraceSpec) -> Result<Resolved, VpcError> {
         (Endpoint::Internet, _) => INTERNET_HOST,
         (_, Some((private, public))) if src.is_none() => public.unwrap_or(private),
         (_, Some((private, _))) => private,
-        (_, None) => return Err(endpoint_error("unknown destination")),
+        _ => return Err(endpoint_error("unknown destination")),
     };
     let ports = spec.protocol.has_ports();
     Ok(Resolved {
@@ -99,6 +102,9 @@ fn resolve(ix: &Index, spec: &TraceSpec) -> Result<Resolved, VpcError> {
 }
 
 pub(super) fn trace_indexed(ix: &Index, spec: &TraceSpec) -> Result<Trace, VpcError> {
+    if spec.src.is_ipv6() || spec.dst.is_ipv6() {
+        return super::trace6::trace6(ix, spec);
+    }
     let r = resolve(ix, spec)?;
     let mut conn = Conn::new();
     let mut fwd = Walker::new(ix, Dir::Forward, r.header, r.dst);

@@ -23,7 +23,8 @@ pub fn validate(net: &Network) -> Check {
     super::validate_hosts::check_instances(net)?;
     super::validate_filters::check_security_groups(net)?;
     super::validate_filters::check_acls(net)?;
-    super::endpoint::check_endpoints(net)
+    super::endpoint::check_endpoints(net)?;
+    super::ipv6_edits::validate6(net)
 }
 
 pub(super) fn cap(len: usize, max: usize, what: &'static str) -> Check {
@@ -82,6 +83,14 @@ fn check_ids(net: &Network) -> Check {
         (
             "gateway endpoint",
             net.endpoints.iter().map(|v| &v.id).collect(),
+        ),
+        (
+            "egress-only internet gateway",
+            net.ipv6
+                .egress_only_gateways
+                .iter()
+                .map(|v| &v.id)
+                .collect(),
         ),
     ];
     let mut seen = SortedSet::new();

@@ -120,6 +120,7 @@ impl<'i, 'a> Walker<'i, 'a> {
             crosses_az: false,
             gap_before: false,
             explanations: Vec::new(),
+            header6: None,
         }
     }
 

@@ -35,6 +35,7 @@ pub fn kind_name(k: ComponentKind) -> &'static str {
         ComponentKind::SubnetHost => "subnet address",
         ComponentKind::Vpc => "VPC",
         ComponentKind::GatewayEndpoint => "gateway endpoint",
+        ComponentKind::EgressOnlyGateway => "egress-only internet gateway",
     }
 }
 
@@ -99,6 +100,7 @@ fn matched_text(net: &Network, m: &Matched) -> String {
                 .map(|r| {
                     let peer = match &r.peer {
                         SgPeer::Cidr(c) => c.to_string(),
+                        SgPeer::Cidr6(c) => c.to_string(),
                         SgPeer::Group(g) => format!("members of {g}"),
                     };
                     let dir = if *egress { "to" } else { "from" };
@@ -116,13 +118,29 @@ fn matched_text(net: &Network, m: &Matched) -> String {
         }
         Matched::Stateful => "reply to a tracked connection: security groups are stateful".into(),
         Matched::Translation { from, to } => format!("rewrites {from} → {to}"),
+        Matched::Route6 {
+            destination,
+            target,
+            state,
+            ..
+        } => format!(
+            "route {destination} → {}{}",
+            target.as_ref().map_or("local", |t| t.id()),
+            if *state == RouteState::Blackhole {
+                " (blackhole)"
+            } else {
+                ""
+            }
+        ),
     }
 }
 
-fn addr(ip: std::net::Ipv4Addr, port: Option<u16>, changed: bool) -> Html {
+fn addr(ip: String, port: Option<u16>, changed: bool) -> Html {
     let text = match port {
+        // IPv6 addresses take brackets before a port (RFC 3986).
+        Some(p) if ip.contains(':') => format!("[{ip}]:{p}"),
         Some(p) => format!("{ip}:{p}"),
-        None => ip.to_string(),
+        None => ip,
     };
     if changed {
         html! { <mark class="vpc-rewrite" title="rewritten here">{ text }</mark> }
@@ -131,12 +149,17 @@ fn addr(ip: std::net::Ipv4Addr, port: Option<u16>, changed: bool) -> Html {
     }
 }
 
-fn header_view(h: &Header, before: Option<&Header>, translated: bool) -> Html {
+fn header_view(hop: &Hop, before: Option<&Header>, translated: bool) -> Html {
+    let h = &hop.header;
     let src_changed = translated && before.is_some_and(|b| b.src != h.src);
     let dst_changed = translated && before.is_some_and(|b| b.dst != h.dst);
+    let (src, dst) = match hop.header6 {
+        Some(h6) => (h6.src.to_string(), h6.dst.to_string()),
+        None => (h.src.to_string(), h.dst.to_string()),
+    };
     html! {
         <div class="vpc-hop-hdr mono">
-            { addr(h.src, h.src_port, src_changed) }{ " → " }{ addr(h.dst, h.dst_port, dst_changed) }
+            { addr(src, h.src_port, src_changed) }{ " → " }{ addr(dst, h.dst_port, dst_changed) }
             <span class="vpc-proto">{ format!(" {}", h.protocol.name().to_ascii_uppercase()) }</span>
             if src_changed { <span class="badge warn">{ "source rewritten" }</span> }
             if dst_changed { <span class="badge warn">{ "destination rewritten" }</span> }
@@ -170,7 +193,7 @@ fn hop_view(net: &Network, hop: &Hop, before: Option<&Hop>, on_select: &Callback
                     if hop.crosses_az { <span class="badge warn">{ "⇄ crosses AZ" }</span> }
                     if hop.is_blocking() { <span class="badge bad">{ "✗ blocks" }</span> }
                 </div>
-                { header_view(&hop.header, before.map(|b| &b.header), translated) }
+                { header_view(hop, before.map(|b| &b.header), translated) }
                 if let Some(m) = &hop.matched {
                     <div class="vpc-hop-match">{ matched_text(net, m) }</div>
                 }

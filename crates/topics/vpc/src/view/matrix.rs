@@ -1,7 +1,9 @@
 //! The all-pairs reachability matrix on a chosen protocol and port. Each
 //! cell is a button that loads its trace into the tracer.
 
-use super::super::model::{reachability_matrix, Action, Faults, Matrix, Network, Protocol};
+use super::super::model::{
+    reachability_matrix, reachability_matrix6, Action, Faults, Matrix, Network, Protocol,
+};
 use super::super::state::Field;
 use super::field::parse_port;
 use super::Props;
@@ -17,6 +19,7 @@ struct Key {
     faults: Faults,
     setting: (Protocol, u16),
     src_port: u16,
+    ipv6: bool,
 }
 
 fn scroll_to(id: &str) {
@@ -33,15 +36,28 @@ fn scroll_to(id: &str) {
 pub fn MatrixView(props: &Props) -> Html {
     let uid = &props.uid;
     let pg = &props.state.pg;
+    // The IPv6 switch is a view setting: it shows once a subnet has a /64.
+    let has_v6 = !pg.network().ipv6.subnet_blocks.is_empty();
+    let v6 = use_state(|| false);
     let key = Key {
         net: pg.network().clone(),
         faults: pg.faults().clone(),
         setting: pg.matrix_settings(),
         src_port: pg.ephemeral_port(),
+        ipv6: has_v6 && *v6,
     };
     let m: Rc<Matrix> = use_memo(key, |k| {
-        reachability_matrix(&k.net, &k.faults, k.setting.0, k.setting.1, k.src_port)
+        let run = if k.ipv6 {
+            reachability_matrix6
+        } else {
+            reachability_matrix
+        };
+        run(&k.net, &k.faults, k.setting.0, k.setting.1, k.src_port)
     });
+    let on_v6 = {
+        let v6 = v6.clone();
+        Callback::from(move |_: Event| v6.set(!*v6))
+    };
     let (protocol, port) = pg.matrix_settings();
     let proto = use_state(|| protocol.name().to_string());
     let port_text = use_state(|| port.to_string());
@@ -102,7 +118,7 @@ pub fn MatrixView(props: &Props) -> Html {
         format!("{} {}", m.protocol.name().to_ascii_uppercase(), m.port)
     } else {
         m.protocol.name().to_ascii_uppercase()
-    };
+    } + if m.ipv6 { " over IPv6" } else { "" };
     let cell = |r: usize, c: usize| -> Html {
         let (from, to) = (&m.instances[r], &m.instances[c]);
         let Some(x) = m.cell(r, c) else {
@@ -158,6 +174,12 @@ pub fn MatrixView(props: &Props) -> Html {
                 </label>
                 <button type="submit">{ "Show matrix" }</button>
             </form>
+            if has_v6 {
+                <p class="vpc-check">
+                    <input type="checkbox" id={format!("{uid}-matrix-v6")} checked={m.ipv6} onchange={on_v6} />
+                    <label for={format!("{uid}-matrix-v6")}>{ " Over IPv6 (instances without a /64 cannot be reached)" }</label>
+                </p>
+            }
             { field_error(&err_id, msg) }
             <p class="vpc-hint">{ format!("{} of {} ordered pairs reach each other on {what}, replies included. Click a cell for its trace.",
                 m.reachable_pairs(), n * n.saturating_sub(1)) }</p>

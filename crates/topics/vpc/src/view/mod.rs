@@ -13,6 +13,7 @@ mod geometry;
 mod highlight;
 mod hops;
 mod inspector;
+mod ipv6;
 mod matrix;
 mod nat_cost;
 mod select;

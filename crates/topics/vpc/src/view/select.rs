@@ -16,6 +16,8 @@ pub enum Sel {
     Peering(String),
     Internet,
     Endpoint(String),
+    /// An egress-only internet gateway (IPv6).
+    Eigw(String),
 }
 
 impl Sel {
@@ -31,7 +33,8 @@ impl Sel {
             | Sel::SecurityGroup(id)
             | Sel::Acl(id)
             | Sel::Peering(id)
-            | Sel::Endpoint(id) => id,
+            | Sel::Endpoint(id)
+            | Sel::Eigw(id) => id,
             Sel::Internet => "internet",
         }
     }
@@ -50,6 +53,7 @@ impl Sel {
             Sel::Peering(id) => net.peering(id).is_some(),
             Sel::Internet => true,
             Sel::Endpoint(id) => net.endpoint(id).is_some(),
+            Sel::Eigw(id) => net.ipv6.eigw(id).is_some(),
         }
     }
 
@@ -88,6 +92,7 @@ pub fn of_hop(hop: &Hop) -> Sel {
         ComponentKind::SubnetHost => Sel::Subnet(id),
         ComponentKind::Vpc => Sel::Vpc(id),
         ComponentKind::GatewayEndpoint => Sel::Endpoint(id),
+        ComponentKind::EgressOnlyGateway => Sel::Eigw(id),
     }
 }
 
@@ -97,5 +102,7 @@ pub fn endpoint_name(e: &Endpoint) -> String {
         Endpoint::Instance(id) => id.clone(),
         Endpoint::Internet => "the internet".into(),
         Endpoint::Ip(ip) => ip.to_string(),
+        Endpoint::Instance6(id) => format!("{id} (IPv6)"),
+        Endpoint::Internet6 => "the internet (IPv6)".into(),
     }
 }

@@ -1,7 +1,7 @@
 //! The tracer's form (source, destination, protocol, port, or pick on the
 //! diagram) and its verdict: reachable, or every blocker with its code.
 
-use super::super::model::{Action, Endpoint, Protocol};
+use super::super::model::{instance_ipv6, Action, Endpoint, Protocol};
 use super::super::state::{Field, VpcPanel};
 use super::field::parse_port;
 use super::select::endpoint_name;
@@ -44,10 +44,18 @@ fn endpoint_value(e: &Endpoint) -> String {
         Endpoint::Instance(id) => format!("i:{id}"),
         Endpoint::Internet => "internet".into(),
         Endpoint::Ip(ip) => format!("ip:{ip}"),
+        Endpoint::Instance6(id) => format!("i6:{id}"),
+        Endpoint::Internet6 => "internet6".into(),
     }
 }
 
 fn parse_endpoint(v: &str) -> Endpoint {
+    if let Some(id) = v.strip_prefix("i6:") {
+        return Endpoint::Instance6(id.to_string());
+    }
+    if v == "internet6" {
+        return Endpoint::Internet6;
+    }
     match v.strip_prefix("i:") {
         Some(id) => Endpoint::Instance(id.to_string()),
         None => match v.strip_prefix("ip:").and_then(|ip| ip.parse().ok()) {
@@ -139,11 +147,25 @@ pub fn TraceForm(props: &TraceFormProps) -> Html {
         .iter()
         .map(|i| i.id.clone())
         .collect();
+    let net = pg.network();
+    let v6: Vec<String> = instances
+        .iter()
+        .filter(|i| instance_ipv6(net, i).is_some())
+        .cloned()
+        .collect();
     let options = |chosen: &str| {
         let mut all = vec![("internet".to_string(), "Internet".to_string())];
         all.extend(instances.iter().map(|i| (format!("i:{i}"), i.clone())));
         for (v, text) in SERVICES {
             all.push((v.to_string(), text.to_string()));
+        }
+        // IPv6 ends once any instance has an IPv6 address.
+        if !v6.is_empty() {
+            all.push(("internet6".into(), "Internet (IPv6)".into()));
+            all.extend(
+                v6.iter()
+                    .map(|i| (format!("i6:{i}"), format!("{i} (IPv6)"))),
+            );
         }
         if let Some(ip) = chosen
             .strip_prefix("ip:")

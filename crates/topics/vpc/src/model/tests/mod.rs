@@ -1,6 +1,8 @@
 mod association_tests;
 mod cidr_tests;
 mod endpoint_tests;
+mod ipv6_tests;
+mod ipv6_trace_tests;
 mod matrix_tests;
 mod nat_cost_tests;
 mod playground_tests;
