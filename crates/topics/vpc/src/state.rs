@@ -38,7 +38,9 @@ pub enum Field {
     /// Adding or changing a gateway endpoint of this VPC.
     Endpoint(String),
     /// A VPC's dual-stack switch, its /56 and its egress-only gateways.
+    #[cfg(feature = "ipv6")]
     VpcIpv6(String),
+    #[cfg(feature = "ipv6")]
     SubnetIpv6(String),
 }
 
@@ -110,11 +112,15 @@ impl PlaygroundTopic for Playground {
             Action::AddPeering { id, .. }
             | Action::DeletePeering { id }
             | Action::RemoveGatewayEndpoint { id } => Field::Component(id.clone()),
+            #[cfg(feature = "ipv6")]
             Action::SetVpcIpv6 { vpc, .. } | Action::AddEigw { vpc, .. } => {
                 Field::VpcIpv6(vpc.clone())
             }
+            #[cfg(feature = "ipv6")]
             Action::SetSubnetIpv6 { subnet, .. } => Field::SubnetIpv6(subnet.clone()),
+            #[cfg(feature = "ipv6")]
             Action::DeleteEigw { eigw } => Field::Component(eigw.clone()),
+            #[cfg(feature = "ipv6")]
             Action::AddRoute6 { table, .. } | Action::RemoveRoute6 { table, .. } => {
                 Field::Table(table.clone())
             }

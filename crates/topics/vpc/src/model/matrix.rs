@@ -29,6 +29,7 @@ pub struct Matrix {
     /// Row-major: `cells[row * n + col]` is row -> col. The diagonal is
     /// reachable by definition and has no trace.
     pub cells: Vec<Cell>,
+    #[cfg(feature = "ipv6")]
     /// The pairs were traced over IPv6 (see `trace6`).
     #[serde(default)]
     pub ipv6: bool,
@@ -53,11 +54,11 @@ impl Matrix {
         }
         let end = |k: usize| -> Option<Endpoint> {
             let id = self.instances.get(k)?.clone();
-            Some(if self.ipv6 {
-                Endpoint::Instance6(id)
-            } else {
-                Endpoint::Instance(id)
-            })
+            #[cfg(feature = "ipv6")]
+            if self.ipv6 {
+                return Some(Endpoint::Instance6(id));
+            }
+            Some(Endpoint::Instance(id))
         };
         Some(TraceSpec {
             src: end(row)?,
@@ -101,6 +102,7 @@ pub fn reachability_matrix(
         port,
         src_port,
         cells,
+        #[cfg(feature = "ipv6")]
         ipv6: false,
     }
 }
@@ -187,6 +189,7 @@ impl FastPath {
                             }
                         }
                         // The matrix runs over IPv4: IPv6 rules never match.
+                        #[cfg(feature = "ipv6")]
                         SgPeer::Cidr6(_) => {}
                         SgPeer::Cidr(c) => {
                             for (k, ip) in ips.iter().enumerate() {

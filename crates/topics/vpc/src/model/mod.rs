@@ -19,8 +19,11 @@ mod explorer;
 mod filters;
 mod goals;
 mod index;
+#[cfg(feature = "ipv6")]
 mod ipv6;
+#[cfg(feature = "ipv6")]
 mod ipv6_edits;
+#[cfg(feature = "ipv6")]
 mod ipv6_rules;
 mod layout;
 mod limits;
@@ -35,6 +38,7 @@ mod split_bar;
 mod story;
 mod synth;
 mod terraform;
+#[cfg(feature = "ipv6")]
 mod terraform6;
 mod tour_actions;
 mod tour_answers;
@@ -42,6 +46,7 @@ mod tours;
 mod tours_cidr;
 mod tours_tasks;
 mod trace;
+#[cfg(feature = "ipv6")]
 mod trace6;
 mod validate;
 mod validate_filters;
@@ -49,7 +54,9 @@ mod validate_hosts;
 mod validate_routes;
 mod walk;
 mod walk_endpoint;
+#[cfg(feature = "ipv6")]
 mod walk6;
+#[cfg(feature = "ipv6")]
 mod walk6_filters;
 mod walk_filters;
 mod walk_places;
@@ -71,6 +78,7 @@ pub use filters::{
     protocol_port_match, AclAction, AclRule, AclVerdict, NetworkAcl, PortRange, Protocol,
     SecurityGroup, SgPeer, SgRule, ACL_RULE_MAX, ACL_RULE_MIN, MAX_PORT,
 };
+#[cfg(feature = "ipv6")]
 pub use ipv6::{
     instance_ipv6, nth_64, parse_cidr6, route6_state, AclRule6, Block6, Cidr6, EgressOnlyGateway,
     Header6, Ipv6Layout, Route6, Target6, INTERNET_HOST6, SUBNET_PREFIX6, VPC_PREFIX6,
@@ -101,5 +109,6 @@ pub use synth::{synthetic, SynthParams};
 pub use terraform::{resource_name, to_terraform};
 pub use tours::tours;
 pub use trace::{check_spec, trace};
+#[cfg(feature = "ipv6")]
 pub use trace6::reachability_matrix6;
 pub use validate::validate;

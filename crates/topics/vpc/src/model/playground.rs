@@ -141,6 +141,7 @@ impl Playground {
                     });
                 }
                 apply_edit(&mut self.network, edit, notices)?;
+                #[cfg(feature = "ipv6")]
                 super::ipv6_edits::prune6(&mut self.network);
                 validate(&self.network)?;
                 // An AZ left without subnets is no longer failed: a link
@@ -204,7 +205,12 @@ impl Playground {
         let ids = [&s.trace.src, &s.trace.dst];
         if ids
             .iter()
-            .any(|e| matches!(e, Endpoint::Instance(id) | Endpoint::Instance6(id) if id.len() > MAX_ID_LEN))
+            .any(|e| match e {
+                Endpoint::Instance(id) => id.len() > MAX_ID_LEN,
+                #[cfg(feature = "ipv6")]
+                Endpoint::Instance6(id) => id.len() > MAX_ID_LEN,
+                _ => false,
+            })
         {
             return Err(VpcError::TooMany {
                 what: "characters in an id",
@@ -266,6 +272,7 @@ impl Playground {
         )
     }
 
+    #[cfg(feature = "ipv6")]
     /// The matrix over IPv6 addresses, for dual-stack layouts.
     pub fn matrix6(&self) -> Matrix {
         super::trace6::reachability_matrix6(

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::filters::AclAction;
+use super::filters::{AclAction, Protocol, SgPeer, SgRule};
 use super::ipv6::Target6;
 use super::layout::{Network, RouteState};
 use super::terraform::{proto_ports, q, resource_name};
@@ -101,5 +101,14 @@ pub(super) fn acl_rules(out: &mut String, net: &Network, acl: &str) {
             from.max(0),
             to.max(0)
         );
+    }
+}
+
+/// An ICMP rule for an IPv6 block is ICMPv6 to the AWS provider.
+pub(super) fn sg_protocol(p: &'static str, rule: &SgRule) -> &'static str {
+    if rule.protocol == Protocol::Icmp && matches!(rule.peer, SgPeer::Cidr6(_)) {
+        "icmpv6"
+    } else {
+        p
     }
 }

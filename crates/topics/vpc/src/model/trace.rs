@@ -33,6 +33,7 @@ fn instance_index(ix: &Index, id: &str) -> Result<usize, VpcError> {
 
 /// Checks a trace request against the layout.
 pub fn check_spec(net: &Network, spec: &TraceSpec) -> Result<(), VpcError> {
+    #[cfg(feature = "ipv6")]
     if spec.src.is_ipv6() || spec.dst.is_ipv6() {
         return super::trace6::check6(net, spec);
     }
@@ -102,6 +103,7 @@ fn resolve(ix: &Index, spec: &TraceSpec) -> Result<Resolved, VpcError> {
 }
 
 pub(super) fn trace_indexed(ix: &Index, spec: &TraceSpec) -> Result<Trace, VpcError> {
+    #[cfg(feature = "ipv6")]
     if spec.src.is_ipv6() || spec.dst.is_ipv6() {
         return super::trace6::trace6(ix, spec);
     }

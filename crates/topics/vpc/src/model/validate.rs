@@ -24,7 +24,9 @@ pub fn validate(net: &Network) -> Check {
     super::validate_filters::check_security_groups(net)?;
     super::validate_filters::check_acls(net)?;
     super::endpoint::check_endpoints(net)?;
-    super::ipv6_edits::validate6(net)
+    #[cfg(feature = "ipv6")]
+    super::ipv6_edits::validate6(net)?;
+    Ok(())
 }
 
 pub(super) fn cap(len: usize, max: usize, what: &'static str) -> Check {
@@ -84,6 +86,7 @@ fn check_ids(net: &Network) -> Check {
             "gateway endpoint",
             net.endpoints.iter().map(|v| &v.id).collect(),
         ),
+        #[cfg(feature = "ipv6")]
         (
             "egress-only internet gateway",
             net.ipv6

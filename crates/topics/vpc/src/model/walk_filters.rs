@@ -140,6 +140,7 @@ pub(super) fn sg_allows(
             let peer_ok = match &r.peer {
                 SgPeer::Cidr(c) => c.contains(&remote),
                 SgPeer::Group(other) => member_of(ix, other, remote),
+                #[cfg(feature = "ipv6")]
                 SgPeer::Cidr6(_) => false,
             };
             if peer_ok {

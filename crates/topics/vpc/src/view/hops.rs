@@ -35,6 +35,7 @@ pub fn kind_name(k: ComponentKind) -> &'static str {
         ComponentKind::SubnetHost => "subnet address",
         ComponentKind::Vpc => "VPC",
         ComponentKind::GatewayEndpoint => "gateway endpoint",
+        #[cfg(feature = "ipv6")]
         ComponentKind::EgressOnlyGateway => "egress-only internet gateway",
     }
 }
@@ -100,6 +101,7 @@ fn matched_text(net: &Network, m: &Matched) -> String {
                 .map(|r| {
                     let peer = match &r.peer {
                         SgPeer::Cidr(c) => c.to_string(),
+                        #[cfg(feature = "ipv6")]
                         SgPeer::Cidr6(c) => c.to_string(),
                         SgPeer::Group(g) => format!("members of {g}"),
                     };
@@ -118,6 +120,7 @@ fn matched_text(net: &Network, m: &Matched) -> String {
         }
         Matched::Stateful => "reply to a tracked connection: security groups are stateful".into(),
         Matched::Translation { from, to } => format!("rewrites {from} → {to}"),
+        #[cfg(feature = "ipv6")]
         Matched::Route6 {
             destination,
             target,
@@ -138,6 +141,7 @@ fn matched_text(net: &Network, m: &Matched) -> String {
 fn addr(ip: String, port: Option<u16>, changed: bool) -> Html {
     let text = match port {
         // IPv6 addresses take brackets before a port (RFC 3986).
+        #[cfg(feature = "ipv6")]
         Some(p) if ip.contains(':') => format!("[{ip}]:{p}"),
         Some(p) => format!("{ip}:{p}"),
         None => ip,
@@ -153,10 +157,11 @@ fn header_view(hop: &Hop, before: Option<&Header>, translated: bool) -> Html {
     let h = &hop.header;
     let src_changed = translated && before.is_some_and(|b| b.src != h.src);
     let dst_changed = translated && before.is_some_and(|b| b.dst != h.dst);
-    let (src, dst) = match hop.header6 {
-        Some(h6) => (h6.src.to_string(), h6.dst.to_string()),
-        None => (h.src.to_string(), h.dst.to_string()),
-    };
+    let (src, dst) = (h.src.to_string(), h.dst.to_string());
+    #[cfg(feature = "ipv6")]
+    let (src, dst) = hop
+        .header6
+        .map_or((src, dst), |h6| (h6.src.to_string(), h6.dst.to_string()));
     html! {
         <div class="vpc-hop-hdr mono">
             { addr(src, h.src_port, src_changed) }{ " → " }{ addr(dst, h.dst_port, dst_changed) }

@@ -2,7 +2,7 @@
 //! its egress-only gateways, a subnet's /64, the IPv6 rows of a route
 //! table, and the egress-only gateway's own inspector.
 
-use super::super::model::{Action, RouteState, Target6};
+use super::super::model::{instance_ipv6, Action, Endpoint, Network, Protocol, RouteState, Target6};
 use super::super::state::Field;
 use super::field::CommitField;
 use super::inspector::{row, BodyProps};
@@ -172,5 +172,99 @@ pub fn eigw_body(b: &BodyProps) -> Html {
             <p class="vpc-hint">{ "Routes to a deleted gateway stay behind as blackholes." }</p>
             { field_error(&b.el("delete-error"), b.state.refused(&Field::Component(id))) }
         </>
+    }
+}
+
+/// An instance's IPv6 address row, if it has one.
+pub fn instance_row(b: &BodyProps) -> Html {
+    match instance_ipv6(b.state.pg.network(), &b.id) {
+        Some(v6) => row("IPv6", html! { <span class="mono">{ v6.to_string() }</span> }),
+        None => html! {},
+    }
+}
+
+/// An instance's two IPv6 trace shortcuts, if it has an IPv6 address.
+pub fn instance_traces(b: &BodyProps) -> Html {
+    if instance_ipv6(b.state.pg.network(), &b.id).is_none() {
+        return html! {};
+    }
+    let me = || Endpoint::Instance6(b.id.to_string());
+    let trace = |src, dst, port| Action::SetTrace {
+        src,
+        dst,
+        protocol: Protocol::Tcp,
+        port,
+    };
+    html! {
+        <>
+            { b.act("Trace over IPv6: here → internet (TCP 443)", trace(me(), Endpoint::Internet6, 443)) }
+            { b.act("Trace over IPv6: internet → here (TCP 80)", trace(Endpoint::Internet6, me(), 80)) }
+        </>
+    }
+}
+
+/// The tracer's IPv6 ends, once any instance has an IPv6 address.
+pub fn trace_options(net: &Network, instances: &[String], all: &mut Vec<(String, String)>) {
+    let v6: Vec<&String> = instances
+        .iter()
+        .filter(|i| instance_ipv6(net, i).is_some())
+        .collect();
+    if !v6.is_empty() {
+        all.push(("internet6".into(), "Internet (IPv6)".into()));
+        all.extend(v6.iter().map(|i| (format!("i6:{i}"), format!("{i} (IPv6)"))));
+    }
+}
+
+/// The tracer's option value for an IPv6 end (see `trace_options`).
+pub fn parse_endpoint6(v: &str) -> Option<Endpoint> {
+    if v == "internet6" {
+        return Some(Endpoint::Internet6);
+    }
+    v.strip_prefix("i6:")
+        .map(|id| Endpoint::Instance6(id.to_string()))
+}
+
+/// A route table's egress-only gateways, as route targets.
+pub fn eigw_targets(net: &Network, vpc: &str, targets: &mut Vec<(String, String)>) {
+    for g in net
+        .ipv6
+        .egress_only_gateways
+        .iter()
+        .filter(|g| g.vpc == vpc)
+    {
+        targets.push((
+            format!("eigw:{}", g.id),
+            format!("egress-only gateway {} (IPv6)", g.id),
+        ));
+    }
+}
+
+/// An IPv6 destination (or an egress-only gateway) makes an IPv6 route.
+pub fn route6_action(kind: &str, id: String, table: &str, dest: &str) -> Option<Action> {
+    if kind != "eigw" && !dest.contains(':') {
+        return None;
+    }
+    let target = match kind {
+        "igw" => Target6::Igw(id),
+        _ => Target6::Eigw(id),
+    };
+    Some(Action::AddRoute6 {
+        table: table.to_string(),
+        destination: dest.to_string(),
+        target,
+    })
+}
+
+/// The matrix's IPv6 switch, once a subnet has a /64.
+pub fn matrix_switch(uid: &str, has_v6: bool, on: bool, v6: UseStateHandle<bool>) -> Html {
+    if !has_v6 {
+        return html! {};
+    }
+    let flip = Callback::from(move |_: Event| v6.set(!*v6));
+    html! {
+        <p class="vpc-check">
+            <input type="checkbox" id={format!("{uid}-matrix-v6")} checked={on} onchange={flip} />
+            <label for={format!("{uid}-matrix-v6")}>{ " Over IPv6 (instances without a /64 cannot be reached)" }</label>
+        </p>
     }
 }

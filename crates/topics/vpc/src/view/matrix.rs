@@ -1,9 +1,7 @@
 //! The all-pairs reachability matrix on a chosen protocol and port. Each
 //! cell is a button that loads its trace into the tracer.
 
-use super::super::model::{
-    reachability_matrix, reachability_matrix6, Action, Faults, Matrix, Network, Protocol,
-};
+use super::super::model::{reachability_matrix, Action, Faults, Matrix, Network, Protocol};
 use super::super::state::Field;
 use super::field::parse_port;
 use super::Props;
@@ -19,6 +17,7 @@ struct Key {
     faults: Faults,
     setting: (Protocol, u16),
     src_port: u16,
+    #[cfg(feature = "ipv6")]
     ipv6: bool,
 }
 
@@ -37,27 +36,30 @@ pub fn MatrixView(props: &Props) -> Html {
     let uid = &props.uid;
     let pg = &props.state.pg;
     // The IPv6 switch is a view setting: it shows once a subnet has a /64.
-    let has_v6 = !pg.network().ipv6.subnet_blocks.is_empty();
-    let v6 = use_state(|| false);
+    #[cfg(feature = "ipv6")]
+    let (has_v6, v6) = (
+        !pg.network().ipv6.subnet_blocks.is_empty(),
+        use_state(|| false),
+    );
     let key = Key {
         net: pg.network().clone(),
         faults: pg.faults().clone(),
         setting: pg.matrix_settings(),
         src_port: pg.ephemeral_port(),
+        #[cfg(feature = "ipv6")]
         ipv6: has_v6 && *v6,
     };
     let m: Rc<Matrix> = use_memo(key, |k| {
-        let run = if k.ipv6 {
-            reachability_matrix6
-        } else {
-            reachability_matrix
-        };
-        run(&k.net, &k.faults, k.setting.0, k.setting.1, k.src_port)
+        #[cfg(feature = "ipv6")]
+        if k.ipv6 {
+            return super::super::model::reachability_matrix6(
+                &k.net, &k.faults, k.setting.0, k.setting.1, k.src_port,
+            );
+        }
+        reachability_matrix(&k.net, &k.faults, k.setting.0, k.setting.1, k.src_port)
     });
-    let on_v6 = {
-        let v6 = v6.clone();
-        Callback::from(move |_: Event| v6.set(!*v6))
-    };
+    #[cfg(feature = "ipv6")]
+    let v6_switch = super::ipv6::matrix_switch(uid, has_v6, m.ipv6, v6);
     let (protocol, port) = pg.matrix_settings();
     let proto = use_state(|| protocol.name().to_string());
     let port_text = use_state(|| port.to_string());
@@ -118,7 +120,9 @@ pub fn MatrixView(props: &Props) -> Html {
         format!("{} {}", m.protocol.name().to_ascii_uppercase(), m.port)
     } else {
         m.protocol.name().to_ascii_uppercase()
-    } + if m.ipv6 { " over IPv6" } else { "" };
+    };
+    #[cfg(feature = "ipv6")]
+    let what = what + if m.ipv6 { " over IPv6" } else { "" };
     let cell = |r: usize, c: usize| -> Html {
         let (from, to) = (&m.instances[r], &m.instances[c]);
         let Some(x) = m.cell(r, c) else {
@@ -174,12 +178,7 @@ pub fn MatrixView(props: &Props) -> Html {
                 </label>
                 <button type="submit">{ "Show matrix" }</button>
             </form>
-            if has_v6 {
-                <p class="vpc-check">
-                    <input type="checkbox" id={format!("{uid}-matrix-v6")} checked={m.ipv6} onchange={on_v6} />
-                    <label for={format!("{uid}-matrix-v6")}>{ " Over IPv6 (instances without a /64 cannot be reached)" }</label>
-                </p>
-            }
+            { ipv6_html!(v6_switch) }
             { field_error(&err_id, msg) }
             <p class="vpc-hint">{ format!("{} of {} ordered pairs reach each other on {what}, replies included. Click a cell for its trace.",
                 m.reachable_pairs(), n * n.saturating_sub(1)) }</p>

@@ -3,6 +3,18 @@
 //! Terraform export. Derived data (trace, diagram geometry) is memoised on
 //! the shared state, so a render that changes nothing computes nothing.
 
+/// Markup only the IPv6 build shows; the IPv4 build does not compile `$e`.
+/// Defined before the modules so they all see it.
+macro_rules! ipv6_html {
+    ($e:expr) => {{
+        #[cfg(feature = "ipv6")]
+        let html: Html = $e;
+        #[cfg(not(feature = "ipv6"))]
+        let html = Html::default();
+        html
+    }};
+}
+
 mod cidr;
 mod controls;
 mod diagram;
@@ -13,6 +25,7 @@ mod geometry;
 mod highlight;
 mod hops;
 mod inspector;
+#[cfg(feature = "ipv6")]
 mod ipv6;
 mod matrix;
 mod nat_cost;

@@ -17,6 +17,7 @@ pub enum Sel {
     Internet,
     Endpoint(String),
     /// An egress-only internet gateway (IPv6).
+    #[cfg(feature = "ipv6")]
     Eigw(String),
 }
 
@@ -33,8 +34,9 @@ impl Sel {
             | Sel::SecurityGroup(id)
             | Sel::Acl(id)
             | Sel::Peering(id)
-            | Sel::Endpoint(id)
-            | Sel::Eigw(id) => id,
+            | Sel::Endpoint(id) => id,
+            #[cfg(feature = "ipv6")]
+            Sel::Eigw(id) => id,
             Sel::Internet => "internet",
         }
     }
@@ -53,6 +55,7 @@ impl Sel {
             Sel::Peering(id) => net.peering(id).is_some(),
             Sel::Internet => true,
             Sel::Endpoint(id) => net.endpoint(id).is_some(),
+            #[cfg(feature = "ipv6")]
             Sel::Eigw(id) => net.ipv6.eigw(id).is_some(),
         }
     }
@@ -92,6 +95,7 @@ pub fn of_hop(hop: &Hop) -> Sel {
         ComponentKind::SubnetHost => Sel::Subnet(id),
         ComponentKind::Vpc => Sel::Vpc(id),
         ComponentKind::GatewayEndpoint => Sel::Endpoint(id),
+        #[cfg(feature = "ipv6")]
         ComponentKind::EgressOnlyGateway => Sel::Eigw(id),
     }
 }
@@ -102,7 +106,9 @@ pub fn endpoint_name(e: &Endpoint) -> String {
         Endpoint::Instance(id) => id.clone(),
         Endpoint::Internet => "the internet".into(),
         Endpoint::Ip(ip) => ip.to_string(),
+        #[cfg(feature = "ipv6")]
         Endpoint::Instance6(id) => format!("{id} (IPv6)"),
+        #[cfg(feature = "ipv6")]
         Endpoint::Internet6 => "the internet (IPv6)".into(),
     }
 }

@@ -1,7 +1,7 @@
 //! The tracer's form (source, destination, protocol, port, or pick on the
 //! diagram) and its verdict: reachable, or every blocker with its code.
 
-use super::super::model::{instance_ipv6, Action, Endpoint, Protocol};
+use super::super::model::{Action, Endpoint, Protocol};
 use super::super::state::{Field, VpcPanel};
 use super::field::parse_port;
 use super::select::endpoint_name;
@@ -44,17 +44,17 @@ fn endpoint_value(e: &Endpoint) -> String {
         Endpoint::Instance(id) => format!("i:{id}"),
         Endpoint::Internet => "internet".into(),
         Endpoint::Ip(ip) => format!("ip:{ip}"),
+        #[cfg(feature = "ipv6")]
         Endpoint::Instance6(id) => format!("i6:{id}"),
+        #[cfg(feature = "ipv6")]
         Endpoint::Internet6 => "internet6".into(),
     }
 }
 
 fn parse_endpoint(v: &str) -> Endpoint {
-    if let Some(id) = v.strip_prefix("i6:") {
-        return Endpoint::Instance6(id.to_string());
-    }
-    if v == "internet6" {
-        return Endpoint::Internet6;
+    #[cfg(feature = "ipv6")]
+    if let Some(e) = super::ipv6::parse_endpoint6(v) {
+        return e;
     }
     match v.strip_prefix("i:") {
         Some(id) => Endpoint::Instance(id.to_string()),
@@ -147,26 +147,14 @@ pub fn TraceForm(props: &TraceFormProps) -> Html {
         .iter()
         .map(|i| i.id.clone())
         .collect();
-    let net = pg.network();
-    let v6: Vec<String> = instances
-        .iter()
-        .filter(|i| instance_ipv6(net, i).is_some())
-        .cloned()
-        .collect();
     let options = |chosen: &str| {
         let mut all = vec![("internet".to_string(), "Internet".to_string())];
         all.extend(instances.iter().map(|i| (format!("i:{i}"), i.clone())));
         for (v, text) in SERVICES {
             all.push((v.to_string(), text.to_string()));
         }
-        // IPv6 ends once any instance has an IPv6 address.
-        if !v6.is_empty() {
-            all.push(("internet6".into(), "Internet (IPv6)".into()));
-            all.extend(
-                v6.iter()
-                    .map(|i| (format!("i6:{i}"), format!("{i} (IPv6)"))),
-            );
-        }
+        #[cfg(feature = "ipv6")]
+        super::ipv6::trace_options(pg.network(), &instances, &mut all);
         if let Some(ip) = chosen
             .strip_prefix("ip:")
             .filter(|_| !SERVICES.iter().any(|(v, _)| *v == chosen))

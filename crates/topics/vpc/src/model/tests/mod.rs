@@ -1,7 +1,9 @@
 mod association_tests;
 mod cidr_tests;
 mod endpoint_tests;
+#[cfg(feature = "ipv6")]
 mod ipv6_tests;
+#[cfg(feature = "ipv6")]
 mod ipv6_trace_tests;
 mod matrix_tests;
 mod nat_cost_tests;

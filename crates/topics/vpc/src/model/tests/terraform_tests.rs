@@ -106,6 +106,7 @@ fn export_details() {
 /// support for your VPC"), /64s carved with `cidrsubnet`, the egress-only
 /// gateway and its `::/0` route (AWS provider: `aws_vpc`, `aws_subnet`,
 /// `aws_egress_only_internet_gateway`, `aws_route_table`).
+#[cfg(feature = "ipv6")]
 #[test]
 fn dual_stack_exports_ipv6_blocks_eigw_and_routes() {
     let pg = super::ipv6_trace_tests::dual_stack();

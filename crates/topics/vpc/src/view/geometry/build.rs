@@ -260,6 +260,7 @@ impl Builder<'_> {
                 &format!("VPCE {}", e.id),
             ));
         }
+        #[cfg(feature = "ipv6")]
         // Egress-only gateways sit on the VPC's top edge right of the IGW,
         // drawn like it but smaller, and wired to the internet the same way.
         for (k, g) in (0u8..).zip(

@@ -102,6 +102,7 @@ fn gateway_endpoints_sit_on_the_vpc_edge_clear_of_everything_else() {
     }
 }
 
+#[cfg(feature = "ipv6")]
 #[test]
 fn an_egress_only_gateway_is_drawn_beside_the_igw_and_wired_to_the_internet() {
     let mut net = PresetId::Article.build();

@@ -1,7 +1,7 @@
 //! Instances: addresses, groups, source/destination check, and shortcuts
 //! that trace to or from them.
 
-use super::super::super::model::{instance_ipv6, Action, Endpoint, Protocol};
+use super::super::super::model::{Action, Endpoint, Protocol};
 use super::super::super::state::Field;
 use super::super::select::Sel;
 use super::{row, BodyProps};
@@ -34,7 +34,6 @@ pub fn instance_body(b: &BodyProps) -> Html {
         port,
     };
     let me = Endpoint::Instance(id.clone());
-    let ipv6 = instance_ipv6(net, &id);
     html! {
         <>
             <dl class="stats">
@@ -42,9 +41,7 @@ pub fn instance_body(b: &BodyProps) -> Html {
                 { row("AZ", html! { { if failed { format!("{az} (failed)") } else { az.clone() } } }) }
                 { row("Private IP", html! { <span class="mono">{ i.private_ip.to_string() }</span> }) }
                 { row("Public IP", html! { <span class="mono">{ i.public_ip.map_or("none".to_string(), |p| p.to_string()) }</span> }) }
-                if let Some(v6) = ipv6 {
-                    { row("IPv6", html! { <span class="mono">{ v6.to_string() }</span> }) }
-                }
+                { ipv6_html!(super::super::ipv6::instance_row(b)) }
                 { row("Security groups", html! {
                     <span class="vpc-inline">{ for i.security_groups.iter().map(|g| b.link(Sel::SecurityGroup(g.clone()))) }</span>
                 }) }
@@ -56,10 +53,7 @@ pub fn instance_body(b: &BodyProps) -> Html {
             <div class="controls">
                 { b.act("Trace: internet → here (TCP 80)", trace(Endpoint::Internet, me.clone(), 80)) }
                 { b.act("Trace: here → internet (TCP 443)", trace(me.clone(), Endpoint::Internet, 443)) }
-                if ipv6.is_some() {
-                    { b.act("Trace over IPv6: here → internet (TCP 443)", trace(Endpoint::Instance6(id.clone()), Endpoint::Internet6, 443)) }
-                    { b.act("Trace over IPv6: internet → here (TCP 80)", trace(Endpoint::Internet6, Endpoint::Instance6(id.clone()), 80)) }
-                }
+                { ipv6_html!(super::super::ipv6::instance_traces(b)) }
                 { b.act("Remove this instance", Action::RemoveInstance { id: id.clone() }) }
             </div>
             { field_error(&b.el("instance-error"), st.refused(&Field::Instance(id))) }

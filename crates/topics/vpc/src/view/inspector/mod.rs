@@ -101,6 +101,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
         Sel::Instance(_) => hosts::instance_body(&b),
         Sel::Internet => html! {},
         Sel::Endpoint(_) => super::endpoint::endpoint_body(&b),
+        #[cfg(feature = "ipv6")]
         Sel::Eigw(_) => super::ipv6::eigw_body(&b),
     };
     let title = if sel == Sel::Internet {

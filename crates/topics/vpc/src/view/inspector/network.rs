@@ -75,7 +75,7 @@ pub fn vpc_body(b: &BodyProps) -> Html {
             <CommitField id={b.el("secondary")} label="Add a secondary CIDR block" value=""
                 button="Add" error={at(Field::Vpc(id.clone()))} notice={note(Field::Vpc(id.clone()))}
                 on_commit={add_secondary} epoch={b.epoch()} />
-            { super::super::ipv6::vpc_section(b) }
+            { ipv6_html!(super::super::ipv6::vpc_section(b)) }
             if igw.is_none() {
                 <p>{ b.act("Attach an internet gateway", Action::AddIgw { id: format!("igw-{id}"), vpc: id.clone() }) }</p>
             }
@@ -168,7 +168,7 @@ pub fn subnet_body(b: &BodyProps) -> Html {
                 notice={st.notice(&Field::SubnetCidr(id.clone())).map(AttrValue::from)}
                 on_commit={edit_cidr} epoch={b.epoch()} />
             <p class="vpc-hint">{ "The CIDR explorer below shows this block bit by bit." }</p>
-            { super::super::ipv6::subnet_section(b) }
+            { ipv6_html!(super::super::ipv6::subnet_section(b)) }
             <div class="controls">
                 <div class="vpc-f">
                     <label for={b.el("table")}>{ "Route table" }</label>

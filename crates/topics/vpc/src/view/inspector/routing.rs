@@ -87,7 +87,7 @@ pub fn route_table_body(b: &BodyProps) -> Html {
                             </tr>
                         }
                     }) }
-                    { super::super::ipv6::route_rows(b) }
+                    { ipv6_html!(super::super::ipv6::route_rows(b)) }
                 </tbody>
             </table>
             <AddRoute ..b.clone() />

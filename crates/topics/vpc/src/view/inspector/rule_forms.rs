@@ -3,8 +3,8 @@
 //! model's to refuse, and its message shows under the form.
 
 use super::super::super::model::{
-    AclAction, AclRuleInput, Action, PeerInput, Protocol, SgRuleInput, Target, Target6,
-    ACL_RULE_MAX, ACL_RULE_MIN,
+    AclAction, AclRuleInput, Action, PeerInput, Protocol, SgRuleInput, Target, ACL_RULE_MAX,
+    ACL_RULE_MIN,
 };
 use super::super::super::state::Field;
 use super::add_forms::{text, use_reset_on_success};
@@ -88,17 +88,8 @@ pub fn AddRoute(b: &BodyProps) -> Html {
             format!("internet gateway {}", g.id),
         ));
     }
-    for g in net
-        .ipv6
-        .egress_only_gateways
-        .iter()
-        .filter(|g| g.vpc == vpc)
-    {
-        targets.push((
-            format!("eigw:{}", g.id),
-            format!("egress-only gateway {} (IPv6)", g.id),
-        ));
-    }
+    #[cfg(feature = "ipv6")]
+    super::super::ipv6::eigw_targets(net, &vpc, &mut targets);
     for n in net.nat_gateways.iter().filter(|n| in_vpc(&n.subnet)) {
         targets.push((format!("nat:{}", n.id), format!("NAT gateway {}", n.id)));
     }
@@ -123,17 +114,9 @@ pub fn AddRoute(b: &BodyProps) -> Html {
             e.prevent_default();
             let (kind, id) = target.split_once(':').unwrap_or(("", ""));
             let id = id.to_string();
-            // An IPv6 destination (or an egress-only gateway) makes an IPv6 route.
-            if kind == "eigw" || dest.contains(':') {
-                let target = match kind {
-                    "igw" => Target6::Igw(id),
-                    _ => Target6::Eigw(id),
-                };
-                return d.emit(Action::AddRoute6 {
-                    table: table.clone(),
-                    destination: (*dest).clone(),
-                    target,
-                });
+            #[cfg(feature = "ipv6")]
+            if let Some(a) = super::super::ipv6::route6_action(kind, id.clone(), &table, &dest) {
+                return d.emit(a);
             }
             let target = match kind {
                 "igw" => Target::Igw(id),
