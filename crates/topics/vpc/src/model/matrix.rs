@@ -52,21 +52,20 @@ impl Matrix {
         if row == col {
             return None;
         }
-        let end = |k: usize| -> Option<Endpoint> {
-            let id = self.instances.get(k)?.clone();
-            #[cfg(feature = "ipv6")]
-            if self.ipv6 {
-                return Some(Endpoint::Instance6(id));
-            }
-            Some(Endpoint::Instance(id))
-        };
-        Some(TraceSpec {
-            src: end(row)?,
-            dst: end(col)?,
+        let spec = TraceSpec {
+            src: Endpoint::Instance(self.instances.get(row)?.clone()),
+            dst: Endpoint::Instance(self.instances.get(col)?.clone()),
             protocol: self.protocol,
             port: self.port,
             src_port: self.src_port,
-        })
+        };
+        #[cfg(feature = "ipv6")]
+        let spec = if self.ipv6 {
+            super::trace6::over_ipv6(spec)
+        } else {
+            spec
+        };
+        Some(spec)
     }
 
     pub fn reachable_pairs(&self) -> usize {

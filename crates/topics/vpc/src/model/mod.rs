@@ -53,11 +53,11 @@ mod validate_filters;
 mod validate_hosts;
 mod validate_routes;
 mod walk;
-mod walk_endpoint;
 #[cfg(feature = "ipv6")]
 mod walk6;
 #[cfg(feature = "ipv6")]
 mod walk6_filters;
+mod walk_endpoint;
 mod walk_filters;
 mod walk_places;
 

@@ -203,15 +203,12 @@ impl Playground {
             })?;
         }
         let ids = [&s.trace.src, &s.trace.dst];
-        if ids
-            .iter()
-            .any(|e| match e {
-                Endpoint::Instance(id) => id.len() > MAX_ID_LEN,
-                #[cfg(feature = "ipv6")]
-                Endpoint::Instance6(id) => id.len() > MAX_ID_LEN,
-                _ => false,
-            })
-        {
+        if ids.iter().any(|e| match e {
+            Endpoint::Instance(id) => id.len() > MAX_ID_LEN,
+            #[cfg(feature = "ipv6")]
+            Endpoint::Instance6(id) => id.len() > MAX_ID_LEN,
+            _ => false,
+        }) {
             return Err(VpcError::TooMany {
                 what: "characters in an id",
                 max: MAX_ID_LEN,

@@ -203,3 +203,16 @@ pub fn reachability_matrix6(
         ipv6: true,
     }
 }
+
+/// The same instance-to-instance request over the instances' IPv6 addresses.
+pub(super) fn over_ipv6(spec: TraceSpec) -> TraceSpec {
+    let six = |e: Endpoint| match e {
+        Endpoint::Instance(id) => Endpoint::Instance6(id),
+        other => other,
+    };
+    TraceSpec {
+        src: six(spec.src),
+        dst: six(spec.dst),
+        ..spec
+    }
+}

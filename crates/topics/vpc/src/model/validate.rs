@@ -23,10 +23,9 @@ pub fn validate(net: &Network) -> Check {
     super::validate_hosts::check_instances(net)?;
     super::validate_filters::check_security_groups(net)?;
     super::validate_filters::check_acls(net)?;
-    super::endpoint::check_endpoints(net)?;
     #[cfg(feature = "ipv6")]
     super::ipv6_edits::validate6(net)?;
-    Ok(())
+    super::endpoint::check_endpoints(net)
 }
 
 pub(super) fn cap(len: usize, max: usize, what: &'static str) -> Check {

@@ -138,13 +138,10 @@ fn matched_text(net: &Network, m: &Matched) -> String {
     }
 }
 
-fn addr(ip: String, port: Option<u16>, changed: bool) -> Html {
+fn addr(ip: std::net::Ipv4Addr, port: Option<u16>, changed: bool) -> Html {
     let text = match port {
-        // IPv6 addresses take brackets before a port (RFC 3986).
-        #[cfg(feature = "ipv6")]
-        Some(p) if ip.contains(':') => format!("[{ip}]:{p}"),
         Some(p) => format!("{ip}:{p}"),
-        None => ip,
+        None => ip.to_string(),
     };
     if changed {
         html! { <mark class="vpc-rewrite" title="rewritten here">{ text }</mark> }
@@ -155,16 +152,15 @@ fn addr(ip: String, port: Option<u16>, changed: bool) -> Html {
 
 fn header_view(hop: &Hop, before: Option<&Header>, translated: bool) -> Html {
     let h = &hop.header;
+    #[cfg(feature = "ipv6")]
+    if let Some(h6) = &hop.header6 {
+        return super::ipv6::header6_view(h6, h);
+    }
     let src_changed = translated && before.is_some_and(|b| b.src != h.src);
     let dst_changed = translated && before.is_some_and(|b| b.dst != h.dst);
-    let (src, dst) = (h.src.to_string(), h.dst.to_string());
-    #[cfg(feature = "ipv6")]
-    let (src, dst) = hop
-        .header6
-        .map_or((src, dst), |h6| (h6.src.to_string(), h6.dst.to_string()));
     html! {
         <div class="vpc-hop-hdr mono">
-            { addr(src, h.src_port, src_changed) }{ " → " }{ addr(dst, h.dst_port, dst_changed) }
+            { addr(h.src, h.src_port, src_changed) }{ " → " }{ addr(h.dst, h.dst_port, dst_changed) }
             <span class="vpc-proto">{ format!(" {}", h.protocol.name().to_ascii_uppercase()) }</span>
             if src_changed { <span class="badge warn">{ "source rewritten" }</span> }
             if dst_changed { <span class="badge warn">{ "destination rewritten" }</span> }

@@ -2,7 +2,9 @@
 //! its egress-only gateways, a subnet's /64, the IPv6 rows of a route
 //! table, and the egress-only gateway's own inspector.
 
-use super::super::model::{instance_ipv6, Action, Endpoint, Network, Protocol, RouteState, Target6};
+use super::super::model::{
+    instance_ipv6, Action, Endpoint, Header, Header6, Network, Protocol, RouteState, Target6,
+};
 use super::super::state::Field;
 use super::field::CommitField;
 use super::inspector::{row, BodyProps};
@@ -178,7 +180,10 @@ pub fn eigw_body(b: &BodyProps) -> Html {
 /// An instance's IPv6 address row, if it has one.
 pub fn instance_row(b: &BodyProps) -> Html {
     match instance_ipv6(b.state.pg.network(), &b.id) {
-        Some(v6) => row("IPv6", html! { <span class="mono">{ v6.to_string() }</span> }),
+        Some(v6) => row(
+            "IPv6",
+            html! { <span class="mono">{ v6.to_string() }</span> },
+        ),
         None => html! {},
     }
 }
@@ -211,7 +216,10 @@ pub fn trace_options(net: &Network, instances: &[String], all: &mut Vec<(String,
         .collect();
     if !v6.is_empty() {
         all.push(("internet6".into(), "Internet (IPv6)".into()));
-        all.extend(v6.iter().map(|i| (format!("i6:{i}"), format!("{i} (IPv6)"))));
+        all.extend(
+            v6.iter()
+                .map(|i| (format!("i6:{i}"), format!("{i} (IPv6)"))),
+        );
     }
 }
 
@@ -266,5 +274,20 @@ pub fn matrix_switch(uid: &str, has_v6: bool, on: bool, v6: UseStateHandle<bool>
             <input type="checkbox" id={format!("{uid}-matrix-v6")} checked={on} onchange={flip} />
             <label for={format!("{uid}-matrix-v6")}>{ " Over IPv6 (instances without a /64 cannot be reached)" }</label>
         </p>
+    }
+}
+
+/// An IPv6 packet's addresses (with brackets before a port, RFC 3986). No
+/// NAT rewrites IPv6, so there is nothing to mark.
+pub fn header6_view(h6: &Header6, h: &Header) -> Html {
+    let addr = |ip: std::net::Ipv6Addr, port: Option<u16>| match port {
+        Some(p) => format!("[{ip}]:{p}"),
+        None => ip.to_string(),
+    };
+    html! {
+        <div class="vpc-hop-hdr mono">
+            <span>{ addr(h6.src, h.src_port) }</span>{ " → " }<span>{ addr(h6.dst, h.dst_port) }</span>
+            <span class="vpc-proto">{ format!(" {}", h.protocol.name().to_ascii_uppercase()) }</span>
+        </div>
     }
 }

@@ -53,7 +53,11 @@ pub fn MatrixView(props: &Props) -> Html {
         #[cfg(feature = "ipv6")]
         if k.ipv6 {
             return super::super::model::reachability_matrix6(
-                &k.net, &k.faults, k.setting.0, k.setting.1, k.src_port,
+                &k.net,
+                &k.faults,
+                k.setting.0,
+                k.setting.1,
+                k.src_port,
             );
         }
         reachability_matrix(&k.net, &k.faults, k.setting.0, k.setting.1, k.src_port)
@@ -178,8 +182,7 @@ pub fn MatrixView(props: &Props) -> Html {
                 </label>
                 <button type="submit">{ "Show matrix" }</button>
             </form>
-            { ipv6_html!(v6_switch) }
-            { field_error(&err_id, msg) }
+            { ipv6_after!(field_error(&err_id, msg); v6_switch) }
             <p class="vpc-hint">{ format!("{} of {} ordered pairs reach each other on {what}, replies included. Click a cell for its trace.",
                 m.reachable_pairs(), n * n.saturating_sub(1)) }</p>
             <div class="scroll">

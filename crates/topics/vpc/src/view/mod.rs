@@ -3,15 +3,28 @@
 //! Terraform export. Derived data (trace, diagram geometry) is memoised on
 //! the shared state, so a render that changes nothing computes nothing.
 
-/// Markup only the IPv6 build shows; the IPv4 build does not compile `$e`.
-/// Defined before the modules so they all see it.
-macro_rules! ipv6_html {
-    ($e:expr) => {{
+/// `base`, followed in the IPv6 build by `extra`, which the IPv4 build does
+/// not compile. Hung on a child the view has anyway, so the IPv4 build's
+/// markup (and code) is exactly what it was without IPv6: an empty
+/// placeholder child would cost bytes in every view that has one. Defined
+/// before the modules so they all see it.
+macro_rules! ipv6_after {
+    ($base:expr; $extra:expr) => {{
+        let base: Html = $base;
         #[cfg(feature = "ipv6")]
-        let html: Html = $e;
-        #[cfg(not(feature = "ipv6"))]
-        let html = Html::default();
-        html
+        let base = html! { <>{ base }{ $extra }</> };
+        base
+    }};
+}
+
+/// The same for a `{ for ... }` list of children: the IPv6 build chains
+/// `extra` on after them.
+macro_rules! ipv6_chain {
+    ($base:expr; $extra:expr) => {{
+        let base = $base;
+        #[cfg(feature = "ipv6")]
+        let base = base.chain(std::iter::once($extra));
+        base
     }};
 }
 

@@ -75,7 +75,6 @@ pub fn vpc_body(b: &BodyProps) -> Html {
             <CommitField id={b.el("secondary")} label="Add a secondary CIDR block" value=""
                 button="Add" error={at(Field::Vpc(id.clone()))} notice={note(Field::Vpc(id.clone()))}
                 on_commit={add_secondary} epoch={b.epoch()} />
-            { ipv6_html!(super::super::ipv6::vpc_section(b)) }
             if igw.is_none() {
                 <p>{ b.act("Attach an internet gateway", Action::AddIgw { id: format!("igw-{id}"), vpc: id.clone() }) }</p>
             }
@@ -86,7 +85,7 @@ pub fn vpc_body(b: &BodyProps) -> Html {
                 }) }
             </ul>
             <AddSubnet ..b.clone() />
-            { super::super::endpoint::vpc_endpoints(b) }
+            { ipv6_after!(super::super::endpoint::vpc_endpoints(b); super::super::ipv6::vpc_section(b)) }
         </>
     }
 }
@@ -168,7 +167,6 @@ pub fn subnet_body(b: &BodyProps) -> Html {
                 notice={st.notice(&Field::SubnetCidr(id.clone())).map(AttrValue::from)}
                 on_commit={edit_cidr} epoch={b.epoch()} />
             <p class="vpc-hint">{ "The CIDR explorer below shows this block bit by bit." }</p>
-            { ipv6_html!(super::super::ipv6::subnet_section(b)) }
             <div class="controls">
                 <div class="vpc-f">
                     <label for={b.el("table")}>{ "Route table" }</label>
@@ -194,7 +192,8 @@ pub fn subnet_body(b: &BodyProps) -> Html {
                 </div>
                 { b.act("Remove this subnet", Action::RemoveSubnet { subnet: id.clone() }) }
             </div>
-            { field_error(&b.el("assoc-error"), st.refused(&Field::Subnet(id.clone()))) }
+            { ipv6_after!(field_error(&b.el("assoc-error"), st.refused(&Field::Subnet(id.clone())));
+                super::super::ipv6::subnet_section(b)) }
             <p class="vpc-hint">{ if public {
                 "Public: its route table sends 0.0.0.0/0 to the internet gateway."
             } else {
