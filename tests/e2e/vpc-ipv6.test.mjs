@@ -57,7 +57,7 @@ test("dual-stack VPC: /56 and /64 refusals in place, eigw route, trace out and i
   await side.getByLabel("Destination", { exact: true }).fill("::/0");
   await side.getByLabel("Target", { exact: true }).selectOption({ label: "egress-only gateway eigw-vpc-123 (IPv6)" });
   await button(side, "Add route").click();
-  await page.waitForFunction(() => document.querySelector(".vpc-routes")?.textContent.includes("::/0eigw-vpc-123active"));
+  await page.waitForFunction(() => document.querySelector(".vpc-routes6")?.textContent.includes("::/0eigw-vpc-123active"));
 
   // app-a's group has only IPv4 rules: an IPv6 trace says so.
   const tracer = page.locator(".vpc-tracer");

@@ -106,20 +106,38 @@ pub fn subnet_section(b: &BodyProps) -> Html {
     }
 }
 
-/// The IPv6 rows of a route table: the implicit local /56, then its routes.
-pub fn route_rows(b: &BodyProps) -> Html {
-    let net = b.state.pg.network();
-    let table = b.id.to_string();
-    let Some(vpc) = net.route_table(&table).map(|t| t.vpc.as_str()) else {
+/// A route table's IPv6 routes, in a table of their own below the IPv4 one
+/// and its form (AWS's console lists both families in one table; two keep
+/// the IPv4 build's markup and code untouched).
+pub fn route_table6(b: &BodyProps) -> Html {
+    let Some(rows) = route_rows(b) else {
         return html! {};
     };
+    html! {
+        <table class="data vpc-routes6">
+            <caption class="sr-only">{ format!("IPv6 routes of {}", b.id) }</caption>
+            <thead><tr><th scope="col">{ "IPv6 destination" }</th><th scope="col">{ "Target" }</th><th scope="col">{ "State" }</th><th scope="col">{ "Change" }</th></tr></thead>
+            <tbody>{ rows }</tbody>
+        </table>
+    }
+}
+
+/// The IPv6 rows of a route table: the implicit local /56, then its routes.
+/// None when there are none: a VPC without a /56 and no IPv6 routes.
+fn route_rows(b: &BodyProps) -> Option<Html> {
+    let net = b.state.pg.network();
+    let table = b.id.to_string();
+    let vpc = net.route_table(&table).map(|t| t.vpc.as_str())?;
+    if net.ipv6.vpc_block(vpc).is_none() && net.ipv6.routes_of(&table).next().is_none() {
+        return None;
+    }
     let local = net.ipv6.vpc_block(vpc).map(|c| {
         html! {
             <tr><td class="mono">{ c.to_string() }</td><td class="mono">{ "local" }</td>
                 <td><span class="badge good">{ "active" }</span></td><td><span class="vpc-hint">{ "implicit" }</span></td></tr>
         }
     });
-    html! {
+    Some(html! {
         <>
             { for local }
             { for net.ipv6.routes_of(&table).map(|r| {
@@ -144,7 +162,7 @@ pub fn route_rows(b: &BodyProps) -> Html {
                 }
             }) }
         </>
-    }
+    })
 }
 
 pub fn eigw_body(b: &BodyProps) -> Html {

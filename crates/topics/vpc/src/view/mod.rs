@@ -3,29 +3,23 @@
 //! Terraform export. Derived data (trace, diagram geometry) is memoised on
 //! the shared state, so a render that changes nothing computes nothing.
 
-/// `base`, followed in the IPv6 build by `extra`, which the IPv4 build does
-/// not compile. Hung on a child the view has anyway, so the IPv4 build's
-/// markup (and code) is exactly what it was without IPv6: an empty
-/// placeholder child would cost bytes in every view that has one. Defined
-/// before the modules so they all see it.
+/// `base`, followed in the IPv6 build by `extra`. The IPv4 build expands to
+/// `base` alone and never compiles `extra`: the IPv6 markup hangs on a child
+/// the view has anyway, so the IPv4 module's code is exactly what it was
+/// without IPv6 (an empty placeholder child, or even a `let` around `base`,
+/// changes temporaries and codegen and costs bytes). Defined before the
+/// modules so they all see it.
+#[cfg(not(feature = "ipv6"))]
 macro_rules! ipv6_after {
-    ($base:expr; $extra:expr) => {{
-        let base: Html = $base;
-        #[cfg(feature = "ipv6")]
-        let base = html! { <>{ base }{ $extra }</> };
-        base
-    }};
+    ($base:expr; $extra:expr) => {
+        $base
+    };
 }
-
-/// The same for a `{ for ... }` list of children: the IPv6 build chains
-/// `extra` on after them.
-macro_rules! ipv6_chain {
-    ($base:expr; $extra:expr) => {{
-        let base = $base;
-        #[cfg(feature = "ipv6")]
-        let base = base.chain(std::iter::once($extra));
-        base
-    }};
+#[cfg(feature = "ipv6")]
+macro_rules! ipv6_after {
+    ($base:expr; $extra:expr) => {
+        html! { <>{ $base }{ $extra }</> }
+    };
 }
 
 mod cidr;

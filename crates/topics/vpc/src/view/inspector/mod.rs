@@ -92,7 +92,10 @@ pub fn inspector(props: &InspectorProps) -> Html {
     let body = match &sel {
         Sel::Vpc(_) => network::vpc_body(&b),
         Sel::Subnet(_) => network::subnet_body(&b),
-        Sel::RouteTable(_) => routing::route_table_body(&b),
+        // The IPv6 routes come after the IPv4 table and its form.
+        Sel::RouteTable(_) => {
+            ipv6_after!(routing::route_table_body(&b); super::ipv6::route_table6(&b))
+        }
         Sel::Igw(_) => routing::igw_body(&b),
         Sel::Nat(_) => routing::nat_body(&b),
         Sel::Peering(_) => routing::peering_body(&b),

@@ -64,7 +64,7 @@ pub fn route_table_body(b: &BodyProps) -> Html {
                 <caption class="sr-only">{ format!("Routes of {id}") }</caption>
                 <thead><tr><th scope="col">{ "Destination" }</th><th scope="col">{ "Target" }</th><th scope="col">{ "State" }</th><th scope="col">{ "Change" }</th></tr></thead>
                 <tbody>
-                    { for ipv6_chain!(routes.iter().map(|r| {
+                    { for routes.iter().map(|r| {
                         let blackhole = r.state == RouteState::Blackhole;
                         html! {
                             <tr class={classes!(blackhole.then_some("blackhole"))}>
@@ -86,7 +86,7 @@ pub fn route_table_body(b: &BodyProps) -> Html {
                                 } }</td>
                             </tr>
                         }
-                    }); super::super::ipv6::route_rows(b)) }
+                    }) }
                 </tbody>
             </table>
             <AddRoute ..b.clone() />
