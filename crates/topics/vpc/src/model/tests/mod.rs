@@ -21,3 +21,4 @@ mod tour_tests;
 mod trace_rule_tests;
 mod trace_tests;
 mod validate_tests;
+mod wire_tests;
