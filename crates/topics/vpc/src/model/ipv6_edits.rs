@@ -4,7 +4,9 @@
 
 use super::action::{AclRuleInput, Action, PeerInput};
 use super::error::VpcError;
-use super::filters::{AclAction, PortRange, Protocol, SecurityGroup, SgPeer, SgRule};
+use super::filters::{
+    AclAction, AclRule, NetworkAcl, PortRange, Protocol, SecurityGroup, SgPeer, SgRule,
+};
 use super::ipv6::{
     check_prefix6, overlaps6, parse_block6, parse_cidr6, route6_state, AclRule6, Block6, Cidr6,
     EgressOnlyGateway, Route6, Target6, SUBNET_PREFIX6, VPC_PREFIX6,
@@ -180,22 +182,28 @@ fn set_vpc(net: &mut Network, vpc: &str, enabled: bool, text: &str) -> Edit {
 }
 
 /// "Default network ACL": with an IPv6 block, the default ACL also has rule
-/// 101 allowing all IPv6 traffic in and out (added if 101 is still free).
+/// 101 allowing all IPv6 traffic in and out, but only in a direction whose
+/// rules are still AWS's defaults ("if you've modified the inbound rules of
+/// a default network ACL, we do not add the rule"). Modified here means the
+/// rules differ from a new default ACL's, the only history a layout keeps.
 fn allow_ipv6_in_default_acl(net: &mut Network, vpc: &str) {
     let Some(acl) = net.network_acls.iter().find(|a| a.vpc == vpc && a.default) else {
         return;
     };
+    let fresh = NetworkAcl::new_default(&acl.id, vpc);
     for egress in [false, true] {
-        let taken = acl
+        let way = |r: &&AclRule| r.egress == egress;
+        let modified = !acl
             .rules
             .iter()
-            .any(|r| r.number == 101 && r.egress == egress)
+            .filter(way)
+            .eq(fresh.rules.iter().filter(way))
             || net
                 .ipv6
                 .acl_rules
                 .iter()
-                .any(|r| r.acl == acl.id && r.number == 101 && r.egress == egress);
-        if !taken {
+                .any(|r| r.acl == acl.id && r.egress == egress);
+        if !modified {
             net.ipv6.acl_rules.push(AclRule6 {
                 acl: acl.id.clone(),
                 number: 101,

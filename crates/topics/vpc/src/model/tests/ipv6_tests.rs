@@ -106,6 +106,9 @@ fn dual_stack_cannot_be_turned_off_while_a_subnet_has_a_64() {
     assert!(pg.network().ipv6.vpc_blocks.is_empty());
 }
 
+// "Default network ACL for a VPC": rule 101 allows all IPv6 traffic in and
+// out, added when an IPv6 block is associated, unless that direction's rules
+// were modified. https://docs.aws.amazon.com/vpc/latest/userguide/default-network-acl.html
 #[test]
 fn the_default_acl_gets_rule_101_for_ipv6_both_ways() {
     let pg = replay(&[dual("vpc-123")]);
@@ -117,6 +120,37 @@ fn the_default_acl_gets_rule_101_for_ipv6_both_ways() {
         && r.cidr.prefix_len() == 0));
 }
 
+// Same page: "if you've modified the inbound rules of a default network ACL,
+// we do not add the rule that allows all inbound IPv6 traffic".
+// https://docs.aws.amazon.com/vpc/latest/userguide/default-network-acl.html
+#[test]
+fn a_modified_direction_of_the_default_acl_gets_no_rule_101() {
+    let pg = replay(&[
+        Action::AddNaclRule {
+            acl: "acl-default".into(),
+            rule: AclRuleInput {
+                number: 90,
+                egress: false,
+                action: AclAction::Deny,
+                protocol: Protocol::Tcp,
+                from_port: 22,
+                to_port: 22,
+                cidr: "0.0.0.0/0".into(),
+            },
+        },
+        dual("vpc-123"),
+    ]);
+    let rules = &pg.network().ipv6.acl_rules;
+    assert_eq!(rules.len(), 1, "{rules:?}");
+    assert!(rules[0].egress && rules[0].number == 101);
+}
+
+// A new group's default outbound rules in a dual-stack VPC include ::/0:
+// "Get started with IPv6 for Amazon VPC" lists, for a group you create,
+// "::/0 All All: the default outbound rule that allows all outbound IPv6
+// communication" (and the default group gets ::/0 only when the VPC has an
+// IPv6 block). https://docs.aws.amazon.com/vpc/latest/userguide/get-started-ipv6.html
+// https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
 #[test]
 fn a_new_group_in_a_dual_stack_vpc_allows_all_ipv6_out() {
     let pg = replay(&[

@@ -76,6 +76,35 @@ fn a_private_instance_reaches_out_through_the_egress_only_gateway() {
     assert_eq!(hop(&t.ret, "eigw-1").kind, ComponentKind::EgressOnlyGateway);
 }
 
+// A gateway endpoint of IP address type IPv4 (the only kind modelled) adds
+// the service's IPv4 prefix list to its route tables; an IPv6 packet never
+// matches it and keeps its own ::/0 route. ("IP address type": "IPv4 - Add
+// the service's IPv4 prefix list to your route table"; dual-stack endpoints,
+// which add the IPv6 list too, are not modelled.)
+// https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html
+#[test]
+fn an_ipv4_gateway_endpoint_does_not_take_ipv6_traffic() {
+    let mut pg = dual_stack();
+    pg.apply(&Action::SetGatewayEndpoint {
+        id: "vpce-s3".into(),
+        vpc: "vpc-123".into(),
+        service: Service::S3,
+        route_tables: vec!["rt-2a".into()],
+    })
+    .unwrap();
+    let t = trace6(&pg, i6("app-a"), Endpoint::Internet6, 443);
+    assert!(t.reachable, "{:?}", t.blockers());
+    assert_eq!(
+        hop(&t.forward, "eigw-1").kind,
+        ComponentKind::EgressOnlyGateway
+    );
+    assert!(t
+        .forward
+        .hops
+        .iter()
+        .all(|h| h.kind != ComponentKind::GatewayEndpoint));
+}
+
 #[test]
 fn nothing_from_the_internet_starts_a_connection_through_the_eigw() {
     // No internet gateway at all: the only way in is the egress-only one.
@@ -94,6 +123,12 @@ fn nothing_from_the_internet_starts_a_connection_through_the_eigw() {
     );
 }
 
+// "An egress-only internet gateway is stateful: it forwards traffic from the
+// instances in the subnet to the internet ..., and then sends the response
+// back"; it "prevents the internet from initiating an IPv6 connection". It
+// holds no state for a connection that came in by the IGW, so a reply
+// routed to it is dropped: replies must leave the way the request came.
+// https://docs.aws.amazon.com/vpc/latest/userguide/egress-only-internet-gateway.html
 #[test]
 fn a_request_in_by_the_igw_cannot_be_answered_through_the_eigw() {
     let mut pg = dual_stack();
