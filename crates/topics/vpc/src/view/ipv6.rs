@@ -108,7 +108,8 @@ pub fn subnet_section(b: &BodyProps) -> Html {
 
 /// A route table's IPv6 routes, in a table of their own below the IPv4 one
 /// and its form (AWS's console lists both families in one table; two keep
-/// the IPv4 build's markup and code untouched).
+/// the IPv4 build's markup and code untouched). vpc.css lets its long
+/// blocks wrap (`.vpc-routes6 td.mono`), so it fits a 390 px phone.
 pub fn route_table6(b: &BodyProps) -> Html {
     let Some(rows) = route_rows(b) else {
         return html! {};
