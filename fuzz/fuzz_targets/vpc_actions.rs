@@ -16,6 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let pg = play(&script);
     let _ = pg.trace();
     let _ = pg.matrix();
+    let _ = pg.matrix6();
     let _ = pg.stats();
     let net = pg.network();
     for sub in &net.subnets {

@@ -15,6 +15,7 @@ pub enum Kind {
     Acl,
     Peering,
     Endpoint,
+    Eigw,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -53,6 +54,17 @@ pub enum CidrIn {
     Raw(String),
 }
 
+/// IPv6 block text: the k-th /64 of a VPC's /56, a VPC's /56 itself,
+/// empty (Amazon-provided), any block, or raw text.
+#[derive(Arbitrary, Debug)]
+pub enum Cidr6In {
+    SubnetOf { vpc: u8, k: u8 },
+    VpcBlock(u8),
+    Amazon,
+    Any { addr: u128, prefix: u8 },
+    Raw(String),
+}
+
 #[derive(Arbitrary, Debug)]
 pub enum IpIn {
     InSubnet { subnet: u8, host: u16 },
@@ -79,6 +91,8 @@ pub enum EndpointIn {
     Instance(Id),
     Internet,
     Ip(IpIn),
+    Instance6(Id),
+    Internet6,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -93,8 +107,15 @@ pub enum TargetIn {
 
 #[derive(Arbitrary, Debug)]
 pub enum PeerIn {
-    Cidr(CidrIn),
+    Cidr(AnyCidrIn),
     Group(Id),
+}
+
+/// A rule's block: IPv4 or IPv6 (rules take either).
+#[derive(Arbitrary, Debug)]
+pub enum AnyCidrIn {
+    V4(CidrIn),
+    V6(Cidr6In),
 }
 
 #[derive(Arbitrary, Debug)]
@@ -158,7 +179,7 @@ pub enum FAction {
         protocol: Proto,
         from_port: PortIn,
         to_port: PortIn,
-        cidr: CidrIn,
+        cidr: AnyCidrIn,
     },
     RemoveNaclRule {
         acl: Id,
@@ -245,6 +266,32 @@ pub enum FAction {
     },
     RemoveGatewayEndpoint {
         id: Id,
+    },
+    SetVpcIpv6 {
+        vpc: Id,
+        enabled: bool,
+        cidr: Cidr6In,
+    },
+    SetSubnetIpv6 {
+        subnet: Id,
+        cidr: Cidr6In,
+    },
+    AddEigw {
+        id: Id,
+        vpc: Id,
+    },
+    DeleteEigw {
+        eigw: Id,
+    },
+    AddRoute6 {
+        table: Id,
+        destination: Cidr6In,
+        to_eigw: bool,
+        target: Id,
+    },
+    RemoveRoute6 {
+        table: Id,
+        destination: Cidr6In,
     },
 }
 

@@ -3,7 +3,7 @@
 
 use super::input::*;
 use std::net::Ipv4Addr;
-use topic_vpc::model::{Endpoint, Network, Target};
+use topic_vpc::model::{nth_64, Endpoint, Network, Target};
 
 fn pick<T: Clone>(list: &[T], n: u8) -> Option<T> {
     (!list.is_empty()).then(|| list[usize::from(n) % list.len()].clone())
@@ -32,13 +32,19 @@ impl<'a> Pools<'a> {
             Kind::Acl => n.network_acls.iter().map(|v| v.id.clone()).collect(),
             Kind::Peering => n.peerings.iter().map(|v| v.id.clone()).collect(),
             Kind::Endpoint => n.endpoints.iter().map(|v| v.id.clone()).collect(),
+            Kind::Eigw => n
+                .ipv6
+                .egress_only_gateways
+                .iter()
+                .map(|v| v.id.clone())
+                .collect(),
         }
     }
 
     pub(super) fn all_ids(&self) -> Vec<String> {
         use Kind::*;
         [
-            Vpc, Subnet, Table, Igw, Nat, Instance, Group, Acl, Peering, Endpoint,
+            Vpc, Subnet, Table, Igw, Nat, Instance, Group, Acl, Peering, Endpoint, Eigw,
         ]
         .into_iter()
         .flat_map(|k| self.ids(k))
@@ -146,6 +152,36 @@ impl<'a> Pools<'a> {
             EndpointIn::Instance(id) => Endpoint::Instance(self.id(Kind::Instance, id)),
             EndpointIn::Internet => Endpoint::Internet,
             EndpointIn::Ip(ip) => Endpoint::Ip(self.ip_addr(ip)),
+            EndpointIn::Instance6(id) => Endpoint::Instance6(self.id(Kind::Instance, id)),
+            EndpointIn::Internet6 => Endpoint::Internet6,
+        }
+    }
+
+    /// A rule's block text; an IPv6 pick that finds no block still reads
+    /// as IPv6 (`::/0`), so the IPv6 rule paths are hit.
+    pub fn any_cidr(&self, c: &AnyCidrIn) -> String {
+        match c {
+            AnyCidrIn::V4(c) => self.cidr(c),
+            AnyCidrIn::V6(c) => match self.cidr6(c) {
+                s if s.is_empty() => "::/0".into(),
+                s => s,
+            },
+        }
+    }
+
+    /// IPv6 block text, mostly from the layout's own /56s.
+    pub fn cidr6(&self, c: &Cidr6In) -> String {
+        let blocks: Vec<_> = self.net.ipv6.vpc_blocks.iter().map(|b| b.cidr).collect();
+        match c {
+            Cidr6In::SubnetOf { vpc, k } => pick(&blocks, *vpc)
+                .map(|b| nth_64(b, *k).to_string())
+                .unwrap_or_default(),
+            Cidr6In::VpcBlock(v) => pick(&blocks, *v).map(|b| b.to_string()).unwrap_or_default(),
+            Cidr6In::Amazon => String::new(),
+            Cidr6In::Any { addr, prefix } => {
+                format!("{}/{prefix}", std::net::Ipv6Addr::from(*addr))
+            }
+            Cidr6In::Raw(s) => s.clone(),
         }
     }
 

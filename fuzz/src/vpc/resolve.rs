@@ -4,7 +4,7 @@
 use super::input::*;
 use super::pools::Pools;
 use topic_vpc::model::{
-    AclAction, AclRuleInput, Action, Network, PeerInput, Protocol, Service, SgRuleInput,
+    AclAction, AclRuleInput, Action, Network, PeerInput, Protocol, Service, SgRuleInput, Target6,
 };
 
 pub fn port(p: &PortIn) -> u32 {
@@ -108,7 +108,7 @@ pub fn resolve(a: &FAction, net: &Network) -> Action {
                 protocol: protocol(*proto),
                 from_port: port(from_port),
                 to_port: port(to_port),
-                cidr: p.cidr(cidr),
+                cidr: p.any_cidr(cidr),
             },
         },
         FAction::RemoveNaclRule {
@@ -139,7 +139,7 @@ pub fn resolve(a: &FAction, net: &Network) -> Action {
                 from_port: port(from_port),
                 to_port: port(to_port),
                 peer: match peer {
-                    PeerIn::Cidr(c) => PeerInput::Cidr(p.cidr(c)),
+                    PeerIn::Cidr(c) => PeerInput::Cidr(p.any_cidr(c)),
                     PeerIn::Group(g) => PeerInput::Group(p.id(Group, g)),
                 },
             },
@@ -250,6 +250,40 @@ pub fn resolve(a: &FAction, net: &Network) -> Action {
         },
         FAction::RemoveGatewayEndpoint { id } => Action::RemoveGatewayEndpoint {
             id: p.id(Kind::Endpoint, id),
+        },
+        FAction::SetVpcIpv6 { vpc, enabled, cidr } => Action::SetVpcIpv6 {
+            vpc: p.id(Vpc, vpc),
+            enabled: *enabled,
+            cidr: p.cidr6(cidr),
+        },
+        FAction::SetSubnetIpv6 { subnet, cidr } => Action::SetSubnetIpv6 {
+            subnet: p.id(Subnet, subnet),
+            cidr: p.cidr6(cidr),
+        },
+        FAction::AddEigw { id, vpc } => Action::AddEigw {
+            id: p.id(Eigw, id),
+            vpc: p.id(Vpc, vpc),
+        },
+        FAction::DeleteEigw { eigw } => Action::DeleteEigw {
+            eigw: p.id(Eigw, eigw),
+        },
+        FAction::AddRoute6 {
+            table,
+            destination,
+            to_eigw,
+            target,
+        } => Action::AddRoute6 {
+            table: p.id(Table, table),
+            destination: p.cidr6(destination),
+            target: if *to_eigw {
+                Target6::Eigw(p.id(Eigw, target))
+            } else {
+                Target6::Igw(p.id(Igw, target))
+            },
+        },
+        FAction::RemoveRoute6 { table, destination } => Action::RemoveRoute6 {
+            table: p.id(Table, table),
+            destination: p.cidr6(destination),
         },
     }
 }

@@ -37,6 +37,11 @@ pub enum Field {
     Component(String),
     /// Adding or changing a gateway endpoint of this VPC.
     Endpoint(String),
+    /// A VPC's dual-stack switch, its /56 and its egress-only gateways.
+    #[cfg(feature = "ipv6")]
+    VpcIpv6(String),
+    #[cfg(feature = "ipv6")]
+    SubnetIpv6(String),
 }
 
 /// Every VPC action is a small, deliberate step; nothing here streams.
@@ -110,6 +115,18 @@ impl PlaygroundTopic for Playground {
             Action::AddPeering { id, .. }
             | Action::DeletePeering { id }
             | Action::RemoveGatewayEndpoint { id } => Field::Component(id.clone()),
+            #[cfg(feature = "ipv6")]
+            Action::SetVpcIpv6 { vpc, .. } | Action::AddEigw { vpc, .. } => {
+                Field::VpcIpv6(vpc.clone())
+            }
+            #[cfg(feature = "ipv6")]
+            Action::SetSubnetIpv6 { subnet, .. } => Field::SubnetIpv6(subnet.clone()),
+            #[cfg(feature = "ipv6")]
+            Action::DeleteEigw { eigw } => Field::Component(eigw.clone()),
+            #[cfg(feature = "ipv6")]
+            Action::AddRoute6 { table, .. } | Action::RemoveRoute6 { table, .. } => {
+                Field::Table(table.clone())
+            }
         }
     }
 

@@ -189,6 +189,40 @@ pub enum Action {
     RemoveGatewayEndpoint {
         id: String,
     },
+    #[cfg(feature = "ipv6")]
+    /// Dual-stack on or off; `cidr` empty means an Amazon-provided /56.
+    SetVpcIpv6 {
+        vpc: String,
+        enabled: bool,
+        cidr: String,
+    },
+    #[cfg(feature = "ipv6")]
+    /// A /64 from the VPC's /56; empty text removes the subnet's block.
+    SetSubnetIpv6 {
+        subnet: String,
+        cidr: String,
+    },
+    #[cfg(feature = "ipv6")]
+    AddEigw {
+        id: String,
+        vpc: String,
+    },
+    #[cfg(feature = "ipv6")]
+    /// Routes to it stay behind as blackholes.
+    DeleteEigw {
+        eigw: String,
+    },
+    #[cfg(feature = "ipv6")]
+    AddRoute6 {
+        table: String,
+        destination: String,
+        target: super::ipv6::Target6,
+    },
+    #[cfg(feature = "ipv6")]
+    RemoveRoute6 {
+        table: String,
+        destination: String,
+    },
 }
 
 impl Action {

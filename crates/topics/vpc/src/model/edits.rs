@@ -50,6 +50,10 @@ pub(super) fn remove<T>(
 }
 
 pub(super) fn apply_edit(net: &mut Network, action: &Action, notices: &mut Vec<Notice>) -> Edit {
+    #[cfg(feature = "ipv6")]
+    if let Some(done) = super::ipv6_edits::apply6(net, action) {
+        return done;
+    }
     match action {
         Action::SetVpcCidr { vpc, cidr: text } => {
             let field = format!("{vpc} CIDR");

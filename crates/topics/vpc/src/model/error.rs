@@ -22,6 +22,12 @@ pub enum VpcError {
         field: String,
         cidr: Ipv4Net,
     },
+    #[cfg(feature = "ipv6")]
+    /// An IPv6 block that is malformed, the wrong size or out of place.
+    Ipv6Block {
+        field: String,
+        reason: String,
+    },
     CidrNotNetworkAddress {
         field: String,
         cidr: Ipv4Net,
@@ -223,6 +229,8 @@ impl fmt::Display for VpcError {
                 "{field}: {cidr} is a /{}, but AWS allows /{MIN_PREFIX} to /{MAX_PREFIX}",
                 cidr.prefix_len()
             ),
+            #[cfg(feature = "ipv6")]
+            Ipv6Block { field, reason } => write!(f, "{field}: {reason}"),
             CidrNotNetworkAddress { field, cidr } => write!(
                 f,
                 "{field}: {cidr} has host bits set; use its network address {}",

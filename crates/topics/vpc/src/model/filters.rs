@@ -81,6 +81,9 @@ pub enum SgPeer {
     Cidr(Ipv4Net),
     /// Members of this group, matched by their private IPs.
     Group(String),
+    #[cfg(feature = "ipv6")]
+    /// An IPv6 block; it never matches an IPv4 packet.
+    Cidr6(super::ipv6::Cidr6),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

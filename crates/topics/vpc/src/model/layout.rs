@@ -20,6 +20,10 @@ pub struct Network {
     pub peerings: Vec<Peering>,
     #[serde(default)]
     pub endpoints: Vec<super::endpoint::GatewayEndpoint>,
+    #[cfg(feature = "ipv6")]
+    /// Dual-stack parts: /56 and /64 blocks, egress-only gateways, routes.
+    #[serde(default)]
+    pub ipv6: super::ipv6::Ipv6Layout,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

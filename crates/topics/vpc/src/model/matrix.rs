@@ -29,6 +29,10 @@ pub struct Matrix {
     /// Row-major: `cells[row * n + col]` is row -> col. The diagonal is
     /// reachable by definition and has no trace.
     pub cells: Vec<Cell>,
+    #[cfg(feature = "ipv6")]
+    /// The pairs were traced over IPv6 (see `trace6`).
+    #[serde(default)]
+    pub ipv6: bool,
 }
 
 impl Matrix {
@@ -48,13 +52,20 @@ impl Matrix {
         if row == col {
             return None;
         }
-        Some(TraceSpec {
+        let spec = TraceSpec {
             src: Endpoint::Instance(self.instances.get(row)?.clone()),
             dst: Endpoint::Instance(self.instances.get(col)?.clone()),
             protocol: self.protocol,
             port: self.port,
             src_port: self.src_port,
-        })
+        };
+        #[cfg(feature = "ipv6")]
+        let spec = if self.ipv6 {
+            super::trace6::over_ipv6(spec)
+        } else {
+            spec
+        };
+        Some(spec)
     }
 
     pub fn reachable_pairs(&self) -> usize {
@@ -90,6 +101,8 @@ pub fn reachability_matrix(
         port,
         src_port,
         cells,
+        #[cfg(feature = "ipv6")]
+        ipv6: false,
     }
 }
 
@@ -174,6 +187,9 @@ impl FastPath {
                                 *slot |= bit(other);
                             }
                         }
+                        // The matrix runs over IPv4: IPv6 rules never match.
+                        #[cfg(feature = "ipv6")]
+                        SgPeer::Cidr6(_) => {}
                         SgPeer::Cidr(c) => {
                             for (k, ip) in ips.iter().enumerate() {
                                 if let Some(slot) =

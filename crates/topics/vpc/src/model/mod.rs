@@ -19,6 +19,12 @@ mod explorer;
 mod filters;
 mod goals;
 mod index;
+#[cfg(feature = "ipv6")]
+mod ipv6;
+#[cfg(feature = "ipv6")]
+mod ipv6_edits;
+#[cfg(feature = "ipv6")]
+mod ipv6_rules;
 mod layout;
 mod limits;
 mod lookup;
@@ -32,17 +38,25 @@ mod split_bar;
 mod story;
 mod synth;
 mod terraform;
+#[cfg(feature = "ipv6")]
+mod terraform6;
 mod tour_actions;
 mod tour_answers;
 mod tours;
 mod tours_cidr;
 mod tours_tasks;
 mod trace;
+#[cfg(feature = "ipv6")]
+mod trace6;
 mod validate;
 mod validate_filters;
 mod validate_hosts;
 mod validate_routes;
 mod walk;
+#[cfg(feature = "ipv6")]
+mod walk6;
+#[cfg(feature = "ipv6")]
+mod walk6_filters;
 mod walk_endpoint;
 mod walk_filters;
 mod walk_places;
@@ -63,6 +77,11 @@ pub use explorer::{address_bits, explain, CidrExplain, ReservedAddress};
 pub use filters::{
     protocol_port_match, AclAction, AclRule, AclVerdict, NetworkAcl, PortRange, Protocol,
     SecurityGroup, SgPeer, SgRule, ACL_RULE_MAX, ACL_RULE_MIN, MAX_PORT,
+};
+#[cfg(feature = "ipv6")]
+pub use ipv6::{
+    instance_ipv6, nth_64, parse_cidr6, route6_state, AclRule6, Block6, Cidr6, EgressOnlyGateway,
+    Header6, Ipv6Layout, Route6, Target6, INTERNET_HOST6, SUBNET_PREFIX6, VPC_PREFIX6,
 };
 pub use layout::{
     Instance, InternetGateway, NatGateway, Network, Peering, Route, RouteState, RouteTable, Subnet,
@@ -90,4 +109,6 @@ pub use synth::{synthetic, SynthParams};
 pub use terraform::{resource_name, to_terraform};
 pub use tours::tours;
 pub use trace::{check_spec, trace};
+#[cfg(feature = "ipv6")]
+pub use trace6::reachability_matrix6;
 pub use validate::validate;

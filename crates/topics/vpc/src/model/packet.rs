@@ -22,6 +22,19 @@ pub enum Endpoint {
     Instance(String),
     Internet,
     Ip(Ipv4Addr),
+    #[cfg(feature = "ipv6")]
+    /// An instance by its IPv6 address: the trace runs over IPv6.
+    Instance6(String),
+    #[cfg(feature = "ipv6")]
+    /// The internet over IPv6 (`INTERNET_HOST6`).
+    Internet6,
+}
+
+#[cfg(feature = "ipv6")]
+impl Endpoint {
+    pub fn is_ipv6(&self) -> bool {
+        matches!(self, Endpoint::Instance6(_) | Endpoint::Internet6)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -180,6 +193,8 @@ pub enum ComponentKind {
     SubnetHost,
     Vpc,
     GatewayEndpoint,
+    #[cfg(feature = "ipv6")]
+    EgressOnlyGateway,
 }
 
 /// The rule or translation that decided a hop.
@@ -210,6 +225,13 @@ pub enum Matched {
         from: Ipv4Addr,
         to: Ipv4Addr,
     },
+    #[cfg(feature = "ipv6")]
+    Route6 {
+        table: String,
+        destination: super::ipv6::Cidr6,
+        target: Option<super::ipv6::Target6>,
+        state: RouteState,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -228,6 +250,10 @@ pub struct Hop {
     /// checking the destination side.
     pub gap_before: bool,
     pub explanations: Vec<Explanation>,
+    #[cfg(feature = "ipv6")]
+    /// The IPv6 addresses of an IPv6 packet (`header` keeps its ports).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header6: Option<super::ipv6::Header6>,
 }
 
 impl Hop {

@@ -141,6 +141,8 @@ impl Playground {
                     });
                 }
                 apply_edit(&mut self.network, edit, notices)?;
+                #[cfg(feature = "ipv6")]
+                super::ipv6_edits::prune6(&mut self.network);
                 validate(&self.network)?;
                 // An AZ left without subnets is no longer failed: a link
                 // could not fail it again (found by fuzzing).
@@ -201,10 +203,12 @@ impl Playground {
             })?;
         }
         let ids = [&s.trace.src, &s.trace.dst];
-        if ids
-            .iter()
-            .any(|e| matches!(e, Endpoint::Instance(id) if id.len() > MAX_ID_LEN))
-        {
+        if ids.iter().any(|e| match e {
+            Endpoint::Instance(id) => id.len() > MAX_ID_LEN,
+            #[cfg(feature = "ipv6")]
+            Endpoint::Instance6(id) => id.len() > MAX_ID_LEN,
+            _ => false,
+        }) {
             return Err(VpcError::TooMany {
                 what: "characters in an id",
                 max: MAX_ID_LEN,
@@ -257,6 +261,18 @@ impl Playground {
 
     pub fn matrix(&self) -> Matrix {
         reachability_matrix(
+            &self.network,
+            &self.faults,
+            self.matrix_protocol,
+            self.matrix_port,
+            self.trace.src_port,
+        )
+    }
+
+    #[cfg(feature = "ipv6")]
+    /// The matrix over IPv6 addresses, for dual-stack layouts.
+    pub fn matrix6(&self) -> Matrix {
+        super::trace6::reachability_matrix6(
             &self.network,
             &self.faults,
             self.matrix_protocol,

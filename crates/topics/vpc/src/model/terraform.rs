@@ -63,10 +63,12 @@ pub fn to_terraform(net: &Network) -> String {
         let name = resource_name(&v.id);
         let _ = write!(
             out,
-            "\nresource \"aws_vpc\" \"{name}\" {{\n  cidr_block = {}\n  tags = {{ Name = {} }}\n}}\n",
+            "\nresource \"aws_vpc\" \"{name}\" {{\n  cidr_block = {}\n",
             q(&v.cidr.to_string()),
-            q(&v.id)
         );
+        #[cfg(feature = "ipv6")]
+        out.push_str(&super::terraform6::vpc_attrs(net, &v.id));
+        let _ = write!(out, "  tags = {{ Name = {} }}\n}}\n", q(&v.id));
         for (k, c) in v.secondary_cidrs.iter().enumerate() {
             let _ = write!(
                 out,
@@ -86,16 +88,20 @@ pub fn to_terraform(net: &Network) -> String {
             q(&g.id)
         );
     }
+    #[cfg(feature = "ipv6")]
+    super::terraform6::eigws(&mut out, net);
     for s in &net.subnets {
         let _ = write!(
             out,
-            "\nresource \"aws_subnet\" \"{}\" {{\n  vpc_id            = {}\n  cidr_block        = {}\n  availability_zone = {}\n  tags = {{ Name = {} }}\n}}\n",
+            "\nresource \"aws_subnet\" \"{}\" {{\n  vpc_id            = {}\n  cidr_block        = {}\n  availability_zone = {}\n",
             resource_name(&s.id),
             r("vpc", &s.vpc),
             q(&s.cidr.to_string()),
             q(&s.az),
-            q(&s.id)
         );
+        #[cfg(feature = "ipv6")]
+        out.push_str(&super::terraform6::subnet_attrs(net, &s.id, &s.vpc));
+        let _ = write!(out, "  tags = {{ Name = {} }}\n}}\n", q(&s.id));
     }
     for n in &net.nat_gateways {
         let name = resource_name(&n.id);
@@ -115,7 +121,7 @@ pub fn to_terraform(net: &Network) -> String {
         security_group(&mut out, g);
     }
     for a in &net.network_acls {
-        network_acl(&mut out, a);
+        network_acl(&mut out, net, a);
     }
     instances(&mut out, net);
     for p in &net.peerings {
@@ -180,6 +186,8 @@ fn route_table(out: &mut String, net: &Network, t: &RouteTable) {
             "  route {{\n    cidr_block = {dest}\n    {target}\n  }}\n"
         );
     }
+    #[cfg(feature = "ipv6")]
+    super::terraform6::routes(out, net, &t.id, &t.vpc);
     let _ = write!(out, "  tags = {{ Name = {} }}\n}}\n", q(&t.id));
     if t.main {
         let _ = write!(
@@ -199,7 +207,7 @@ fn route_table(out: &mut String, net: &Network, t: &RouteTable) {
 }
 
 /// (protocol, from_port, to_port) as the AWS provider spells them.
-fn proto_ports(protocol: Protocol, from: u32, to: u32) -> (&'static str, i64, i64) {
+pub(super) fn proto_ports(protocol: Protocol, from: u32, to: u32) -> (&'static str, i64, i64) {
     match protocol {
         Protocol::All => ("-1", 0, 0),
         Protocol::Icmp => ("icmp", -1, -1),
@@ -209,9 +217,13 @@ fn proto_ports(protocol: Protocol, from: u32, to: u32) -> (&'static str, i64, i6
 
 fn sg_rule(out: &mut String, block: &str, rule: &SgRule) {
     let (p, from, to) = proto_ports(rule.protocol, rule.ports.from, rule.ports.to);
+    #[cfg(feature = "ipv6")]
+    let p = super::terraform6::sg_protocol(p, rule);
     let peer = match &rule.peer {
         SgPeer::Cidr(c) => format!("cidr_blocks = [{}]", q(&c.to_string())),
         SgPeer::Group(g) => format!("security_groups = [{}]", r("security_group", g)),
+        #[cfg(feature = "ipv6")]
+        SgPeer::Cidr6(c) => format!("ipv6_cidr_blocks = [{}]", q(&c.to_string())),
     };
     let _ = write!(
         out,
@@ -259,7 +271,9 @@ fn acl_rule(out: &mut String, rule: &AclRule) {
     );
 }
 
-fn network_acl(out: &mut String, a: &NetworkAcl) {
+// `net` holds the IPv6 rules, which only the IPv6 build writes.
+#[cfg_attr(not(feature = "ipv6"), allow(unused_variables))]
+fn network_acl(out: &mut String, net: &Network, a: &NetworkAcl) {
     let name = resource_name(&a.id);
     if a.default {
         let _ = write!(
@@ -283,6 +297,8 @@ fn network_acl(out: &mut String, a: &NetworkAcl) {
     for rule in rules {
         acl_rule(out, rule);
     }
+    #[cfg(feature = "ipv6")]
+    super::terraform6::acl_rules(out, net, &a.id);
     let _ = write!(out, "  tags = {{ Name = {} }}\n}}\n", q(&a.id));
 }
 

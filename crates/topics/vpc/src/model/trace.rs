@@ -33,6 +33,10 @@ fn instance_index(ix: &Index, id: &str) -> Result<usize, VpcError> {
 
 /// Checks a trace request against the layout.
 pub fn check_spec(net: &Network, spec: &TraceSpec) -> Result<(), VpcError> {
+    #[cfg(feature = "ipv6")]
+    if spec.src.is_ipv6() || spec.dst.is_ipv6() {
+        return super::trace6::check6(net, spec);
+    }
     let ix = Index::new(net, &Faults::default());
     resolve(&ix, spec).map(|_| ())
 }
@@ -52,7 +56,7 @@ fn resolve(ix: &Index, spec: &TraceSpec) -> Result<Resolved, VpcError> {
     let src = match &spec.src {
         Endpoint::Instance(id) => Some(instance_index(ix, id)?),
         Endpoint::Internet => None,
-        Endpoint::Ip(_) => {
+        _ => {
             return Err(endpoint_error(
                 "the source must be an instance or the internet",
             ))
@@ -82,7 +86,7 @@ fn resolve(ix: &Index, spec: &TraceSpec) -> Result<Resolved, VpcError> {
         (Endpoint::Internet, _) => INTERNET_HOST,
         (_, Some((private, public))) if src.is_none() => public.unwrap_or(private),
         (_, Some((private, _))) => private,
-        (_, None) => return Err(endpoint_error("unknown destination")),
+        _ => return Err(endpoint_error("unknown destination")),
     };
     let ports = spec.protocol.has_ports();
     Ok(Resolved {
@@ -99,6 +103,10 @@ fn resolve(ix: &Index, spec: &TraceSpec) -> Result<Resolved, VpcError> {
 }
 
 pub(super) fn trace_indexed(ix: &Index, spec: &TraceSpec) -> Result<Trace, VpcError> {
+    #[cfg(feature = "ipv6")]
+    if spec.src.is_ipv6() || spec.dst.is_ipv6() {
+        return super::trace6::trace6(ix, spec);
+    }
     let r = resolve(ix, spec)?;
     let mut conn = Conn::new();
     let mut fwd = Walker::new(ix, Dir::Forward, r.header, r.dst);
@@ -135,19 +143,27 @@ pub(super) fn trace_indexed(ix: &Index, spec: &TraceSpec) -> Result<Trace, VpcEr
             reached: false,
         },
     };
-    let reachable = forward.reached
-        && ret.reached
-        && !forward
-            .hops
-            .iter()
-            .chain(ret.hops.iter())
-            .any(|h| h.is_blocking());
-    Ok(Trace {
-        spec: spec.clone(),
-        forward,
-        ret,
-        reachable,
-    })
+    Ok(Trace::of(spec, forward, ret))
+}
+
+impl Trace {
+    /// `spec`'s trace from its two walks: reachable when both arrived and no
+    /// hop on either blocks. (The IPv6 tracer ends the same way.)
+    pub(crate) fn of(spec: &TraceSpec, forward: Path, ret: Path) -> Trace {
+        let reachable = forward.reached
+            && ret.reached
+            && !forward
+                .hops
+                .iter()
+                .chain(ret.hops.iter())
+                .any(|h| h.is_blocking());
+        Trace {
+            spec: spec.clone(),
+            forward,
+            ret,
+            reachable,
+        }
+    }
 }
 
 fn start_at_instance(w: &mut Walker, k: usize) {

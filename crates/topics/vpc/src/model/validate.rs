@@ -23,6 +23,8 @@ pub fn validate(net: &Network) -> Check {
     super::validate_hosts::check_instances(net)?;
     super::validate_filters::check_security_groups(net)?;
     super::validate_filters::check_acls(net)?;
+    #[cfg(feature = "ipv6")]
+    super::ipv6_edits::validate6(net)?;
     super::endpoint::check_endpoints(net)
 }
 
@@ -82,6 +84,15 @@ fn check_ids(net: &Network) -> Check {
         (
             "gateway endpoint",
             net.endpoints.iter().map(|v| &v.id).collect(),
+        ),
+        #[cfg(feature = "ipv6")]
+        (
+            "egress-only internet gateway",
+            net.ipv6
+                .egress_only_gateways
+                .iter()
+                .map(|v| &v.id)
+                .collect(),
         ),
     ];
     let mut seen = SortedSet::new();

@@ -44,6 +44,8 @@ pub(super) fn check_security_groups(net: &Network) -> Check {
                 check_ports(&format!("{} rule ports", g.id), r.ports)?;
                 match &r.peer {
                     SgPeer::Cidr(c) => network_address(&format!("{} rule CIDR", g.id), *c)?,
+                    #[cfg(feature = "ipv6")]
+                    SgPeer::Cidr6(_) => {}
                     SgPeer::Group(other) => {
                         let o = net
                             .security_group(other)

@@ -120,6 +120,8 @@ impl<'i, 'a> Walker<'i, 'a> {
             crosses_az: false,
             gap_before: false,
             explanations: Vec::new(),
+            #[cfg(feature = "ipv6")]
+            header6: None,
         }
     }
 

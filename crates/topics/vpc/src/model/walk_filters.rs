@@ -6,7 +6,7 @@ use std::net::Ipv4Addr;
 
 use super::filters::{first_match, protocol_port_match, AclAction, SgPeer};
 use super::index::{Eni, Index};
-use super::packet::{Code, ComponentKind, Matched};
+use super::packet::{Code, ComponentKind, Hop, Matched};
 use super::walk::{block, Dir, Walker};
 
 impl Walker<'_, '_> {
@@ -62,6 +62,31 @@ impl Walker<'_, '_> {
         self.push(hop);
     }
 
+    /// The hop of subnet `s`'s network ACL `acl`, with the rule that decided
+    /// (`None`: the final `*` rule); the IPv6 walk's too.
+    pub(super) fn acl_verdict_hop(
+        &self,
+        acl: &str,
+        s: usize,
+        egress: bool,
+        number: Option<u32>,
+        action: AclAction,
+    ) -> Hop {
+        let ix = self.ix;
+        let mut hop = self.hop(acl, ComponentKind::NetworkAcl, ix.az_of_subnet(s));
+        hop.related = ix
+            .subnet(s)
+            .map(|sn| vec![sn.id.clone()])
+            .unwrap_or_default();
+        hop.matched = Some(Matched::AclRule {
+            acl: acl.to_string(),
+            egress,
+            number,
+            action,
+        });
+        hop
+    }
+
     /// The network ACL of subnet `s`, if the VPC has one.
     pub(super) fn acl_hop(&mut self, s: usize, egress: bool) {
         let ix = self.ix;
@@ -80,17 +105,7 @@ impl Walker<'_, '_> {
             remote,
             h.dst_port.unwrap_or(0),
         );
-        let mut hop = self.hop(&acl.id, ComponentKind::NetworkAcl, ix.az_of_subnet(s));
-        hop.related = ix
-            .subnet(s)
-            .map(|sn| vec![sn.id.clone()])
-            .unwrap_or_default();
-        hop.matched = Some(Matched::AclRule {
-            acl: acl.id.clone(),
-            egress,
-            number: verdict.number,
-            action: verdict.action,
-        });
+        let mut hop = self.acl_verdict_hop(&acl.id, s, egress, verdict.number, verdict.action);
         if verdict.action == AclAction::Deny {
             let rule = verdict
                 .number
@@ -140,6 +155,8 @@ pub(super) fn sg_allows(
             let peer_ok = match &r.peer {
                 SgPeer::Cidr(c) => c.contains(&remote),
                 SgPeer::Group(other) => member_of(ix, other, remote),
+                #[cfg(feature = "ipv6")]
+                SgPeer::Cidr6(_) => false,
             };
             if peer_ok {
                 return Some((gid.clone(), index));

@@ -16,6 +16,8 @@ pub fn kind_name(sel: &Sel, public: bool) -> &'static str {
         Sel::Peering(_) => "Peering connection",
         Sel::Internet => "The internet",
         Sel::Endpoint(_) => "Gateway endpoint",
+        #[cfg(feature = "ipv6")]
+        Sel::Eigw(_) => "Egress-only internet gateway",
     }
 }
 
@@ -34,5 +36,7 @@ pub fn explain(sel: &Sel, public: bool) -> &'static str {
         Sel::Peering(_) => "A peering connection joins two VPCs so they can talk by private address, once both route tables point at it. It is not transitive: A-B and B-C do not connect A to C.",
         Sel::Endpoint(_) => "A gateway endpoint takes a VPC's traffic to Amazon S3 or DynamoDB in the same Region without an internet gateway or NAT: each associated route table gets a route to the service's prefix list, more specific than 0.0.0.0/0, and the packet keeps its private source address. It is free, and only subnets of its own VPC can use it, not peered VPCs or VPNs.",
         Sel::Internet => "Any host outside AWS, here 203.0.113.10. Traces can start or end on the internet.",
+        #[cfg(feature = "ipv6")]
+        Sel::Eigw(_) => "An egress-only internet gateway is for IPv6 only: instances' IPv6 traffic goes out through it and replies come back, but nothing on the internet can start a connection in. IPv6 addresses are public, so there is no NAT. The internet host of an IPv6 trace is 2001:db8::10.",
     }
 }

@@ -20,6 +20,8 @@ pub fn hop_key(path: &Path, k: usize) -> Option<String> {
         ComponentKind::SubnetHost => format!("subnet:{id}"),
         ComponentKind::Vpc => format!("vpc:{id}"),
         ComponentKind::GatewayEndpoint => format!("vpce:{id}"),
+        #[cfg(feature = "ipv6")]
+        ComponentKind::EgressOnlyGateway => format!("eigw:{id}"),
         ComponentKind::RouteTable => format!("rt:{}", first_related()?),
         ComponentKind::NetworkAcl => format!("acl:{}", first_related()?),
         // A group hop sits next to the instance it guards.

@@ -35,6 +35,8 @@ pub fn kind_name(k: ComponentKind) -> &'static str {
         ComponentKind::SubnetHost => "subnet address",
         ComponentKind::Vpc => "VPC",
         ComponentKind::GatewayEndpoint => "gateway endpoint",
+        #[cfg(feature = "ipv6")]
+        ComponentKind::EgressOnlyGateway => "egress-only internet gateway",
     }
 }
 
@@ -99,6 +101,8 @@ fn matched_text(net: &Network, m: &Matched) -> String {
                 .map(|r| {
                     let peer = match &r.peer {
                         SgPeer::Cidr(c) => c.to_string(),
+                        #[cfg(feature = "ipv6")]
+                        SgPeer::Cidr6(c) => c.to_string(),
                         SgPeer::Group(g) => format!("members of {g}"),
                     };
                     let dir = if *egress { "to" } else { "from" };
@@ -116,6 +120,21 @@ fn matched_text(net: &Network, m: &Matched) -> String {
         }
         Matched::Stateful => "reply to a tracked connection: security groups are stateful".into(),
         Matched::Translation { from, to } => format!("rewrites {from} → {to}"),
+        #[cfg(feature = "ipv6")]
+        Matched::Route6 {
+            destination,
+            target,
+            state,
+            ..
+        } => format!(
+            "route {destination} → {}{}",
+            target.as_ref().map_or("local", |t| t.id()),
+            if *state == RouteState::Blackhole {
+                " (blackhole)"
+            } else {
+                ""
+            }
+        ),
     }
 }
 
@@ -131,7 +150,12 @@ fn addr(ip: std::net::Ipv4Addr, port: Option<u16>, changed: bool) -> Html {
     }
 }
 
-fn header_view(h: &Header, before: Option<&Header>, translated: bool) -> Html {
+fn header_view(hop: &Hop, before: Option<&Header>, translated: bool) -> Html {
+    let h = &hop.header;
+    #[cfg(feature = "ipv6")]
+    if let Some(h6) = &hop.header6 {
+        return super::ipv6::header6_view(h6, h);
+    }
     let src_changed = translated && before.is_some_and(|b| b.src != h.src);
     let dst_changed = translated && before.is_some_and(|b| b.dst != h.dst);
     html! {
@@ -170,7 +194,7 @@ fn hop_view(net: &Network, hop: &Hop, before: Option<&Hop>, on_select: &Callback
                     if hop.crosses_az { <span class="badge warn">{ "⇄ crosses AZ" }</span> }
                     if hop.is_blocking() { <span class="badge bad">{ "✗ blocks" }</span> }
                 </div>
-                { header_view(&hop.header, before.map(|b| &b.header), translated) }
+                { header_view(hop, before.map(|b| &b.header), translated) }
                 if let Some(m) = &hop.matched {
                     <div class="vpc-hop-match">{ matched_text(net, m) }</div>
                 }

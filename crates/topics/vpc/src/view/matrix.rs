@@ -17,6 +17,8 @@ struct Key {
     faults: Faults,
     setting: (Protocol, u16),
     src_port: u16,
+    #[cfg(feature = "ipv6")]
+    ipv6: bool,
 }
 
 fn scroll_to(id: &str) {
@@ -33,15 +35,35 @@ fn scroll_to(id: &str) {
 pub fn MatrixView(props: &Props) -> Html {
     let uid = &props.uid;
     let pg = &props.state.pg;
+    // The IPv6 switch is a view setting: it shows once a subnet has a /64.
+    #[cfg(feature = "ipv6")]
+    let (has_v6, v6) = (
+        !pg.network().ipv6.subnet_blocks.is_empty(),
+        use_state(|| false),
+    );
     let key = Key {
         net: pg.network().clone(),
         faults: pg.faults().clone(),
         setting: pg.matrix_settings(),
         src_port: pg.ephemeral_port(),
+        #[cfg(feature = "ipv6")]
+        ipv6: has_v6 && *v6,
     };
     let m: Rc<Matrix> = use_memo(key, |k| {
+        #[cfg(feature = "ipv6")]
+        if k.ipv6 {
+            return super::super::model::reachability_matrix6(
+                &k.net,
+                &k.faults,
+                k.setting.0,
+                k.setting.1,
+                k.src_port,
+            );
+        }
         reachability_matrix(&k.net, &k.faults, k.setting.0, k.setting.1, k.src_port)
     });
+    #[cfg(feature = "ipv6")]
+    let v6_switch = super::ipv6::matrix_switch(uid, has_v6, m.ipv6, v6);
     let (protocol, port) = pg.matrix_settings();
     let proto = use_state(|| protocol.name().to_string());
     let port_text = use_state(|| port.to_string());
@@ -103,6 +125,8 @@ pub fn MatrixView(props: &Props) -> Html {
     } else {
         m.protocol.name().to_ascii_uppercase()
     };
+    #[cfg(feature = "ipv6")]
+    let what = what + if m.ipv6 { " over IPv6" } else { "" };
     let cell = |r: usize, c: usize| -> Html {
         let (from, to) = (&m.instances[r], &m.instances[c]);
         let Some(x) = m.cell(r, c) else {
@@ -158,7 +182,7 @@ pub fn MatrixView(props: &Props) -> Html {
                 </label>
                 <button type="submit">{ "Show matrix" }</button>
             </form>
-            { field_error(&err_id, msg) }
+            { ipv6_after!(field_error(&err_id, msg); v6_switch) }
             <p class="vpc-hint">{ format!("{} of {} ordered pairs reach each other on {what}, replies included. Click a cell for its trace.",
                 m.reachable_pairs(), n * n.saturating_sub(1)) }</p>
             <div class="scroll">

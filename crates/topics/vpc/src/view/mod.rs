@@ -3,6 +3,41 @@
 //! Terraform export. Derived data (trace, diagram geometry) is memoised on
 //! the shared state, so a render that changes nothing computes nothing.
 
+/// `base`, followed in the IPv6 build by `extra`. The IPv4 build expands to
+/// `base` alone and never compiles `extra`: the IPv6 markup hangs on a child
+/// the view has anyway, so the IPv4 module's code is exactly what it was
+/// without IPv6 (an empty placeholder child, or even a `let` around `base`,
+/// changes temporaries and codegen and costs bytes). Defined before the
+/// modules so they all see it.
+#[cfg(not(feature = "ipv6"))]
+macro_rules! ipv6_after {
+    ($base:expr; $extra:expr) => {
+        $base
+    };
+}
+#[cfg(feature = "ipv6")]
+macro_rules! ipv6_after {
+    ($base:expr; $extra:expr) => {
+        html! { <>{ $base }{ $extra }</> }
+    };
+}
+
+/// `offer` in the IPv4 build (where the IPv6 build has its IPv6 controls,
+/// the offer to load that build), nothing in the IPv6 build, which never
+/// compiles `offer`.
+#[cfg(not(feature = "ipv6"))]
+macro_rules! ipv4_only {
+    ($offer:expr) => {
+        $offer
+    };
+}
+#[cfg(feature = "ipv6")]
+macro_rules! ipv4_only {
+    ($offer:expr) => {
+        Html::default()
+    };
+}
+
 mod cidr;
 mod controls;
 mod diagram;
@@ -13,19 +48,11 @@ mod geometry;
 mod highlight;
 mod hops;
 mod inspector;
-// Without the `ipv6` feature the IPv6 parts of the inspectors are an offer
-// to load the module that has them.
-#[cfg(not(feature = "ipv6"))]
-#[path = "ipv6_offer.rs"]
-mod ipv6;
-// Until the IPv6 inspectors land, the upgrade module shows what the IPv4
-// one does, without the offer.
 #[cfg(feature = "ipv6")]
-mod ipv6 {
-    pub fn vpc_section(_: &super::inspector::BodyProps) -> yew::Html {
-        yew::Html::default()
-    }
-}
+mod ipv6;
+// Without `ipv6`, the VPC's inspector offers to load the module that has it.
+#[cfg(not(feature = "ipv6"))]
+mod ipv6_offer;
 mod matrix;
 mod nat_cost;
 mod select;

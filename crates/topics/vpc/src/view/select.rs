@@ -16,6 +16,9 @@ pub enum Sel {
     Peering(String),
     Internet,
     Endpoint(String),
+    /// An egress-only internet gateway (IPv6).
+    #[cfg(feature = "ipv6")]
+    Eigw(String),
 }
 
 impl Sel {
@@ -32,6 +35,8 @@ impl Sel {
             | Sel::Acl(id)
             | Sel::Peering(id)
             | Sel::Endpoint(id) => id,
+            #[cfg(feature = "ipv6")]
+            Sel::Eigw(id) => id,
             Sel::Internet => "internet",
         }
     }
@@ -50,6 +55,8 @@ impl Sel {
             Sel::Peering(id) => net.peering(id).is_some(),
             Sel::Internet => true,
             Sel::Endpoint(id) => net.endpoint(id).is_some(),
+            #[cfg(feature = "ipv6")]
+            Sel::Eigw(id) => net.ipv6.eigw(id).is_some(),
         }
     }
 
@@ -88,6 +95,8 @@ pub fn of_hop(hop: &Hop) -> Sel {
         ComponentKind::SubnetHost => Sel::Subnet(id),
         ComponentKind::Vpc => Sel::Vpc(id),
         ComponentKind::GatewayEndpoint => Sel::Endpoint(id),
+        #[cfg(feature = "ipv6")]
+        ComponentKind::EgressOnlyGateway => Sel::Eigw(id),
     }
 }
 
@@ -97,5 +106,9 @@ pub fn endpoint_name(e: &Endpoint) -> String {
         Endpoint::Instance(id) => id.clone(),
         Endpoint::Internet => "the internet".into(),
         Endpoint::Ip(ip) => ip.to_string(),
+        #[cfg(feature = "ipv6")]
+        Endpoint::Instance6(id) => format!("{id} (IPv6)"),
+        #[cfg(feature = "ipv6")]
+        Endpoint::Internet6 => "the internet (IPv6)".into(),
     }
 }

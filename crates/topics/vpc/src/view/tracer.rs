@@ -44,10 +44,18 @@ fn endpoint_value(e: &Endpoint) -> String {
         Endpoint::Instance(id) => format!("i:{id}"),
         Endpoint::Internet => "internet".into(),
         Endpoint::Ip(ip) => format!("ip:{ip}"),
+        #[cfg(feature = "ipv6")]
+        Endpoint::Instance6(id) => format!("i6:{id}"),
+        #[cfg(feature = "ipv6")]
+        Endpoint::Internet6 => "internet6".into(),
     }
 }
 
 fn parse_endpoint(v: &str) -> Endpoint {
+    #[cfg(feature = "ipv6")]
+    if let Some(e) = super::ipv6::parse_endpoint6(v) {
+        return e;
+    }
     match v.strip_prefix("i:") {
         Some(id) => Endpoint::Instance(id.to_string()),
         None => match v.strip_prefix("ip:").and_then(|ip| ip.parse().ok()) {
@@ -145,6 +153,8 @@ pub fn TraceForm(props: &TraceFormProps) -> Html {
         for (v, text) in SERVICES {
             all.push((v.to_string(), text.to_string()));
         }
+        #[cfg(feature = "ipv6")]
+        super::ipv6::trace_options(pg.network(), &instances, &mut all);
         if let Some(ip) = chosen
             .strip_prefix("ip:")
             .filter(|_| !SERVICES.iter().any(|(v, _)| *v == chosen))

@@ -1,6 +1,10 @@
 mod association_tests;
 mod cidr_tests;
 mod endpoint_tests;
+#[cfg(feature = "ipv6")]
+mod ipv6_tests;
+#[cfg(feature = "ipv6")]
+mod ipv6_trace_tests;
 mod matrix_tests;
 mod nat_cost_tests;
 mod playground_tests;
@@ -17,3 +21,4 @@ mod tour_tests;
 mod trace_rule_tests;
 mod trace_tests;
 mod validate_tests;
+mod wire_tests;

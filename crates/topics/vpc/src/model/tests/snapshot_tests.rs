@@ -11,12 +11,7 @@ fn snapshot_round_trips_and_stays_small() {
     apply_all(
         &mut p,
         &[
-            Action::AddSubnet {
-                id: "subnet-db-a".into(),
-                vpc: "vpc-123".into(),
-                cidr: "10.0.7.0/24".into(),
-                az: "us-east-1a".into(),
-            },
+            add_db_subnet(),
             Action::AddSecurityGroup {
                 id: "sg-db".into(),
                 vpc: "vpc-123".into(),

@@ -67,3 +67,13 @@ pub fn replay(actions: &[Action]) -> Playground {
     apply_all(&mut pg, actions);
     pg
 }
+
+/// A database subnet in us-east-1a, free in the article's layout.
+pub fn add_db_subnet() -> Action {
+    Action::AddSubnet {
+        id: "subnet-db-a".into(),
+        vpc: "vpc-123".into(),
+        cidr: "10.0.7.0/24".into(),
+        az: "us-east-1a".into(),
+    }
+}

@@ -101,3 +101,27 @@ fn export_details() {
     assert!(hcl.contains("associate_public_ip_address = true"));
     assert_eq!(resource_name("10-net"), "r10_net");
 }
+
+/// The dual-stack export: an Amazon-provided /56 (VPC User Guide, "IPv6
+/// support for your VPC"), /64s carved with `cidrsubnet`, the egress-only
+/// gateway and its `::/0` route (AWS provider: `aws_vpc`, `aws_subnet`,
+/// `aws_egress_only_internet_gateway`, `aws_route_table`).
+#[cfg(feature = "ipv6")]
+#[test]
+fn dual_stack_exports_ipv6_blocks_eigw_and_routes() {
+    let pg = super::ipv6_trace_tests::dual_stack();
+    let hcl_text = to_terraform(pg.network());
+    check_plausible(&hcl_text);
+    hcl::parse(&hcl_text).expect("the IPv6 export parses as HCL");
+    for want in [
+        "assign_generated_ipv6_cidr_block = true",
+        "ipv6_cidr_block   = cidrsubnet(aws_vpc.vpc_123.ipv6_cidr_block, 8, 4)",
+        "resource \"aws_egress_only_internet_gateway\" \"eigw_1\"",
+        "ipv6_cidr_block = \"::/0\"\n    egress_only_gateway_id = aws_egress_only_internet_gateway.eigw_1.id",
+        "ipv6_cidr_block = \"::/0\"\n    gateway_id = aws_internet_gateway.ig_1.id",
+        "ipv6_cidr_blocks = [\"::/0\"]",
+        "rule_no         = 101",
+    ] {
+        assert!(hcl_text.contains(want), "missing {want}");
+    }
+}

@@ -260,6 +260,34 @@ impl Builder<'_> {
                 &format!("VPCE {}", e.id),
             ));
         }
+        #[cfg(feature = "ipv6")]
+        // Egress-only gateways sit on the VPC's top edge right of the IGW,
+        // drawn like it but smaller, and wired to the internet the same way.
+        for (k, g) in (0u8..).zip(
+            net.ipv6
+                .egress_only_gateways
+                .iter()
+                .filter(|g| g.vpc == v.id),
+        ) {
+            let gx = x + w / 2.0 + IGW_W / 2.0 + GAP + f64::from(k) * (EIGW_W + GAP);
+            self.items.push(Item {
+                key: format!("eigw:{}", g.id),
+                sel: Sel::Eigw(g.id.clone()),
+                kind: Kind::Igw,
+                x: gx.min(x + w - EIGW_W - PAD),
+                y: y0 - 14.0,
+                w: EIGW_W,
+                h: 24.0,
+                lines: vec![fit_label(
+                    &format!("EIGW {}", g.id),
+                    Kind::Igw.text_room(EIGW_W),
+                    FONT,
+                    true,
+                )],
+                what: format!("egress-only internet gateway {} of {}", g.id, v.id),
+                down: false,
+            });
+        }
         if !strip.is_empty() {
             let sy = y0 + VPC_HEAD + col_h;
             self.captions

@@ -44,6 +44,8 @@ pub(super) const TOP: f64 = 96.0;
 pub(super) const STRIP_ITEM_W: f64 = 140.0;
 pub(super) const PCX_W: f64 = 120.0;
 pub(super) const IGW_W: f64 = 130.0;
+#[cfg(feature = "ipv6")]
+pub(super) const EIGW_W: f64 = 110.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {

@@ -101,3 +101,23 @@ fn gateway_endpoints_sit_on_the_vpc_edge_clear_of_everything_else() {
         }
     }
 }
+
+#[cfg(feature = "ipv6")]
+#[test]
+fn an_egress_only_gateway_is_drawn_beside_the_igw_and_wired_to_the_internet() {
+    let mut net = PresetId::Article.build();
+    net.ipv6
+        .egress_only_gateways
+        .push(super::super::super::model::EgressOnlyGateway {
+            id: "eigw-1".into(),
+            vpc: "vpc-123".into(),
+        });
+    let d = layout(&net, &Faults::default());
+    let eigw = d.item("eigw:eigw-1").expect("drawn");
+    let igw = d.item("igw:ig-1").unwrap();
+    assert!(!overlaps(eigw, igw));
+    assert!(eigw.w < igw.w, "smaller than the IGW");
+    assert!(eigw.x + eigw.w <= d.width);
+    // One wire from the internet per gateway.
+    assert_eq!(d.wires.len(), 2);
+}

@@ -41,6 +41,8 @@ fn sg_rules(b: &BodyProps, egress: bool, rules: &[SgRule]) -> Html {
                                 <td>{ ports_text(r.protocol, r.ports) }</td>
                                 <td>{ match &r.peer {
                                     SgPeer::Cidr(c) => html! { <span class="mono">{ c.to_string() }</span> },
+                                    #[cfg(feature = "ipv6")]
+                                    SgPeer::Cidr6(c) => html! { <span class="mono">{ c.to_string() }</span> },
                                     SgPeer::Group(g) => b.link(Sel::SecurityGroup(g.clone())),
                                 } }</td>
                                 <td>{ b.act("Remove", Action::RemoveSgRule { group: group.clone(), egress, index: k }) }</td>

@@ -40,7 +40,8 @@ pub fn instance_body(b: &BodyProps) -> Html {
                 { row("Subnet", b.link(Sel::Subnet(i.subnet.clone()))) }
                 { row("AZ", html! { { if failed { format!("{az} (failed)") } else { az.clone() } } }) }
                 { row("Private IP", html! { <span class="mono">{ i.private_ip.to_string() }</span> }) }
-                { row("Public IP", html! { <span class="mono">{ i.public_ip.map_or("none".to_string(), |p| p.to_string()) }</span> }) }
+                { ipv6_after!(row("Public IP", html! { <span class="mono">{ i.public_ip.map_or("none".to_string(), |p| p.to_string()) }</span> });
+                    super::super::ipv6::instance_row(b)) }
                 { row("Security groups", html! {
                     <span class="vpc-inline">{ for i.security_groups.iter().map(|g| b.link(Sel::SecurityGroup(g.clone()))) }</span>
                 }) }
@@ -51,7 +52,8 @@ pub fn instance_body(b: &BodyProps) -> Html {
             </p>
             <div class="controls">
                 { b.act("Trace: internet → here (TCP 80)", trace(Endpoint::Internet, me.clone(), 80)) }
-                { b.act("Trace: here → internet (TCP 443)", trace(me.clone(), Endpoint::Internet, 443)) }
+                { ipv6_after!(b.act("Trace: here → internet (TCP 443)", trace(me.clone(), Endpoint::Internet, 443));
+                    super::super::ipv6::instance_traces(b)) }
                 { b.act("Remove this instance", Action::RemoveInstance { id: id.clone() }) }
             </div>
             { field_error(&b.el("instance-error"), st.refused(&Field::Instance(id))) }

@@ -100,7 +100,10 @@ pub fn inspector(props: &InspectorProps) -> Html {
     let body = match &sel {
         Sel::Vpc(_) => network::vpc_body(&b),
         Sel::Subnet(_) => network::subnet_body(&b),
-        Sel::RouteTable(_) => routing::route_table_body(&b),
+        // The IPv6 routes come after the IPv4 table and its form.
+        Sel::RouteTable(_) => {
+            ipv6_after!(routing::route_table_body(&b); super::ipv6::route_table6(&b))
+        }
         Sel::Igw(_) => routing::igw_body(&b),
         Sel::Nat(_) => routing::nat_body(&b),
         Sel::Peering(_) => routing::peering_body(&b),
@@ -109,6 +112,8 @@ pub fn inspector(props: &InspectorProps) -> Html {
         Sel::Instance(_) => hosts::instance_body(&b),
         Sel::Internet => html! {},
         Sel::Endpoint(_) => super::endpoint::endpoint_body(&b),
+        #[cfg(feature = "ipv6")]
+        Sel::Eigw(_) => super::ipv6::eigw_body(&b),
     };
     let title = if sel == Sel::Internet {
         "The internet".to_string()

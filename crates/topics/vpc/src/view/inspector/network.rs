@@ -75,7 +75,6 @@ pub fn vpc_body(b: &BodyProps) -> Html {
             <CommitField id={b.el("secondary")} label="Add a secondary CIDR block" value=""
                 button="Add" error={at(Field::Vpc(id.clone()))} notice={note(Field::Vpc(id.clone()))}
                 on_commit={add_secondary} epoch={b.epoch()} />
-            { super::super::ipv6::vpc_section(b) }
             if igw.is_none() {
                 <p>{ b.act("Attach an internet gateway", Action::AddIgw { id: format!("igw-{id}"), vpc: id.clone() }) }</p>
             }
@@ -86,7 +85,8 @@ pub fn vpc_body(b: &BodyProps) -> Html {
                 }) }
             </ul>
             <AddSubnet ..b.clone() />
-            { super::super::endpoint::vpc_endpoints(b) }
+            { ipv6_after!(super::super::endpoint::vpc_endpoints(b); super::super::ipv6::vpc_section(b)) }
+            { ipv4_only!(super::super::ipv6_offer::vpc_section(b)) }
         </>
     }
 }
@@ -193,7 +193,8 @@ pub fn subnet_body(b: &BodyProps) -> Html {
                 </div>
                 { b.act("Remove this subnet", Action::RemoveSubnet { subnet: id.clone() }) }
             </div>
-            { field_error(&b.el("assoc-error"), st.refused(&Field::Subnet(id.clone()))) }
+            { ipv6_after!(field_error(&b.el("assoc-error"), st.refused(&Field::Subnet(id.clone())));
+                super::super::ipv6::subnet_section(b)) }
             <p class="vpc-hint">{ if public {
                 "Public: its route table sends 0.0.0.0/0 to the internet gateway."
             } else {

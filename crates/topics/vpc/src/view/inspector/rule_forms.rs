@@ -88,6 +88,8 @@ pub fn AddRoute(b: &BodyProps) -> Html {
             format!("internet gateway {}", g.id),
         ));
     }
+    #[cfg(feature = "ipv6")]
+    super::super::ipv6::eigw_targets(net, &vpc, &mut targets);
     for n in net.nat_gateways.iter().filter(|n| in_vpc(&n.subnet)) {
         targets.push((format!("nat:{}", n.id), format!("NAT gateway {}", n.id)));
     }
@@ -112,6 +114,10 @@ pub fn AddRoute(b: &BodyProps) -> Html {
             e.prevent_default();
             let (kind, id) = target.split_once(':').unwrap_or(("", ""));
             let id = id.to_string();
+            #[cfg(feature = "ipv6")]
+            if let Some(a) = super::super::ipv6::route6_action(kind, id.clone(), &table, &dest) {
+                return d.emit(a);
+            }
             let target = match kind {
                 "igw" => Target::Igw(id),
                 "nat" => Target::Nat(id),
