@@ -212,6 +212,12 @@ impl<'a> Index<'a> {
     pub fn az_of_subnet(&self, s: usize) -> Option<String> {
         self.subnet(s).map(|sn| sn.az.clone())
     }
+
+    /// The AZ of instance `k`'s subnet.
+    pub fn az_of_instance(&self, k: usize) -> Option<String> {
+        let s = self.instance_subnet.get(k).copied().flatten()?;
+        self.az_of_subnet(s)
+    }
 }
 
 fn split_rules(acl: &NetworkAcl) -> (Vec<&AclRule>, Vec<&AclRule>) {

@@ -13,12 +13,7 @@ impl Walk6<'_, '_, '_> {
     pub(super) fn sg_hop(&mut self, k: usize, egress: bool) {
         let ix = self.n6.ix;
         let Some(inst) = ix.instance(k) else { return };
-        let az = ix
-            .instance_subnet
-            .get(k)
-            .copied()
-            .flatten()
-            .and_then(|s| ix.az_of_subnet(s));
+        let az = ix.az_of_instance(k);
         let first = inst.security_groups.first().unwrap_or(&inst.id);
         let mut hop = self.hop(first, ComponentKind::SecurityGroup, az);
         hop.related = inst.security_groups.clone();

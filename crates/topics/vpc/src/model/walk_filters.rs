@@ -16,12 +16,7 @@ impl Walker<'_, '_> {
         let Some(inst) = ix.instance(k) else {
             return;
         };
-        let az = ix
-            .instance_subnet
-            .get(k)
-            .copied()
-            .flatten()
-            .and_then(|s| ix.az_of_subnet(s));
+        let az = ix.az_of_instance(k);
         let first = inst.security_groups.first().unwrap_or(&inst.id);
         if self.dir == Dir::Return {
             let mut hop = self.hop(first, ComponentKind::SecurityGroup, az);
