@@ -82,19 +82,20 @@ const loadUpgrade = (topic) => instantiate(`topic-${topic.id}-${topic.upgrade}`)
 
 /// Mounts module `m`'s panel into `slot` with `options`. The handle stays
 /// the same when the panel swaps itself for the topic's upgrade module (its
-/// `upgrade` option: called with the state to keep, it resolves once the
+/// `upgrade` option: called with the state to keep and what the reader
+/// asked for, which the new panel gets as `upgraded`, it resolves once the
 /// fuller panel is on screen, or rejects with why not).
 export function mountModule(m, slot, topic, options) {
   const h = {
     unmount: () => (h.p?.unmount(), (h.p = null)),
     setValue: (...args) => h.p?.setValue(...args) ?? false,
   };
-  const show = (module, state) => {
+  const show = (module, state, upgraded) => {
     h.p?.unmount();
     slot.replaceChildren();
-    h.p = module.mount(slot, { ...options, state, upgrade });
+    h.p = module.mount(slot, { ...options, state, upgrade, upgraded });
   };
-  const upgrade = topic.upgrade && ((state) => loadUpgrade(topic).then((up) => h.p && show(up, state)));
+  const upgrade = topic.upgrade && ((state, wanted) => loadUpgrade(topic).then((up) => h.p && show(up, state, wanted)));
   show(m, options.state);
   return h;
 }

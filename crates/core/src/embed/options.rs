@@ -1,8 +1,8 @@
 //! Reading `mount`'s options object: `{ state, base, onChange, embedded,
-//! extras, upgrade, label, tour, step, onValues }`, all optional. (The loader's `view` option is the
+//! extras, upgrade, upgraded, label, tour, step, onValues }`, all optional. (The loader's `view` option is the
 //! loader's own: it frames the panel, see techshack-live.js.)
 
-use crate::extras::{Extras, Upgrade};
+use crate::extras::Extras;
 use crate::panel::StoryValues;
 use crate::tour::TourLink;
 use js_sys::{Function, Reflect};
@@ -19,8 +19,9 @@ pub struct MountOptions {
     pub on_change: Callback<String>,
     /// A panel in someone else's page (true) or on the site's topic page.
     pub embedded: bool,
-    /// The page's loader for the topic's extras module (see `extras`), and
-    /// its swap to the topic's upgrade module (see `extras::Upgrade`).
+    /// The page's loader for the topic's extras module, and its swap to the
+    /// topic's upgrade module (see `extras`): read from the options when
+    /// first wanted.
     pub extras: Extras,
     /// The panel's accessible name instead of the topic's title.
     pub label: Option<String>,
@@ -60,11 +61,7 @@ impl EmbedOptions {
             Err(_) => Callback::noop(),
         };
         let embedded = field(options, "embedded").as_bool().unwrap_or(true);
-        let upgrade = Upgrade::new(field(options, "upgrade").dyn_into::<Function>().ok());
-        let extras = Extras::new(
-            field(options, "extras").dyn_into::<Function>().ok(),
-            upgrade,
-        );
+        let extras = Extras::new(options.clone());
         let label = field(options, "label").as_string();
         let tour = tour_option(options)?;
         let on_values = field(options, "onValues")

@@ -4,9 +4,12 @@
 //! within its budget (`TopicInfo::UPGRADE` names it).
 //!
 //! The page passes `mount` an `upgrade` function. Called with the panel's
-//! encoded state, it fetches the upgrade module, mounts its panel in this
-//! panel's place with that state, and returns a promise that settles when
-//! the swap is done, or rejects with why it could not be.
+//! encoded state and what the reader asked for (a word the topic chooses,
+//! such as the VPC whose IPv6 switch they wanted), it fetches the upgrade
+//! module, mounts its panel in this panel's place with that state and the
+//! `upgraded` option set to that word, and returns a promise that settles
+//! when the swap is done, or rejects with why it could not be. The new panel
+//! reads the word (`use_upgraded`) to open where the reader was.
 
 use crate::PanelModel;
 use js_sys::{Function, Promise};
@@ -14,30 +17,22 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-/// How a panel asks the page for its upgrade module.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Upgrade(Option<Function>);
-
-impl Upgrade {
-    pub fn new(swap: Option<Function>) -> Self {
-        Upgrade(swap)
-    }
-
-    /// Swaps this panel for the upgrade module's, showing `link`'s state.
-    async fn swap(&self, link: &str) -> Result<(), String> {
-        let Some(swap) = &self.0 else {
-            return Err("this page cannot load it".into());
-        };
-        let promise: Promise = swap
-            .call1(&JsValue::NULL, &JsValue::from_str(link))
-            .map_err(super::describe)?
-            .dyn_into()
-            .map_err(|_| "the page's upgrade did not return a promise".to_string())?;
-        JsFuture::from(promise)
-            .await
-            .map(|_| ())
-            .map_err(super::describe)
-    }
+/// Swaps this panel for the upgrade module's with the page's `swap`,
+/// showing `link`'s state, for what the reader asked (`wanted`).
+async fn swap(swap: Function, link: &str, wanted: &str) -> Result<(), String> {
+    let promise: Promise = swap
+        .call2(
+            &JsValue::NULL,
+            &JsValue::from_str(link),
+            &JsValue::from_str(wanted),
+        )
+        .map_err(super::describe)?
+        .dyn_into()
+        .map_err(|_| "the page's upgrade did not return a promise".to_string())?;
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(super::describe)
 }
 
 /// Where a reader's request for the upgrade module stands.
@@ -51,31 +46,39 @@ pub enum UpgradeStatus {
 }
 
 /// The upgrade module's button for a topic's view: its status and the
-/// callback that asks for it with `state`. `None` when the page gave the
-/// panel no way to load it (the browser tests, an old loader).
+/// callback that asks for it with `state`, for what the reader wanted (see
+/// `use_upgraded`). `None` when the page gave the panel no way to load it
+/// (the browser tests, an old loader).
 #[hook]
 pub fn use_upgrade<M: PanelModel>(
     state: &crate::Shared<M>,
-) -> Option<(UpgradeStatus, Callback<()>)> {
-    let upgrade = use_context::<super::Extras>().unwrap_or_default().1;
+) -> Option<(UpgradeStatus, Callback<String>)> {
+    let extras = use_context::<super::Extras>().unwrap_or_default();
     let status = use_state(|| UpgradeStatus::Idle);
-    upgrade.0.as_ref()?;
+    let page_swap: Function = extras.option("upgrade").dyn_into().ok()?;
     let ask = {
         let (state, status) = (state.clone(), status.clone());
-        Callback::from(move |()| {
+        Callback::from(move |wanted: String| {
             if *status == UpgradeStatus::Loading {
                 return;
             }
             status.set(UpgradeStatus::Loading);
             let link = crate::state::url_codec::encode(M::STATE_VERSION, &state.snapshot());
-            let (upgrade, status) = (upgrade.clone(), status.clone());
+            let (page_swap, status) = (page_swap.clone(), status.clone());
             yew::platform::spawn_local(async move {
                 // On success this panel is gone; only a failure is ours to show.
-                if let Err(why) = upgrade.swap(&link).await {
+                if let Err(why) = swap(page_swap, &link, &wanted).await {
                     status.set(UpgradeStatus::Failed(why));
                 }
             });
         })
     };
     Some(((*status).clone(), ask))
+}
+
+/// In a panel an upgrade put in place, what the reader asked the upgrade
+/// for, so the view can open there; `None` in any other panel.
+#[hook]
+pub fn use_upgraded() -> Option<String> {
+    use_context::<super::Extras>().and_then(|e| e.option("upgraded").as_string())
 }
