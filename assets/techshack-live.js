@@ -83,8 +83,9 @@ const loadUpgrade = (topic) => instantiate(`topic-${topic.id}-${topic.upgrade}`)
 /// Mounts module `m`'s panel into `slot` with `options`. The handle stays
 /// the same when the panel swaps itself for the topic's upgrade module (its
 /// `upgrade` option: called with the state to keep and what the reader
-/// asked for, which the new panel gets as `upgraded`, it resolves once the
-/// fuller panel is on screen, or rejects with why not).
+/// asked for, it resolves once the fuller panel is on screen, or rejects
+/// with why not). The fuller panel finds what the reader asked for as the
+/// `upgraded` property of its own `upgrade` (see the core's upgrade.rs).
 export function mountModule(m, slot, topic, options) {
   const h = {
     unmount: () => (h.p?.unmount(), (h.p = null)),
@@ -93,7 +94,7 @@ export function mountModule(m, slot, topic, options) {
   const show = (module, state, upgraded) => {
     h.p?.unmount();
     slot.replaceChildren();
-    h.p = module.mount(slot, { ...options, state, upgrade, upgraded });
+    h.p = module.mount(slot, { ...options, state, upgrade: upgrade && Object.assign(upgrade.bind(), { upgraded }) });
   };
   const upgrade = topic.upgrade && ((state, wanted) => loadUpgrade(topic).then((up) => h.p && show(up, state, wanted)));
   show(m, options.state);

@@ -29,7 +29,7 @@ pub trait TopicInfo {
     const WORKSHOP: &'static [Block];
     /// The topic's upgrade module, if it has one: a fuller build of the same
     /// panel that the page loads only when a reader asks for it or a link
-    /// needs it (see `extras/upgrade.rs`). `Some("ipv6")` means the crate
+    /// needs it (see `extras::Upgrade`). `Some("ipv6")` means the crate
     /// `crates/topics/<id>/ipv6`, built into `topic-<id>-ipv6.js`.
     const UPGRADE: Option<&'static str> = None;
 }

@@ -118,9 +118,8 @@ macro_rules! export_panel {
             /// `state` (a link's `s=` value), `base` (the site address for links),
             /// `onChange` (gets the encoded state after changes settle),
             /// `embedded` (false on the site's own topic pages) and `extras`
-            /// (the loader of the topic's extras module), `upgrade` and
-            /// `upgraded` (the swap to its upgrade module, and what a panel
-            /// it put in place was asked for: see `extras/upgrade.rs`), `tour` and `step`
+            /// (the loader of the topic's extras module), `upgrade` (the swap
+            /// to its upgrade module, see `extras::Upgrade`), `tour` and `step`
             /// (a tour's id and a step from 1, to open it there).
             #[wasm_bindgen]
             pub fn mount(

@@ -1,8 +1,8 @@
 //! Reading `mount`'s options object: `{ state, base, onChange, embedded,
-//! extras, upgrade, upgraded, label, tour, step, onValues }`, all optional. (The loader's `view` option is the
+//! extras, upgrade, label, tour, step, onValues }`, all optional. (The loader's `view` option is the
 //! loader's own: it frames the panel, see techshack-live.js.)
 
-use crate::extras::Extras;
+use crate::extras::{Extras, Upgrade};
 use crate::panel::StoryValues;
 use crate::tour::TourLink;
 use js_sys::{Function, Reflect};
@@ -19,9 +19,8 @@ pub struct MountOptions {
     pub on_change: Callback<String>,
     /// A panel in someone else's page (true) or on the site's topic page.
     pub embedded: bool,
-    /// The page's loader for the topic's extras module, and its swap to the
-    /// topic's upgrade module (see `extras`): read from the options when
-    /// first wanted.
+    /// The page's loader for the topic's extras module (see `extras`), and
+    /// its swap to the topic's upgrade module (see `extras::Upgrade`).
     pub extras: Extras,
     /// The panel's accessible name instead of the topic's title.
     pub label: Option<String>,
@@ -61,7 +60,11 @@ impl EmbedOptions {
             Err(_) => Callback::noop(),
         };
         let embedded = field(options, "embedded").as_bool().unwrap_or(true);
-        let extras = Extras::new(options.clone());
+        let upgrade = Upgrade::new(field(options, "upgrade").dyn_into::<Function>().ok());
+        let extras = Extras::new(
+            field(options, "extras").dyn_into::<Function>().ok(),
+            upgrade,
+        );
         let label = field(options, "label").as_string();
         let tour = tour_option(options)?;
         let on_values = field(options, "onValues")

@@ -11,7 +11,7 @@
 mod upgrade;
 mod wire;
 
-pub use upgrade::{use_upgrade, use_upgraded, UpgradeStatus};
+pub use upgrade::{use_upgrade, use_upgraded, Upgrade, UpgradeStatus};
 pub use wire::{draw_comic, encode_tours, write_export};
 
 use crate::tour::Tour;
@@ -20,41 +20,21 @@ use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// How a panel reaches what the page gives it for its topic's cold parts:
-/// `mount`'s options object, whose `extras` is the page's loader of the
-/// extras module (a function returning a promise of the instantiated
-/// module), and, for a topic that has one, `upgrade` and `upgraded`, the
-/// swap to its upgrade module (see `upgrade.rs`). The options are read when
-/// a part is first wanted, not at mount: reading each at mount, in every
-/// module, cost bytes that most panels never use. One context for all:
-/// each context type is code in every module.
+/// How a panel reaches its topic's extras module: the page's loader, a
+/// function returning a promise of the instantiated module; and, for a topic
+/// that has one, the page's swap to its upgrade module (see `Upgrade`). One
+/// context for both: each context type is code in every module.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Extras(JsValue);
+pub struct Extras(Option<Function>, pub(crate) Upgrade);
 
 impl Extras {
-    pub fn new(options: JsValue) -> Self {
-        Extras(options)
-    }
-
-    /// The option `name` of `mount`'s options, if they are an object.
-    fn option(&self, name: &str) -> JsValue {
-        if self.0.is_object() {
-            Reflect::get(&self.0, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-        } else {
-            JsValue::UNDEFINED
-        }
-    }
-
-    /// Whether the page gave the panel its extras module (the browser tests
-    /// give none, and draw and build locally instead).
-    #[cfg(feature = "local-extras")]
-    fn given(&self) -> bool {
-        self.option("extras").is_function()
+    pub fn new(loader: Option<Function>, upgrade: Upgrade) -> Self {
+        Extras(loader, upgrade)
     }
 
     /// The extras module, fetched by the page once, or why not.
     async fn module(&self) -> Result<JsValue, String> {
-        let Ok(load) = self.option("extras").dyn_into::<Function>() else {
+        let Some(load) = &self.0 else {
             return Err("this page did not give the panel its extras module".into());
         };
         let promise: Promise = load
@@ -78,7 +58,7 @@ impl Extras {
     /// The `kind` export of the state `link` holds (`<version>.<payload>`).
     pub async fn export<M: PanelModel>(&self, kind: &str, link: &str) -> Result<String, String> {
         #[cfg(feature = "local-extras")]
-        if !self.given() {
+        if self.0.is_none() {
             return write_export::<M>(kind, link);
         }
         self.call(
@@ -93,7 +73,7 @@ impl Extras {
     /// The comic drawn from `script`, as SVG.
     pub async fn comic<M: PanelModel>(&self, script: &M::Comic) -> Result<String, String> {
         #[cfg(feature = "local-extras")]
-        if !self.given() {
+        if self.0.is_none() {
             return Ok(M::draw_comic(script));
         }
         let bytes = postcard::to_allocvec(script).map_err(|e| e.to_string())?;
@@ -106,7 +86,7 @@ impl Extras {
     /// The topic's tours.
     pub async fn tours<M: PanelModel>(&self) -> Result<Vec<Tour<M::Action>>, String> {
         #[cfg(feature = "local-extras")]
-        if !self.given() {
+        if self.0.is_none() {
             return Ok(M::tours());
         }
         let value = self.call("tours", &[]).await?;

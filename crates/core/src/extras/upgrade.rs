@@ -6,10 +6,13 @@
 //! The page passes `mount` an `upgrade` function. Called with the panel's
 //! encoded state and what the reader asked for (a word the topic chooses,
 //! such as the VPC whose IPv6 switch they wanted), it fetches the upgrade
-//! module, mounts its panel in this panel's place with that state and the
-//! `upgraded` option set to that word, and returns a promise that settles
-//! when the swap is done, or rejects with why it could not be. The new panel
-//! reads the word (`use_upgraded`) to open where the reader was.
+//! module, mounts its panel in this panel's place with that state, and
+//! returns a promise that settles when the swap is done, or rejects with why
+//! it could not be. The new panel's `upgrade` function carries the word as
+//! its `upgraded` property, which that panel reads (`use_upgraded`) to open
+//! where the reader was. (A property of a function every panel already gets,
+//! rather than an option of its own: reading one more option at mount cost
+//! over 100 bytes gzip in every topic module, and most never ask.)
 
 use crate::PanelModel;
 use js_sys::{Function, Promise};
@@ -17,22 +20,35 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-/// Swaps this panel for the upgrade module's with the page's `swap`,
-/// showing `link`'s state, for what the reader asked (`wanted`).
-async fn swap(swap: Function, link: &str, wanted: &str) -> Result<(), String> {
-    let promise: Promise = swap
-        .call2(
-            &JsValue::NULL,
-            &JsValue::from_str(link),
-            &JsValue::from_str(wanted),
-        )
-        .map_err(super::describe)?
-        .dyn_into()
-        .map_err(|_| "the page's upgrade did not return a promise".to_string())?;
-    JsFuture::from(promise)
-        .await
-        .map(|_| ())
-        .map_err(super::describe)
+/// How a panel asks the page for its upgrade module.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Upgrade(Option<Function>);
+
+impl Upgrade {
+    pub fn new(swap: Option<Function>) -> Self {
+        Upgrade(swap)
+    }
+
+    /// Swaps this panel for the upgrade module's, showing `link`'s state,
+    /// for what the reader asked (`wanted`).
+    async fn swap(&self, link: &str, wanted: &str) -> Result<(), String> {
+        let Some(swap) = &self.0 else {
+            return Err("this page cannot load it".into());
+        };
+        let promise: Promise = swap
+            .call2(
+                &JsValue::NULL,
+                &JsValue::from_str(link),
+                &JsValue::from_str(wanted),
+            )
+            .map_err(super::describe)?
+            .dyn_into()
+            .map_err(|_| "the page's upgrade did not return a promise".to_string())?;
+        JsFuture::from(promise)
+            .await
+            .map(|_| ())
+            .map_err(super::describe)
+    }
 }
 
 /// Where a reader's request for the upgrade module stands.
@@ -53,9 +69,9 @@ pub enum UpgradeStatus {
 pub fn use_upgrade<M: PanelModel>(
     state: &crate::Shared<M>,
 ) -> Option<(UpgradeStatus, Callback<String>)> {
-    let extras = use_context::<super::Extras>().unwrap_or_default();
+    let upgrade = use_context::<super::Extras>().unwrap_or_default().1;
     let status = use_state(|| UpgradeStatus::Idle);
-    let page_swap: Function = extras.option("upgrade").dyn_into().ok()?;
+    upgrade.0.as_ref()?;
     let ask = {
         let (state, status) = (state.clone(), status.clone());
         Callback::from(move |wanted: String| {
@@ -64,10 +80,10 @@ pub fn use_upgrade<M: PanelModel>(
             }
             status.set(UpgradeStatus::Loading);
             let link = crate::state::url_codec::encode(M::STATE_VERSION, &state.snapshot());
-            let (page_swap, status) = (page_swap.clone(), status.clone());
+            let (upgrade, status) = (upgrade.clone(), status.clone());
             yew::platform::spawn_local(async move {
                 // On success this panel is gone; only a failure is ours to show.
-                if let Err(why) = swap(page_swap, &link, &wanted).await {
+                if let Err(why) = upgrade.swap(&link, &wanted).await {
                     status.set(UpgradeStatus::Failed(why));
                 }
             });
@@ -80,5 +96,8 @@ pub fn use_upgrade<M: PanelModel>(
 /// for, so the view can open there; `None` in any other panel.
 #[hook]
 pub fn use_upgraded() -> Option<String> {
-    use_context::<super::Extras>().and_then(|e| e.option("upgraded").as_string())
+    let swap = use_context::<super::Extras>().unwrap_or_default().1 .0?;
+    js_sys::Reflect::get(&swap, &JsValue::from_str("upgraded"))
+        .ok()?
+        .as_string()
 }
