@@ -82,21 +82,19 @@ const loadUpgrade = (topic) => instantiate(`topic-${topic.id}-${topic.upgrade}`)
 
 /// Mounts module `m`'s panel into `slot` with `options`. The handle stays
 /// the same when the panel swaps itself for the topic's upgrade module (its
-/// `upgrade` option: called with the state to keep and what the reader
-/// asked for, it resolves once the fuller panel is on screen, or rejects
-/// with why not). The fuller panel finds what the reader asked for as the
-/// `upgraded` property of its own `upgrade` (see the core's upgrade.rs).
+/// `upgrade` option: called with the state to keep, it resolves once the
+/// fuller panel is on screen, or rejects with why not).
 export function mountModule(m, slot, topic, options) {
   const h = {
     unmount: () => (h.p?.unmount(), (h.p = null)),
     setValue: (...args) => h.p?.setValue(...args) ?? false,
   };
-  const show = (module, state, upgraded) => {
+  const show = (module, state) => {
     h.p?.unmount();
     slot.replaceChildren();
-    h.p = module.mount(slot, { ...options, state, upgrade: upgrade && Object.assign(upgrade.bind(), { upgraded }) });
+    h.p = module.mount(slot, { ...options, state, upgrade });
   };
-  const upgrade = topic.upgrade && ((state, wanted) => loadUpgrade(topic).then((up) => h.p && show(up, state, wanted)));
+  const upgrade = topic.upgrade && ((state) => loadUpgrade(topic).then((up) => h.p && show(up, state)));
   show(m, options.state);
   return h;
 }

@@ -11,7 +11,7 @@
 mod upgrade;
 mod wire;
 
-pub use upgrade::{use_upgrade, use_upgraded, Upgrade, UpgradeStatus};
+pub use upgrade::{use_upgrade, Upgrade, UpgradeStatus};
 pub use wire::{draw_comic, encode_tours, write_export};
 
 use crate::tour::Tour;

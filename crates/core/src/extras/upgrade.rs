@@ -4,15 +4,9 @@
 //! within its budget (`TopicInfo::UPGRADE` names it).
 //!
 //! The page passes `mount` an `upgrade` function. Called with the panel's
-//! encoded state and what the reader asked for (a word the topic chooses,
-//! such as the VPC whose IPv6 switch they wanted), it fetches the upgrade
-//! module, mounts its panel in this panel's place with that state, and
-//! returns a promise that settles when the swap is done, or rejects with why
-//! it could not be. The new panel's `upgrade` function carries the word as
-//! its `upgraded` property, which that panel reads (`use_upgraded`) to open
-//! where the reader was. (A property of a function every panel already gets,
-//! rather than an option of its own: reading one more option at mount cost
-//! over 100 bytes gzip in every topic module, and most never ask.)
+//! encoded state, it fetches the upgrade module, mounts its panel in this
+//! panel's place with that state, and returns a promise that settles when
+//! the swap is done, or rejects with why it could not be.
 
 use crate::PanelModel;
 use js_sys::{Function, Promise};
@@ -29,18 +23,13 @@ impl Upgrade {
         Upgrade(swap)
     }
 
-    /// Swaps this panel for the upgrade module's, showing `link`'s state,
-    /// for what the reader asked (`wanted`).
-    async fn swap(&self, link: &str, wanted: &str) -> Result<(), String> {
+    /// Swaps this panel for the upgrade module's, showing `link`'s state.
+    async fn swap(&self, link: &str) -> Result<(), String> {
         let Some(swap) = &self.0 else {
             return Err("this page cannot load it".into());
         };
         let promise: Promise = swap
-            .call2(
-                &JsValue::NULL,
-                &JsValue::from_str(link),
-                &JsValue::from_str(wanted),
-            )
+            .call1(&JsValue::NULL, &JsValue::from_str(link))
             .map_err(super::describe)?
             .dyn_into()
             .map_err(|_| "the page's upgrade did not return a promise".to_string())?;
@@ -62,19 +51,18 @@ pub enum UpgradeStatus {
 }
 
 /// The upgrade module's button for a topic's view: its status and the
-/// callback that asks for it with `state`, for what the reader wanted (see
-/// `use_upgraded`). `None` when the page gave the panel no way to load it
-/// (the browser tests, an old loader).
+/// callback that asks for it with `state`. `None` when the page gave the
+/// panel no way to load it (the browser tests, an old loader).
 #[hook]
 pub fn use_upgrade<M: PanelModel>(
     state: &crate::Shared<M>,
-) -> Option<(UpgradeStatus, Callback<String>)> {
+) -> Option<(UpgradeStatus, Callback<()>)> {
     let upgrade = use_context::<super::Extras>().unwrap_or_default().1;
     let status = use_state(|| UpgradeStatus::Idle);
     upgrade.0.as_ref()?;
     let ask = {
         let (state, status) = (state.clone(), status.clone());
-        Callback::from(move |wanted: String| {
+        Callback::from(move |()| {
             if *status == UpgradeStatus::Loading {
                 return;
             }
@@ -83,21 +71,11 @@ pub fn use_upgrade<M: PanelModel>(
             let (upgrade, status) = (upgrade.clone(), status.clone());
             yew::platform::spawn_local(async move {
                 // On success this panel is gone; only a failure is ours to show.
-                if let Err(why) = upgrade.swap(&link, &wanted).await {
+                if let Err(why) = upgrade.swap(&link).await {
                     status.set(UpgradeStatus::Failed(why));
                 }
             });
         })
     };
     Some(((*status).clone(), ask))
-}
-
-/// In a panel an upgrade put in place, what the reader asked the upgrade
-/// for, so the view can open there; `None` in any other panel.
-#[hook]
-pub fn use_upgraded() -> Option<String> {
-    let swap = use_context::<super::Extras>().unwrap_or_default().1 .0?;
-    js_sys::Reflect::get(&swap, &JsValue::from_str("upgraded"))
-        .ok()?
-        .as_string()
 }

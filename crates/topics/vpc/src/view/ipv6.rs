@@ -7,29 +7,10 @@ use super::super::model::{
 };
 use super::super::state::Field;
 use super::field::CommitField;
-use super::inspector::{element_id, row, BodyProps};
+use super::inspector::{row, BodyProps};
 use super::select::Sel;
 use techshack_core::widgets::field_error;
 use yew::prelude::*;
-
-/// The view's selection. A panel the IPv6 upgrade put in place (see
-/// `ipv6_offer.rs`) opens on the VPC whose offer the reader took, with the
-/// focus on its dual-stack switch, where the offer's button was.
-#[hook]
-pub fn use_opened_selection(uid: &AttrValue) -> UseStateHandle<Option<Sel>> {
-    let opened = techshack_core::extras::use_upgraded();
-    let selected = use_state(|| opened.clone().map(Sel::Vpc));
-    let uid = uid.clone();
-    use_effect_with((), move |_| {
-        if let Some(vpc) = opened {
-            techshack_core::dom::focus_by_id(&element_id(&uid, &vpc, DUAL_SWITCH));
-        }
-    });
-    selected
-}
-
-/// The `el` name of a VPC's dual-stack switch.
-const DUAL_SWITCH: &str = "dual";
 
 pub fn vpc_section(b: &BodyProps) -> Html {
     let st = &b.state;
@@ -67,8 +48,8 @@ pub fn vpc_section(b: &BodyProps) -> Html {
         <>
             <h3>{ "IPv6" }</h3>
             <p class="vpc-check">
-                <input type="checkbox" id={b.el(DUAL_SWITCH)} checked={block.is_some()} onchange={toggle} />
-                <label for={b.el(DUAL_SWITCH)}>{ " Dual-stack (IPv6)" }</label>
+                <input type="checkbox" id={b.el("dual")} checked={block.is_some()} onchange={toggle} />
+                <label for={b.el("dual")}>{ " Dual-stack (IPv6)" }</label>
             </p>
             if let Some(block) = block {
                 <CommitField id={b.el("ipv6")} label="IPv6 block (/56, Amazon-provided)" value={block.to_string()}

@@ -99,10 +99,7 @@ pub fn VpcView(props: &RootProps<VpcPanel>) -> Html {
         Rc::new(s.pg.trace().map_err(|e| e.to_string()))
     });
     let trace: TraceResult = (*trace).clone();
-    #[cfg(not(feature = "ipv6"))]
     let selected = use_state(|| None::<Sel>);
-    #[cfg(feature = "ipv6")]
-    let selected = ipv6::use_opened_selection(&p.uid);
     let pick = use_state(|| Pick::Off);
     let upgrade = techshack_core::extras::use_upgrade::<VpcPanel>(&p.state);
     let net = p.state.pg.network();

@@ -27,9 +27,8 @@ pub struct InspectorProps {
 }
 
 /// The reader's request for the IPv6 tools (`techshack_core::extras::use_upgrade`),
-/// asked for by the view, as a body cannot hold hooks; it takes the VPC
-/// whose IPv6 controls the reader wants.
-pub type Upgrading = Option<(UpgradeStatus, Callback<String>)>;
+/// asked for by the view, as a body cannot hold hooks.
+pub type Upgrading = Option<(UpgradeStatus, Callback<()>)>;
 
 /// What every body receives: the component's id and the usual handles.
 #[derive(Properties, PartialEq, Clone)]
@@ -49,7 +48,12 @@ impl BodyProps {
 
     /// An id for an element of this body, unique on the page.
     pub fn el(&self, what: &str) -> String {
-        element_id(&self.uid, &self.id, what)
+        let safe: String = self
+            .id
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        format!("{}-{safe}-{what}", self.uid)
     }
 
     /// A button that selects another component.
@@ -66,15 +70,6 @@ impl BodyProps {
         let d = self.dispatch.clone();
         html! { <button type="button" onclick={move |_| d.emit(action.clone())}>{ text.to_string() }</button> }
     }
-}
-
-/// The id of element `what` in the body of component `id` of panel `uid`.
-pub fn element_id(uid: &str, id: &str, what: &str) -> String {
-    let safe: String = id
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    format!("{uid}-{safe}-{what}")
 }
 
 pub fn row(name: &str, value: Html) -> Html {
