@@ -1,8 +1,8 @@
 // The site's pages: hash routes over the static sections of index.html, the
 // header's theme and presenter buttons, and the topic pages, whose panel
-// comes from the topic's own wasm module (techshack-live.js `load`). Home
+// comes from the topic's own wasm module (panels.js `load`). Home
 // and About are plain HTML: no wasm is fetched until a topic page opens.
-import { TOPICS, VIEWS, panelModule, mountModule, extras, showLoading, showFailure, stylesheet, framePanel } from "./techshack-live.js";
+import { TOPICS, VIEWS, panelModule, mountModule, extras, showLoading, showFailure, stylesheet, framePanel } from "./panels.js";
 
 const site = document.querySelector("[data-techshack-site]");
 const root = document.documentElement;

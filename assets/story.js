@@ -5,7 +5,7 @@
 // reports values through mount's onValues and takes scrubs through
 // setValue(key, value, continues); one drag is one undo step there.
 
-import { stylesheet } from "./techshack-live.js";
+import { stylesheet } from "./panels.js";
 
 /// Pixels of sideways drag per choice.
 const STEP_PX = 14;

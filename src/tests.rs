@@ -72,7 +72,7 @@ fn check_site_file(path: &str, regions: &[pages::Region]) {
 #[test]
 fn site_files_match_the_registry() {
     check_site_file("index.html", &pages::index_regions());
-    check_site_file("assets/techshack-live.js", &pages::loader_regions());
+    check_site_file("assets/panels.js", &pages::loader_regions());
 }
 
 #[test]

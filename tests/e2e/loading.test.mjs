@@ -19,7 +19,7 @@ test("home and About load no wasm and no topic module, directly or by the header
     await page.waitForSelector(path ? "main .prose" : "main .cards");
     await page.waitForLoadState("networkidle");
     // The recorder sees the page's own files, so an empty list below means something.
-    assert.ok(site.includes("site.js") && site.includes("techshack-live.js") && site.includes("style.css"), `${path || "home"}: ${site}`);
+    assert.ok(site.includes("site.js") && site.includes("panels.js") && site.includes("style.css"), `${path || "home"}: ${site}`);
     assert.deepEqual(moduleFiles(site), [], `${path || "home"} fetched ${moduleFiles(site)}`);
 
     // And moving between the two pages inside the site fetches none either.

@@ -10,7 +10,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// The comic's downloads, alt text and caption, as one static string: the
-/// page's loader (`framePanel` in assets/techshack-live.js) imports
+/// page's loader (`framePanel` in assets/panels.js) imports
 /// assets/comic-export.js on the first click on one and it does the work, so
 /// no topic module carries any of it. Terse on purpose: the VPC module had
 /// 0.2 KB of its budget left (no `type=button`: a panel is never inside a
